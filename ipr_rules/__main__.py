@@ -1,0 +1,3 @@
+from ipr_rules.cli import entry_point
+
+entry_point()

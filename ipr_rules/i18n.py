@@ -1,0 +1,95 @@
+"""User-facing text in two languages, rendered at the edge.
+
+A `Text` holds a template in Chinese (the default) and in English. Code that detects a
+condition keeps the `Text` next to the condition and passes arguments; only renderers and the
+CLI turn it into a string in the chosen language.
+"""
+
+from __future__ import annotations
+
+import string
+from typing import Any, Literal, NamedTuple
+
+Lang = Literal["zh", "en"]
+LANGS: tuple[Lang, ...] = ("zh", "en")
+DEFAULT_LANG: Lang = "zh"
+
+
+class Text(NamedTuple):
+    zh: str
+    en: str
+
+    def render(self, lang: Lang, /, **args: Any) -> str:
+        """The template in `lang`; arguments that can render themselves do so in `lang` too."""
+        template = self.en if lang == "en" else self.zh
+        if not args:
+            return template
+        return template.format(**{name: _argument(value, lang) for name, value in args.items()})
+
+    def fields(self, lang: Lang) -> set[str]:
+        template = self.en if lang == "en" else self.zh
+        return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def _argument(value: Any, lang: Lang) -> Any:
+    if isinstance(value, Text):
+        return value.render(lang)
+    if isinstance(value, Localized):
+        return value.render(lang)
+    return value
+
+
+class Localized:
+    """A message argument that is itself a message: rendered in the language around it."""
+
+    __slots__ = ("text", "args")
+
+    def __init__(self, text: Text, **args: Any) -> None:
+        self.text = text
+        self.args = args
+
+    def render(self, lang: Lang) -> str:
+        return self.text.render(lang, **self.args)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Localized) and (self.text, self.args) == (other.text, other.args)
+
+    def __hash__(self) -> int:
+        return hash(self.text)
+
+    def __repr__(self) -> str:
+        return self.text.render("en", **self.args)
+
+
+def join_names(names: list[str] | tuple[str, ...], lang: Lang) -> str:
+    """A list of names joined the way each language lists them."""
+    return ("、" if lang == "zh" else ", ").join(names)
+
+
+ROLE_LABELS: dict[str, Text] = {
+    "lead": Text("牵头", "lead"),
+    "co": Text("分工负责", "co-responsible"),
+    "sole": Text("负责", "sole"),
+}
+
+SEVERITY_LABELS: dict[str, Text] = {
+    "error": Text("错误", "error"),
+    "warning": Text("警告", "warning"),
+    "info": Text("提示", "info"),
+}
+
+STATUS_LABELS: dict[str, Text] = {
+    "done": Text("已完成", "done"),
+    "partial": Text("部分完成", "partial"),
+    "not_started": Text("未开展", "not started"),
+    "not_applicable": Text("不适用", "not applicable"),
+}
+
+UNIT_KIND_LABELS: dict[str, Text] = {
+    "party": Text("党委部门", "party"),
+    "government": Text("政府部门", "government"),
+    "judicial": Text("司法机关", "judicial"),
+    "city_branch": Text("市级派驻机构", "city branch"),
+}
+
+YES_NO: dict[bool, Text] = {True: Text("是", "yes"), False: Text("否", "no")}

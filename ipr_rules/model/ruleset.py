@@ -1,0 +1,182 @@
+"""The compiled ruleset and the unit registry as immutable records.
+
+These are plain dataclasses so that the bundled ruleset loads without importing pydantic
+(the views must start fast); `ipr_rules.ruleset.schema` validates the same classes with
+pydantic, forbidding unknown fields, whenever a ruleset comes from outside the package.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Role = Literal["lead", "co", "sole"]
+UnitKind = Literal["party", "government", "judicial", "city_branch"]
+ROLES: tuple[Role, ...] = ("lead", "co", "sole")
+
+_STRICT: Any = {"extra": "forbid"}
+
+
+@dataclass(frozen=True, slots=True)
+class Assignee:
+    __pydantic_config__ = _STRICT
+    unit: str
+    role: Role
+    # The spelling the plan used, kept only where it differs from the canonical name.
+    written: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Requirement:
+    """An output the plan's own words demand of a task (see `ipr_rules.requirements`)."""
+
+    __pydantic_config__ = _STRICT
+    id: str
+    kind: str
+    source: str
+    applies_to: Literal["lead", "all"]
+    schema: dict[str, Any]
+    severity: Literal["error", "warning", "info"] = "warning"
+    description: str = ""
+    origin: Literal["derived", "overlay"] = "derived"
+    reason: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    __pydantic_config__ = _STRICT
+    id: str
+    section: int
+    item: int
+    item_title: str
+    text: str
+    assignees: tuple[Assignee, ...]
+    open: bool
+    campaigns: tuple[str, ...]
+    line: int
+    column: int
+    requirements: tuple[Requirement, ...] = ()
+
+    def role_of(self, unit: str) -> Role | None:
+        for assignee in self.assignees:
+            if assignee.unit == unit:
+                return assignee.role
+        return None
+
+    @property
+    def units(self) -> tuple[str, ...]:
+        return tuple(assignee.unit for assignee in self.assignees)
+
+    @property
+    def shared(self) -> bool:
+        """A duty more than one unit may carry: two or more named, or open to others."""
+        return self.open or len(self.assignees) >= 2
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    __pydantic_config__ = _STRICT
+    number: int
+    title: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    __pydantic_config__ = _STRICT
+    number: int
+    section: int
+    title: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledPlan:
+    """What `compile` writes to ruleset.yaml: everything the plan text itself says."""
+
+    __pydantic_config__ = _STRICT
+    year: int
+    title: str
+    source: str
+    source_sha256: str
+    sections: tuple[Section, ...]
+    items: tuple[Item, ...]
+    tasks: tuple[Task, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    __pydantic_config__ = _STRICT
+    name: str
+    full_name: str
+    kind: UnitKind
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, self.full_name, *self.aliases)
+
+
+@dataclass(frozen=True, slots=True)
+class UnitsFile:
+    """What the hand-kept units.yaml holds."""
+
+    __pydantic_config__ = _STRICT
+    units: tuple[Unit, ...]
+
+
+class UnitRegistry:
+    """Units with every name they go by; lookups are exact, as SPEC §2 requires."""
+
+    __slots__ = ("units", "_by_name")
+
+    def __init__(self, units: tuple[Unit, ...]) -> None:
+        self.units = units
+        self._by_name: dict[str, Unit] = {}
+        for unit in units:
+            for name in unit.names:
+                self._by_name.setdefault(name, unit)
+
+    def resolve(self, name: str) -> Unit | None:
+        return self._by_name.get(name)
+
+    @property
+    def all_names(self) -> tuple[str, ...]:
+        return tuple(self._by_name)
+
+
+@dataclass(frozen=True, slots=True)
+class Ruleset:
+    """A compiled plan joined with its unit registry: what the engine and views read."""
+
+    plan: CompiledPlan
+    registry: UnitRegistry
+    directory: str
+    _tasks_by_id: dict[str, Task] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        for task in self.plan.tasks:
+            self._tasks_by_id[task.id] = task
+
+    @property
+    def year(self) -> int:
+        return self.plan.year
+
+    @property
+    def tasks(self) -> tuple[Task, ...]:
+        return self.plan.tasks
+
+    def task(self, task_id: str) -> Task | None:
+        return self._tasks_by_id.get(task_id)
+
+    def tasks_of(self, unit: str) -> tuple[Task, ...]:
+        return tuple(task for task in self.plan.tasks if task.role_of(unit) is not None)
+
+    @property
+    def named_units(self) -> tuple[str, ...]:
+        """Units named on at least one task, in registry order."""
+        named = {assignee.unit for task in self.plan.tasks for assignee in task.assignees}
+        return tuple(unit.name for unit in self.registry.units if unit.name in named)
+
+    def section(self, number: int) -> Section | None:
+        return next((s for s in self.plan.sections if s.number == number), None)

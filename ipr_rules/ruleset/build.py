@@ -1,0 +1,82 @@
+"""`compile SOURCE -o DIR`: the file side of compiling, apart from the pure compiler.
+
+The directory keeps its own copy of the plan text as `plan.txt` (the compiled data names it
+as its source), the hand-kept unit registry beside it, and the compiled `ruleset.yaml`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ipr_rules.errors import RulesetError
+from ipr_rules.i18n import Text
+from ipr_rules.loading.decode import DecodeFailure, decode
+from ipr_rules.model.ruleset import CompiledPlan, UnitRegistry, UnitsFile
+from ipr_rules.output import write_atomic
+from ipr_rules.ruleset.compile import compile_plan
+from ipr_rules.ruleset.lint import PlanWarning, lint_plan
+from ipr_rules.ruleset.plan_text import parse_plan
+from ipr_rules.ruleset.schema import RulesetSchemaError, read_checked, validate_as
+from ipr_rules.ruleset.store import RULESET_FILE, UNITS_FILE, dump_plan
+
+SOURCE_NAME = "plan.txt"
+NO_SOURCE = Text("找不到要点原文：{path}", "no such plan text: {path}")
+NO_UNITS = Text(
+    "缺少成员单位名录 {path}：请先建立（可复制上一年度的 units.yaml），或用 --units 指定",
+    "the unit registry {path} is missing: create it (copy last year's units.yaml) or name one with --units",
+)
+SOURCE_NOT_TEXT = Text("要点原文无法读取：{reason}", "cannot read the plan text: {reason}")
+
+
+@dataclass(frozen=True, slots=True)
+class BuildOutcome:
+    plan: CompiledPlan
+    warnings: list[PlanWarning]
+    source_path: Path
+
+
+def read_registry(path: Path) -> UnitRegistry:
+    if not path.is_file():
+        raise RulesetError(NO_UNITS, path=str(path))
+    checked = read_checked(path)
+    units = validate_as(checked, UnitsFile)
+    if units is None:
+        raise RulesetSchemaError(checked.problems)
+    return UnitRegistry(units.units)
+
+
+def read_plan_text(path: Path) -> str:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise RulesetError(NO_SOURCE, path=str(path)) from None
+    except OSError as error:
+        raise RulesetError(SOURCE_NOT_TEXT, reason=error.strerror or str(error), file=str(path)) from None
+    decoded = decode(data)
+    if isinstance(decoded, DecodeFailure):
+        raise RulesetError(decoded.message, file=str(path), line=decoded.line, **decoded.args)
+    return decoded.text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def build_ruleset(source: Path, directory: Path, *, units_file: Path | None = None, year: int | None = None) -> BuildOutcome:
+    text = read_plan_text(source)
+    registry_path = units_file or directory / UNITS_FILE
+    registry = read_registry(registry_path)
+    plan = compile_plan(text, registry, source=SOURCE_NAME, year=year)
+    warnings = lint_plan(parse_plan(text), registry)
+    target_source = directory / SOURCE_NAME
+    if not _same_file(source, target_source):
+        write_atomic(target_source, text)
+    target_units = directory / UNITS_FILE
+    if not _same_file(registry_path, target_units):
+        write_atomic(target_units, registry_path.read_bytes())
+    write_atomic(directory / RULESET_FILE, dump_plan(plan))
+    return BuildOutcome(plan, warnings, target_source)
+
+
+def _same_file(first: Path, second: Path) -> bool:
+    try:
+        return second.exists() and first.resolve() == second.resolve()
+    except OSError:
+        return False

@@ -1,0 +1,178 @@
+"""Warnings about the plan itself, for the office to fix in next year's plan.
+
+Each rule is a small function over the parsed plan and the unit registry yielding warnings
+with the source line; `compile` and `validate-ruleset` print them, and neither fails on them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from ipr_rules.i18n import Lang, Text
+from ipr_rules.model.ruleset import UnitRegistry
+from ipr_rules.ruleset.assignments import parse_assignment
+from ipr_rules.ruleset.compile import task_id
+from ipr_rules.ruleset.plan_text import RawClause, RawPlan
+from ipr_rules.textsim import tfidf_cosines
+
+# Cosine of 4-gram TF-IDF vectors above which two duties read as one: in the 2020 plan the
+# two duties on lead-acid batteries (5-4, 5-5) score 0.13 and every other pair 0.09 or less.
+NEAR_DUPLICATE_SIMILARITY = 0.12
+# District-level names start with their level; a name without one is an abbreviation.
+LEVEL_PREFIXES = ("区", "市", "县", "中共", "昆明", "官渡", "国家")
+# Wording of national or provincial plans that a district cannot act on as written.
+BEYOND_DISTRICT = re.compile(r"(?<=举办|开展|推进|组织|建立)全国|各地|京津冀|长三角|泛珠三角|丝绸之路经济带|中央企业|省属")
+
+
+@dataclass(frozen=True, slots=True)
+class PlanWarning:
+    rule: str
+    task: str | None
+    line: int
+    column: int
+    message: Text
+    args: dict[str, object]
+
+    def render(self, lang: Lang, source: str) -> str:
+        where = f"{source}:{self.line}:{self.column}"
+        task = f" [{self.task}]" if self.task else ""
+        return f"{where}:{task} {self.message.render(lang, **self.args)} ({self.rule})"
+
+
+REPEATED = Text("同一分工中“{name}”出现了两次", "'{name}' is named twice in one assignment")
+SPELLING = Text(
+    "“{written}”与任务 {tasks} 中的“{usual}”是同一单位，写法不一致，建议统一为“{usual}”",
+    "'{written}' is the same unit as '{usual}' in task(s) {tasks}; spell it one way ('{usual}')",
+)
+ABBREVIATED = Text(
+    "“{written}”是简称，建议写作“{suggested}”（全称：{full_name}）",
+    "'{written}' is an abbreviation; write '{suggested}' (full name: {full_name})",
+)
+VAGUE = Text(
+    "“{written}”未点名具体单位，年终无法据此核对，建议列明单位",
+    "'{written}' names no unit, so nobody can be checked against it; list the units",
+)
+ET_CETERA = Text(
+    "单位列表以“等”结尾，未列明的单位无法核对，建议列全",
+    "the list of units ends in '等' (etc.): units it leaves out cannot be checked; list them all",
+)
+NEAR_DUPLICATE = Text(
+    "与任务 {other} 内容相近（相似度 {score:.2f}），可能重复布置，建议合并",
+    "reads much like task {other} (similarity {score:.2f}); consider merging the two duties",
+)
+BEYOND = Text(
+    "“{word}”超出区级工作范围，疑为照搬上级文件，建议改为本区可执行的表述",
+    "'{word}' is beyond a district's reach, likely copied from a higher-level plan; reword it for the district",
+)
+ORPHAN_TEXT = Text(
+    "第（{item}）项最后一处分工之后还有文字，不属于任何任务：“{text}”",
+    "item {item} has text after its last assignment that belongs to no task: '{text}'",
+)
+
+LintRule = Callable[[RawPlan, UnitRegistry], Iterator[PlanWarning]]
+
+
+def _warning(rule: str, clause: RawClause | None, line: int, column: int, message: Text, **args: object) -> PlanWarning:
+    return PlanWarning(rule, task_id(clause) if clause else None, line, column, message, args)
+
+
+def repeated_unit(plan: RawPlan, registry: UnitRegistry) -> Iterator[PlanWarning]:
+    for clause in plan.clauses:
+        seen: set[str] = set()
+        for named in parse_assignment(clause.assignment).named:
+            unit = registry.resolve(named.written)
+            key = unit.name if unit else named.written
+            if key in seen:
+                at = clause.assignment_at
+                yield _warning("repeated-unit", clause, at.line, at.column + named.offset, REPEATED, name=named.written)
+            seen.add(key)
+
+
+def inconsistent_spelling(plan: RawPlan, registry: UnitRegistry) -> Iterator[PlanWarning]:
+    uses: dict[str, list[tuple[str, RawClause, int]]] = defaultdict(list)
+    for clause in plan.clauses:
+        for named in parse_assignment(clause.assignment).named:
+            if unit := registry.resolve(named.written):
+                uses[unit.name].append((named.written, clause, named.offset))
+    for occurrences in uses.values():
+        spellings = Counter(written for written, _, _ in occurrences)
+        if len(spellings) < 2:
+            continue
+        usual = spellings.most_common(1)[0][0]
+        usual_tasks = "、".join(dict.fromkeys(task_id(c) for w, c, _ in occurrences if w == usual))
+        for written, clause, offset in occurrences:
+            if written != usual:
+                at = clause.assignment_at
+                yield _warning(
+                    "inconsistent-spelling", clause, at.line, at.column + offset, SPELLING,
+                    written=written, usual=usual, tasks=usual_tasks,
+                )
+
+
+def abbreviated_name(plan: RawPlan, registry: UnitRegistry) -> Iterator[PlanWarning]:
+    for clause in plan.clauses:
+        for named in parse_assignment(clause.assignment).named:
+            unit = registry.resolve(named.written)
+            if unit is None or named.written.startswith(LEVEL_PREFIXES) or named.written == unit.full_name:
+                continue
+            prefixed = [name for name in (unit.name, *unit.aliases) if name.startswith(LEVEL_PREFIXES)]
+            at = clause.assignment_at
+            yield _warning(
+                "abbreviated-name", clause, at.line, at.column + named.offset, ABBREVIATED,
+                written=named.written, suggested=prefixed[0] if prefixed else unit.full_name, full_name=unit.full_name,
+            )
+
+
+def vague_assignee(plan: RawPlan, registry: UnitRegistry) -> Iterator[PlanWarning]:
+    for clause in plan.clauses:
+        assignment = parse_assignment(clause.assignment)
+        at = clause.assignment_at
+        for written, offset in assignment.placeholders:
+            yield _warning("vague-assignee", clause, at.line, at.column + offset, VAGUE, written=written)
+        for offset in assignment.et_cetera:
+            yield _warning("vague-assignee", clause, at.line, at.column + offset, ET_CETERA)
+
+
+def near_duplicate(plan: RawPlan, registry: UnitRegistry) -> Iterator[PlanWarning]:
+    clauses = plan.clauses
+    for (i, j), score in sorted(tfidf_cosines([c.text for c in clauses], 4).items()):
+        if score >= NEAR_DUPLICATE_SIMILARITY:
+            later = clauses[j]
+            yield _warning(
+                "near-duplicate", later, later.text_at.line, later.text_at.column, NEAR_DUPLICATE,
+                other=task_id(clauses[i]), score=score,
+            )
+
+
+def beyond_district(plan: RawPlan, registry: UnitRegistry) -> Iterator[PlanWarning]:
+    for clause in plan.clauses:
+        for match in BEYOND_DISTRICT.finditer(clause.text):
+            at = clause.position(match.start())
+            yield _warning("beyond-district", clause, at.line, at.column, BEYOND, word=match.group(0))
+
+
+def orphan_text(plan: RawPlan, registry: UnitRegistry) -> Iterator[PlanWarning]:
+    for item in plan.items:
+        if item.trailing_text and item.trailing_at:
+            shown = item.trailing_text if len(item.trailing_text) <= 30 else item.trailing_text[:30] + "…"
+            at = item.trailing_at
+            yield _warning("orphan-text", None, at.line, at.column, ORPHAN_TEXT, item=item.number, text=shown)
+
+
+RULES: tuple[LintRule, ...] = (
+    repeated_unit,
+    inconsistent_spelling,
+    abbreviated_name,
+    vague_assignee,
+    near_duplicate,
+    beyond_district,
+    orphan_text,
+)
+
+
+def lint_plan(plan: RawPlan, registry: UnitRegistry) -> list[PlanWarning]:
+    warnings = [warning for rule in RULES for warning in rule(plan, registry)]
+    return sorted(warnings, key=lambda w: (w.line, w.column, w.rule))

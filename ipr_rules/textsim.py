@@ -1,0 +1,44 @@
+"""Character n-grams for comparing Chinese text, which has no spaces between words."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+# Punctuation and spaces break n-grams: a gram never spans two phrases.
+_BREAKS = re.compile(r"[\s，。、；：！？,.;:!?“”\"'（）()《》〈〉【】\[\]…—-]+")
+
+
+def ngrams(text: str, size: int) -> Counter[str]:
+    grams: Counter[str] = Counter()
+    for phrase in _BREAKS.split(text):
+        grams.update(phrase[i : i + size] for i in range(len(phrase) - size + 1))
+    return grams
+
+
+def containment(part: str, whole_grams: Counter[str] | set[str], size: int) -> float:
+    """Share of `part`'s n-grams that also occur in the other text (0 when part is too short)."""
+    grams = ngrams(part, size)
+    total = sum(grams.values())
+    if total == 0:
+        return 0.0
+    return sum(count for gram, count in grams.items() if gram in whole_grams) / total
+
+
+def tfidf_cosines(texts: Sequence[str], size: int) -> dict[tuple[int, int], float]:
+    """Pairwise cosine similarity of TF-IDF weighted n-gram vectors, for i < j."""
+    docs = [ngrams(text, size) for text in texts]
+    frequency: Counter[str] = Counter(gram for doc in docs for gram in doc)
+    count = len(docs)
+    vectors = [{gram: tf * math.log(count / frequency[gram]) for gram, tf in doc.items()} for doc in docs]
+    norms = [math.sqrt(sum(weight * weight for weight in vector.values())) for vector in vectors]
+    result: dict[tuple[int, int], float] = {}
+    for i in range(count):
+        for j in range(i + 1, count):
+            if not norms[i] or not norms[j]:
+                continue
+            dot = sum(weight * vectors[j].get(gram, 0.0) for gram, weight in vectors[i].items())
+            result[(i, j)] = dot / (norms[i] * norms[j])
+    return result

@@ -1,0 +1,1 @@
+"""Read-only views of a ruleset: tasks, units, one task explained, report templates, rules."""
