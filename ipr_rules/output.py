@@ -58,3 +58,36 @@ def prepare_stdout() -> None:
 def echo(text: str, *, err: bool = False) -> None:
     stream = sys.stderr if err else sys.stdout
     stream.write(text if text.endswith("\n") or not text else text + "\n")
+
+
+UNKNOWN_SUFFIX = Text(
+    "无法从文件名 {path} 判断输出格式，请用 --format 指定，或使用 .txt .md .json .html .xlsx .xml 之一",
+    "cannot tell the format of {path} from its name: give --format, or use .txt .md .json .html .xlsx .xml",
+)
+BINARY_TO_TERMINAL = Text(
+    "{format} 格式是二进制文件，请用 -o 文件名.{format} 写入文件", "the {format} format is binary: write it to a file with -o NAME.{format}"
+)
+
+
+def plan_outputs(chosen: str | None, files: tuple[Path, ...]) -> tuple[str, list[tuple[Path, str]]]:
+    """Which format goes to stdout and which to each `-o` file.
+
+    A file's format comes from its suffix, or from --format when the suffix says nothing. The
+    table is still printed beside files, unless --format named a format that went to a file.
+    """
+    from ipr_rules.render import format_for
+
+    targets: list[tuple[Path, str]] = []
+    for path in files:
+        by_suffix = format_for(path)
+        if by_suffix is not None and (chosen is None or len(files) > 1 or by_suffix == chosen):
+            targets.append((path, by_suffix))
+        elif chosen is not None:
+            targets.append((path, chosen))
+        else:
+            raise UsageError(UNKNOWN_SUFFIX, path=str(path))
+    written = {fmt for _, fmt in targets}
+    stdout = chosen if chosen is not None and chosen not in written else "table"
+    if stdout == "xlsx":
+        raise UsageError(BINARY_TO_TERMINAL, format=stdout)
+    return stdout, targets

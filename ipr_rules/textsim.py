@@ -42,3 +42,36 @@ def tfidf_cosines(texts: Sequence[str], size: int) -> dict[tuple[int, int], floa
             dot = sum(weight * vectors[j].get(gram, 0.0) for gram, weight in vectors[i].items())
             result[(i, j)] = dot / (norms[i] * norms[j])
     return result
+
+
+class TextIndex:
+    """TF-IDF vectors of a fixed set of texts (the plan's tasks) to rank a new text against."""
+
+    def __init__(self, texts: dict[str, str], size: int = 2) -> None:
+        self.size = size
+        docs = {key: ngrams(text, size) for key, text in texts.items()}
+        frequency: Counter[str] = Counter(gram for doc in docs.values() for gram in doc)
+        count = len(docs)
+        self._idf = {gram: math.log((count + 1) / (seen + 1)) for gram, seen in frequency.items()}
+        self._vectors = {key: self._weigh(doc) for key, doc in docs.items()}
+
+    def _weigh(self, grams: Counter[str]) -> dict[str, float]:
+        idf = self._idf
+        return {gram: tf * idf[gram] for gram, tf in grams.items() if gram in idf}
+
+    def similarity(self, text: str, key: str) -> float:
+        return _cosine(self._weigh(ngrams(text, self.size)), self._vectors[key])
+
+    def scores(self, text: str, keys: Sequence[str]) -> dict[str, float]:
+        vector = self._weigh(ngrams(text, self.size))
+        return {key: _cosine(vector, self._vectors[key]) for key in keys}
+
+
+def _cosine(first: dict[str, float], second: dict[str, float]) -> float:
+    if len(first) > len(second):
+        first, second = second, first
+    dot = sum(weight * second.get(gram, 0.0) for gram, weight in first.items())
+    if not dot:
+        return 0.0
+    norm = math.sqrt(sum(w * w for w in first.values())) * math.sqrt(sum(w * w for w in second.values()))
+    return dot / norm

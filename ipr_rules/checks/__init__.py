@@ -1,0 +1,86 @@
+"""The registry: every finding kind, one module each, in the order findings are reported.
+
+A module holds its kind's name, severity, scope, the stage it runs at (per file, per report,
+or once over the set), its user documentation with a passing and a failing example, its
+messages in both languages, and one `check(ctx)` generator.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from types import ModuleType
+from typing import Any
+
+from ipr_rules.checks import (
+    campaign_not_reported,
+    duplicate_report,
+    invalid_report,
+    legacy_encoding,
+    missing_report,
+    missing_task,
+    requirement_unmet,
+    restated_plan,
+    task_not_started,
+    task_partial,
+    unaddressed_shared_duty,
+    unknown_task,
+    unknown_unit,
+    unreadable,
+    wrong_unit,
+    year_mismatch,
+)
+from ipr_rules.i18n import Text
+
+MODULES: tuple[ModuleType, ...] = (
+    unreadable,
+    legacy_encoding,
+    invalid_report,
+    unknown_unit,
+    year_mismatch,
+    unknown_task,
+    wrong_unit,
+    task_not_started,
+    task_partial,
+    campaign_not_reported,
+    restated_plan,
+    requirement_unmet,
+    missing_task,
+    duplicate_report,
+    missing_report,
+    unaddressed_shared_duty,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    kind: str
+    severity: str
+    scope: str
+    stage: str
+    description: Text
+    passing: str
+    failing: str
+    check: Any
+    module: str
+
+
+RULES: tuple[Rule, ...] = tuple(
+    Rule(
+        kind=module.KIND,
+        severity=module.SEVERITY,
+        scope=module.SCOPE,
+        stage=module.STAGE,
+        description=module.DESCRIPTION,
+        passing=module.PASSING,
+        failing=module.FAILING,
+        check=module.check,
+        module=module.__name__,
+    )
+    for module in MODULES
+)
+BY_KIND: dict[str, Rule] = {rule.kind: rule for rule in RULES}
+KINDS: tuple[str, ...] = tuple(BY_KIND)
+
+
+def rules_at(stage: str, ignored: frozenset[str] = frozenset()) -> tuple[Rule, ...]:
+    return tuple(rule for rule in RULES if rule.stage == stage and rule.kind not in ignored)

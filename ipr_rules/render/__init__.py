@@ -1,0 +1,46 @@
+"""Renderers: each takes the whole CheckResult and a language and returns the document.
+
+Chosen by name from one table; a module is imported only when its format is asked for, so
+the HTML and spreadsheet writers cost nothing to a run that prints a table.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from pathlib import Path
+
+from ipr_rules.i18n import Lang
+from ipr_rules.result import CheckResult
+
+Renderer = Callable[[CheckResult, Lang], "str | bytes"]
+
+FORMATS: dict[str, str] = {
+    "table": "ipr_rules.render.table",
+    "markdown": "ipr_rules.render.markdown",
+    "json": "ipr_rules.render.json_",
+    "html": "ipr_rules.render.html",
+    "xlsx": "ipr_rules.render.xlsx",
+    "junit": "ipr_rules.render.junit",
+    "github": "ipr_rules.render.github",
+}
+SUFFIXES: dict[str, str] = {
+    ".txt": "table",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".json": "json",
+    ".html": "html",
+    ".htm": "html",
+    ".xlsx": "xlsx",
+    ".xml": "junit",
+}
+
+
+def renderer(name: str) -> Renderer:
+    module = importlib.import_module(FORMATS[name])
+    render: Renderer = module.render
+    return render
+
+
+def format_for(path: Path) -> str | None:
+    return SUFFIXES.get(path.suffix.lower())

@@ -14,7 +14,7 @@ from ipr_rules.i18n import Text
 from ipr_rules.loading.decode import DecodeFailure, decode
 from ipr_rules.model.ruleset import CompiledPlan, UnitRegistry, UnitsFile
 from ipr_rules.output import write_atomic
-from ipr_rules.ruleset.compile import compile_plan
+from ipr_rules.ruleset.compile import CompileError, compile_plan
 from ipr_rules.ruleset.lint import PlanWarning, lint_plan
 from ipr_rules.ruleset.plan_text import parse_plan
 from ipr_rules.ruleset.schema import RulesetSchemaError, read_checked, validate_as
@@ -63,7 +63,15 @@ def build_ruleset(source: Path, directory: Path, *, units_file: Path | None = No
     text = read_plan_text(source)
     registry_path = units_file or directory / UNITS_FILE
     registry = read_registry(registry_path)
-    plan = compile_plan(text, registry, source=SOURCE_NAME, year=year)
+    try:
+        plan = compile_plan(text, registry, source=SOURCE_NAME, year=year)
+    except CompileError as error:
+        error.source = str(source)  # the file the user edits, not the copy not yet written
+        raise
+    except RulesetError as error:
+        if error.file is None:
+            error.file = str(source)
+        raise
     warnings = lint_plan(parse_plan(text), registry)
     target_source = directory / SOURCE_NAME
     if not _same_file(source, target_source):

@@ -110,8 +110,16 @@ def validate_as(checked: CheckedFile, model: type) -> Any:
         return _adapter(model).validate_python(checked.data)
     except ValidationError as error:
         for detail in error.errors():
+            if detail["type"] == "unexpected_keyword_argument":
+                # What pydantic reports for an unknown field of a dataclass with extra="forbid".
+                detail = {**detail, "type": "extra_forbidden"}
             location = tuple(detail["loc"])
             known = _known_fields(model, location)
+            if detail["type"] == "extra_forbidden" and location:
+                # Suggest by the unknown key itself, not by its whole path (`tasks[0].opne`).
+                import difflib
+
+                known = tuple(difflib.get_close_matches(str(location[-1]), known, n=1, cutoff=0.6))
             field_name = field_path(location) or "(文件)"
             message, args = message_for(detail, field_name, known)
             checked.problems.append(RulesetProblem(str(checked.path), checked.line(location), field_name, message, args))

@@ -163,7 +163,8 @@ def _drift(folder: Path, checked: CheckedFile, plan: CompiledPlan, registry: Uni
     except RulesetError as error:
         result.errors.append(RulesetProblem(str(source_path), error.line, "", error.message, error.args_))
         return
-    if source_digest(text) != plan.source_sha256:
+    digest = source_digest(text)
+    if digest != plan.source_sha256:
         result.errors.append(
             RulesetProblem(shown, checked.line(("source_sha256",)), "source_sha256", SOURCE_CHANGED, {"source": plan.source})
         )
@@ -179,6 +180,8 @@ def _drift(folder: Path, checked: CheckedFile, plan: CompiledPlan, registry: Uni
         result.errors.append(RulesetProblem(str(source_path), error.line, "", error.message, error.args_))
         return
     actual = checked.path.read_bytes().decode("utf-8-sig")
+    # The digest line is reported above; drift points at the content that changed.
+    actual = actual.replace(f"source_sha256: {plan.source_sha256}\n", f"source_sha256: {digest}\n", 1)
     if actual == expected:
         return
     actual_lines, expected_lines = actual.splitlines(), expected.splitlines()

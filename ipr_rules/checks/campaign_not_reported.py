@@ -1,0 +1,69 @@
+"""`campaign-not-reported`: work on a task that names a campaign says nothing of the campaign."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ipr_rules.checks.context import ReportContext
+from ipr_rules.findings import Finding, finding
+from ipr_rules.i18n import Text
+
+KIND = "campaign-not-reported"
+SEVERITY = "warning"
+SCOPE = "unit"
+STAGE = "report"
+DESCRIPTION = Text(
+    "任务原文点名了专项行动（如“剑网2020”“铁拳”“昆仑2020”），本单位的条目为已完成或部分完成，"
+    "却既没有在 campaigns 中列出该行动，也没有在 actions 中提到它。写“剑网2020”“剑网2020专项行动”"
+    "或在工作描述中提到“剑网”都可以。",
+    "The task's text names a campaign (剑网2020, 铁拳, 昆仑2020 …) and the unit's entry is done or partial, yet "
+    "neither lists the campaign under campaigns nor mentions it in its actions. 剑网2020, 剑网2020专项行动, or "
+    "a mention of 剑网 in the actions all count.",
+)
+PASSING = """\
+unit: 市公安官渡分局
+year: 2020
+tasks:
+  "13-1":
+    status: done
+    actions: [开展“昆仑2020”专项行动，破获侵犯知识产权刑事案件 18 起]
+"""
+FAILING = """\
+unit: 市公安官渡分局
+year: 2020
+tasks:
+  "13-1":
+    status: done
+    actions: [破获侵犯知识产权刑事案件 18 起，抓获犯罪嫌疑人 42 名]
+"""
+MISSING = Text(
+    "任务 {task} 点名了“{campaign}”专项行动，但条目既未在 campaigns 中列出，也未在 actions 中提及",
+    "task {task} names the campaign '{campaign}', but the entry neither lists it under campaigns nor mentions it",
+)
+
+
+def campaign_core(name: str) -> str:
+    """`剑网2020` is also written `剑网`; the name without its year still identifies it."""
+    core = name.rstrip("0123456789").strip()
+    return core if len(core) >= 2 else name
+
+
+def mentions(campaign: str, texts: list[str]) -> bool:
+    core = campaign_core(campaign)
+    return any(campaign in text or core in text for text in texts)
+
+
+def check(ctx: ReportContext) -> Iterator[Finding]:
+    unit = ctx.unit
+    if unit is None:
+        return
+    for task_id, entry, task in ctx.carried_entries():
+        if not task.campaigns:
+            continue
+        texts = [*entry.campaigns, *entry.actions]
+        for campaign in task.campaigns:
+            if not mentions(campaign, texts):
+                yield finding(
+                    KIND, SEVERITY, MISSING, unit.name, task_id, ctx.file, ctx.entry_line(task_id),
+                    task=task_id, campaign=campaign,
+                )

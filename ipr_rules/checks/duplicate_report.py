@@ -1,0 +1,55 @@
+"""`duplicate-report`: two reports in the set for one unit (after resolving aliases)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ipr_rules.checks.context import SetContext
+from ipr_rules.findings import Finding, finding
+from ipr_rules.i18n import Text
+
+KIND = "duplicate-report"
+SEVERITY = "error"
+SCOPE = "set"
+STAGE = "set"
+DESCRIPTION = Text(
+    "同一单位在本次检查中有两份或以上报告（别名视为同一单位，如“区打假办”与“区打击侵权假冒工作领导小组办公室”）。"
+    "各报告的条目合并后检查；请确认哪一份是正式提交的版本。",
+    "One unit has two or more reports in the set (aliases count as the unit itself). Their entries are checked "
+    "together; settle which one is the submission.",
+)
+PASSING = """\
+unit: 区法院
+year: 2020
+tasks: {}
+---
+unit: 区检察院
+year: 2020
+tasks: {}
+"""
+FAILING = """\
+unit: 区法院
+year: 2020
+tasks: {}
+---
+unit: 昆明市官渡区人民法院
+year: 2020
+tasks: {}
+"""
+DUPLICATE = Text(
+    "“{unit}”的第 {number} 份报告（第一份在 {first}），各份报告的条目将合并检查",
+    "report {number} of '{unit}' (the first is at {first}); the reports' entries are checked together",
+)
+
+
+def check(ctx: SetContext) -> Iterator[Finding]:
+    if not ctx.set_checks:
+        return
+    for unit in ctx.ruleset.registry.units:
+        refs = ctx.state.reports.get(unit.name, [])
+        for number, ref in enumerate(refs[1:], start=2):
+            first = f"{refs[0].file}:{refs[0].line}"
+            yield finding(
+                KIND, SEVERITY, DUPLICATE, unit.name, None, ref.file, ref.unit_line or ref.line,
+                unit=unit.name, number=number, first=first,
+            )

@@ -1,0 +1,81 @@
+"""`restated-plan`: an action that copies the plan's wording instead of saying what was done."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cache
+
+from ipr_rules.checks.context import ReportContext
+from ipr_rules.findings import Finding, finding
+from ipr_rules.i18n import Text
+from ipr_rules.textsim import containment, ngrams
+
+KIND = "restated-plan"
+SEVERITY = "warning"
+SCOPE = "unit"
+STAGE = "report"
+DESCRIPTION = Text(
+    "actions 中的一条工作与该任务的要点原文高度相同（按四字片段比较：中文没有空格分词，故比较连续的四个字）。"
+    "报告应写明实际做了什么（时间、对象、数量、结果），而不是抄录任务要求。",
+    "An action repeats the plan's own wording for the task (compared by runs of four characters, since Chinese "
+    "has no spaces between words). Say what was actually done (when, what, how many, with what result) rather "
+    "than restating the duty.",
+)
+PASSING = """\
+unit: 区司法局
+year: 2020
+tasks:
+  "26-2":
+    status: done
+    actions: [新建知识产权纠纷人民调解委员会 2 个，聘任专职调解员 6 名，调解纠纷 23 件]
+"""
+FAILING = """\
+unit: 区司法局
+year: 2020
+tasks:
+  "26-2":
+    status: done
+    actions: [加强知识产权纠纷人民调解组织建设，发展专业化、职业化人民调解员队伍]
+"""
+COPIED = Text(
+    "任务 {task} 的第 {number} 条工作有 {share:.0%} 的内容照抄要点原文，请写明实际做了什么：“{excerpt}”",
+    "action {number} of task {task} repeats the plan's wording ({share:.0%} the same); say what was actually done: '{excerpt}'",
+)
+GRAM = 4
+# Share of an action's four-character runs found in the task text; actions with concrete
+# facts (places, numbers, results) stay far below it.
+THRESHOLD = 0.6
+# Shorter actions hold too few runs for the share to mean anything.
+MIN_GRAMS = 6
+
+
+@cache
+def _grams_of(text: str) -> frozenset[str]:
+    return frozenset(ngrams(text, GRAM))
+
+
+def copied_share(action: str, task_text: str) -> float:
+    """Share of the action's four-character runs that stand in the task's text."""
+    task_grams = _grams_of(task_text)
+    # Every fourth run first: an action written in its own words fails this cheap test.
+    sampled = [action[i : i + GRAM] for i in range(0, len(action) - GRAM + 1, GRAM)]
+    if not sampled or sum(gram in task_grams for gram in sampled) < THRESHOLD * len(sampled) / 2:
+        return 0.0
+    if sum(ngrams(action, GRAM).values()) < MIN_GRAMS:
+        return 0.0
+    return containment(action, task_grams, GRAM)
+
+
+def check(ctx: ReportContext) -> Iterator[Finding]:
+    unit = ctx.unit
+    if unit is None:
+        return
+    for task_id, entry, task in ctx.carried_entries():
+        for number, action in enumerate(entry.actions, start=1):
+            share = copied_share(action, task.text)
+            if share >= THRESHOLD:
+                excerpt = action if len(action) <= 40 else action[:40] + "…"
+                yield finding(
+                    KIND, SEVERITY, COPIED, unit.name, task_id, ctx.file, ctx.entry_line(task_id, "actions", number - 1),
+                    task=task_id, number=number, share=share, excerpt=excerpt,
+                )

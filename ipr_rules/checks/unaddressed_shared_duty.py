@@ -1,0 +1,61 @@
+"""`unaddressed-shared-duty`: a shared task that no report in the set carries."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ipr_rules.checks.context import SetContext
+from ipr_rules.findings import Finding, finding
+from ipr_rules.i18n import Localized, Text
+
+KIND = "unaddressed-shared-duty"
+SEVERITY = "error"
+SCOPE = "set"
+STAGE = "set"
+DESCRIPTION = Text(
+    "点名两个及以上单位、或对其他单位开放（“有关部门”“相关成员单位”“等”）的任务，本组报告中没有任何单位"
+    "以已完成或部分完成承担。多家共管的任务最容易互相推诿，这里把它单独列出。开放任务由任何成员单位承担都算。",
+    "A task naming two or more units, or open to others (有关部门, 相关成员单位, 等), that no report in the set "
+    "carries as done or partial. Duties shared by several units are the ones each leaves to the others; this "
+    "lists them. Any member unit carrying an open task counts.",
+)
+PASSING = """\
+unit: 区税务局
+year: 2020
+tasks:
+  "17-1": {status: done, actions: [移交涉税案件线索 4 条]}
+---
+unit: 区市场监管局
+year: 2020
+tasks:
+  "17-1": {status: not_started}
+"""
+FAILING = """\
+unit: 区税务局
+year: 2020
+tasks:
+  "17-1": {status: not_started}
+---
+unit: 区市场监管局
+year: 2020
+tasks:
+  "17-1": {status: not_started}
+"""
+NOBODY = Text(
+    "共同任务 {task}（{title}）无人承担：{units}均未报告已完成或部分完成{open}",
+    "the shared task {task} ({title}) is carried by nobody: none of {units} reports it done or partial{open}",
+)
+OPEN = Text("；该任务对其他成员单位开放，也无其他单位承担", "; it is open to other member units, and none carried it")
+CLOSED = Text("", "")
+
+
+def check(ctx: SetContext) -> Iterator[Finding]:
+    if not ctx.set_checks:
+        return
+    for task in ctx.ruleset.tasks:
+        if not task.shared or ctx.state.carried_by.get(task.id):
+            continue
+        yield finding(
+            KIND, SEVERITY, NOBODY, None, task.id, None, None,
+            task=task.id, title=task.item_title, units="、".join(task.units), open=Localized(OPEN if task.open else CLOSED),
+        )

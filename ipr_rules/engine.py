@@ -1,0 +1,117 @@
+"""load → validate → per-report checks → set checks → CheckResult.
+
+Reports are processed as a stream: each file is read, checked and dropped, leaving only its
+findings, a one-line summary per report and its contribution to the set state. Files may be
+processed by several worker processes; results are merged in input order, so the output is the
+same as a single-process run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+from ipr_rules.checks import rules_at
+from ipr_rules.checks.context import FileContext, ReportContext, ReportRef, SetContext, SetState
+from ipr_rules.coverage import compute_coverage
+from ipr_rules.findings import Finding
+from ipr_rules.loading.reports import FileFailure, LoadedFile, ReadLimits, discover, load_file
+from ipr_rules.model.ruleset import Ruleset
+from ipr_rules.result import CheckResult, ReportSummary
+
+
+@dataclass(frozen=True, slots=True)
+class CheckOptions:
+    unit_only: bool = False
+    complete: bool = False
+    limits: ReadLimits = ReadLimits()
+    ignore: frozenset[str] = frozenset()
+    # None: decide by the number of files; 1: never start worker processes.
+    jobs: int | None = None
+
+
+@dataclass(slots=True)
+class FileOutcome:
+    """What one file leaves behind once it has been checked."""
+
+    findings: list[Finding] = field(default_factory=list)
+    reports: list[ReportSummary] = field(default_factory=list)
+    state: SetState = field(default_factory=SetState)
+    unreadable: bool = False
+
+
+def check_file(path: str | FileFailure, ruleset: Ruleset, options: CheckOptions) -> FileOutcome:
+    outcome = FileOutcome()
+    loaded = load_file(path, options.limits) if isinstance(path, str) else LoadedFile(path.file, [], path)
+    outcome.unreadable = loaded.failure is not None
+    file_context = FileContext(ruleset, loaded)
+    for rule in rules_at("file", options.ignore):
+        outcome.findings.extend(rule.check(file_context))
+    report_rules = rules_at("report", options.ignore)
+    registry = ruleset.registry
+    for document in loaded.documents:
+        unit = registry.resolve(document.unit) if document.unit else None
+        context = ReportContext(ruleset, document, unit)
+        for rule in report_rules:
+            outcome.findings.extend(rule.check(context))
+        entries = len(document.entries) + len(document.broken_entries)
+        outcome.reports.append(ReportSummary(document.file, document.line, context.unit_name, entries, unit is not None))
+        if unit is not None:
+            ref = ReportRef(document.file, document.line, document.unit_line, document.tasks_line)
+            outcome.state.add(unit.name, ref, document, ruleset)
+    return outcome
+
+
+def check_paths(
+    paths: list[str],
+    ruleset: Ruleset,
+    options: CheckOptions = CheckOptions(),
+    *,
+    progress: Callable[[int], None] | None = None,
+    clock: Callable[[], datetime] | None = None,
+) -> CheckResult:
+    """Check report files and folders against a ruleset; never raises for a bad input."""
+    files = list(discover(paths))
+    outcomes = _run(files, ruleset, options)
+    state = SetState()
+    findings: list[Finding] = []
+    reports: list[ReportSummary] = []
+    unreadable = 0
+    for done, outcome in enumerate(outcomes, start=1):
+        findings.extend(outcome.findings)
+        reports.extend(outcome.reports)
+        state.merge(outcome.state)
+        unreadable += outcome.unreadable
+        if progress is not None:
+            progress(done)
+    set_checks = not options.unit_only and (options.complete or len(state.reports) >= 2)
+    set_context = SetContext(ruleset, state, set_checks)
+    for rule in rules_at("set", options.ignore):
+        findings.extend(rule.check(set_context))
+    now = (clock or (lambda: datetime.now(timezone.utc)))()
+    return CheckResult(
+        ruleset=ruleset,
+        inputs=list(paths),
+        reports=reports,
+        findings=findings,
+        coverage=compute_coverage(ruleset, state),
+        set_checks=set_checks,
+        files=len(files),
+        unreadable=unreadable,
+        checked_at=now.isoformat(timespec="seconds"),
+        options={"unit_only": options.unit_only, "complete": options.complete},
+    )
+
+
+def _run(files: list[str | FileFailure], ruleset: Ruleset, options: CheckOptions) -> Iterable[FileOutcome]:
+    from ipr_rules.parallel import parallel_outcomes, worth_parallel
+
+    if worth_parallel(files, options.jobs):
+        return parallel_outcomes(files, ruleset, options)
+    return _serial(files, ruleset, options)
+
+
+def _serial(files: list[str | FileFailure], ruleset: Ruleset, options: CheckOptions) -> Iterator[FileOutcome]:
+    for path in files:
+        yield check_file(path, ruleset, options)

@@ -1,0 +1,87 @@
+"""The departmental report (SPEC §3) as strict pydantic models.
+
+Strict: YAML's implicit typing must not turn `yes` into a status or `1.5` into a count. Dates
+may be written bare (YAML reads them as dates) or quoted (`"2020-12-20"`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+
+Status = Literal["done", "partial", "not_started", "not_applicable"]
+STATUSES: tuple[str, ...] = ("done", "partial", "not_started", "not_applicable")
+CARRYING: frozenset[str] = frozenset({"done", "partial"})
+OutputKind = Literal["publication", "standard", "regulation", "event", "survey", "other"]
+OUTPUT_KINDS: tuple[str, ...] = ("publication", "standard", "regulation", "event", "survey", "other")
+# Counts past this are typing errors, and JSON readers lose precision beyond 2**53.
+MAX_METRIC = 10**15
+
+
+def _iso_date(value: Any) -> Any:
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            return value
+    return value
+
+
+Date = Annotated[dt.date, BeforeValidator(_iso_date)]
+Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Count = Annotated[int, Field(ge=0, le=MAX_METRIC)]
+
+_STRICT = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Output(BaseModel):
+    model_config = _STRICT
+    title: Line
+    date: Date | None = None
+    kind: OutputKind | None = None
+    url: str | None = None
+
+
+class Contact(BaseModel):
+    model_config = _STRICT
+    name: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    department: str | None = None
+
+
+class Entry(BaseModel):
+    model_config = _STRICT
+    status: Status
+    actions: list[Line] = []
+    campaigns: list[Line] = []
+    outputs: list[Output] = []
+    metrics: dict[str, Count] = {}
+    evidence: list[Line] = []
+    reason: str | None = None
+
+
+class Envelope(BaseModel):
+    """A report without its entries, validated apart so one bad entry spoils nothing else."""
+
+    model_config = _STRICT
+    unit: Line
+    year: int
+    submitted: Date | None = None
+    contact: Contact | None = None
+    tasks: dict[str, Any]
+
+
+class Report(BaseModel):
+    model_config = _STRICT
+    unit: Line
+    year: int
+    submitted: Date | None = None
+    contact: Contact | None = None
+    tasks: dict[str, Entry]
+
+
+REPORT_FIELDS: tuple[str, ...] = tuple(Report.model_fields)
+ENTRY_FIELDS: tuple[str, ...] = tuple(Entry.model_fields)

@@ -1,0 +1,139 @@
+"""`--format markdown`: a document the office can paste into its notice."""
+
+from __future__ import annotations
+
+from ipr_rules.i18n import SEVERITY_LABELS, Lang, Text
+from ipr_rules.render.grouping import by_unit
+from ipr_rules.render.safe_text import markdown as md
+from ipr_rules.result import CheckResult
+
+TITLE = Text("# {year} 年打击侵权假冒工作年度报告核查结果", "# Check of the {year} annual reports on IP protection")
+CHECKED = Text(
+    "规则集：{title}（{tasks} 项任务，{units} 个成员单位）；检查时间：{time}；输入：{inputs}",
+    "Ruleset: {title} ({tasks} tasks, {units} member units); checked at {time}; inputs: {inputs}",
+)
+SUMMARY = Text("## 汇总", "## Summary")
+FIGURE_HEADERS = Text("| 项目 | 数值 |\n| --- | ---: |", "| figure | value |\n| --- | ---: |")
+FIGURES = {
+    "reports": Text("报告份数", "reports"),
+    "units": Text("提交报告的单位", "units that reported"),
+    "error": Text("错误", "errors"),
+    "warning": Text("警告", "warnings"),
+    "info": Text("提示", "info"),
+    "rate": Text("应承担任务的承担率", "share of duties carried"),
+    "tasks": Text("有单位承担的任务", "tasks carried by some unit"),
+}
+PER_UNIT = Text("## 各单位存在的问题", "## Gaps by unit")
+FINDING_HEADERS = Text(
+    "| 位置 | 级别 | 类型 | 任务 | 说明 |\n| --- | --- | --- | --- | --- |",
+    "| where | severity | kind | task | message |\n| --- | --- | --- | --- | --- |",
+)
+NO_UNIT = Text("其他（无法读取的文件、无人承担的共同任务等）", "Other (unreadable files, shared duties nobody carried …)")
+UNCARRIED = Text("## 无人承担的共同任务", "## Shared duties nobody carried")
+UNCARRIED_HEADERS = Text(
+    "| 任务 | 事项 | 责任单位 | 开放 |\n| --- | --- | --- | --- |", "| task | item | units | open |\n| --- | --- | --- | --- |"
+)
+WRONG = Text("## 填报了非本单位任务的条目", "## Entries for other units' tasks")
+WRONG_HEADERS = Text(
+    "| 填报单位 | 任务 | 该任务的责任单位 | 位置 |\n| --- | --- | --- | --- |",
+    "| reporting unit | task | the task's units | where |\n| --- | --- | --- | --- |",
+)
+NONE = Text("无。", "None.")
+KINDS = Text("## 按类型统计", "## By kind")
+KIND_HEADERS = Text("| 类型 | 级别 | 数量 |\n| --- | --- | ---: |", "| kind | severity | count |\n| --- | --- | ---: |")
+YES = Text("是", "yes")
+NO = Text("否", "no")
+
+
+def render(result: CheckResult, lang: Lang) -> str:
+    out: list[str] = [TITLE.render(lang, year=result.ruleset.year), ""]
+    plan = result.ruleset.plan
+    out += [
+        CHECKED.render(
+            lang, title=md(plan.title), tasks=len(plan.tasks), units=len(result.ruleset.registry.units),
+            time=result.checked_at, inputs=md("、".join(result.inputs)),
+        ),
+        "",
+    ]
+    out += _summary(result, lang)
+    out += _per_unit(result, lang)
+    out += _uncarried(result, lang)
+    out += _wrong_unit(result, lang)
+    out += _kinds(result, lang)
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _summary(result: CheckResult, lang: Lang) -> list[str]:
+    summary = result.summary
+    coverage = result.coverage
+    rate = coverage.overall.rate
+    rows = [
+        ("reports", str(len(result.reports))),
+        ("units", str(len(coverage.reported))),
+        ("error", str(summary["error"])),
+        ("warning", str(summary["warning"])),
+        ("info", str(summary["info"])),
+    ]
+    if result.set_checks:
+        rows.append(("rate", f"{rate:.1%}" if rate is not None else "-"))
+        rows.append(("tasks", f"{coverage.tasks_carried} / {len(coverage.tasks)}"))
+    lines = [SUMMARY.render(lang), "", FIGURE_HEADERS.render(lang)]
+    lines += [f"| {FIGURES[key].render(lang)} | {value} |" for key, value in rows]
+    return [*lines, ""]
+
+
+def _per_unit(result: CheckResult, lang: Lang) -> list[str]:
+    lines = [PER_UNIT.render(lang), ""]
+    groups = by_unit(result)
+    if not groups:
+        return [*lines, NONE.render(lang), ""]
+    for unit, findings in groups:
+        lines += [f"### {md(unit) if unit is not None else NO_UNIT.render(lang)}", "", FINDING_HEADERS.render(lang)]
+        for finding in findings:
+            lines.append(
+                f"| {md(finding.location) or '-'} | {SEVERITY_LABELS[finding.severity].render(lang)} | {finding.kind} "
+                f"| {md(finding.task or '')} | {md(finding.text(lang))} |"
+            )
+        lines.append("")
+    return lines
+
+
+def _uncarried(result: CheckResult, lang: Lang) -> list[str]:
+    lines = [UNCARRIED.render(lang), ""]
+    tasks = [f.task for f in result.findings if f.kind == "unaddressed-shared-duty" and f.task]
+    if not tasks:
+        return [*lines, NONE.render(lang), ""]
+    lines.append(UNCARRIED_HEADERS.render(lang))
+    for task_id in tasks:
+        task = result.ruleset.task(task_id)
+        if task is None:
+            continue
+        open_text = (YES if task.open else NO).render(lang)
+        lines.append(f"| {task.id} | {md(task.item_title)} | {md('、'.join(task.units))} | {open_text} |")
+    return [*lines, ""]
+
+
+def _wrong_unit(result: CheckResult, lang: Lang) -> list[str]:
+    lines = [WRONG.render(lang), ""]
+    wrong = [f for f in result.findings if f.kind == "wrong-unit"]
+    if not wrong:
+        return [*lines, NONE.render(lang), ""]
+    lines.append(WRONG_HEADERS.render(lang))
+    for finding in wrong:
+        task = result.ruleset.task(finding.task or "")
+        owners = "、".join(task.units) if task else ""
+        lines.append(f"| {md(finding.unit or '')} | {md(finding.task or '')} | {md(owners)} | {md(finding.location)} |")
+    return [*lines, ""]
+
+
+def _kinds(result: CheckResult, lang: Lang) -> list[str]:
+    from ipr_rules.findings import SEVERITY_RANK
+
+    lines = [KINDS.render(lang), ""]
+    counts = result.by_kind()
+    if not counts:
+        return [*lines, NONE.render(lang), ""]
+    lines.append(KIND_HEADERS.render(lang))
+    for kind, data in sorted(counts.items(), key=lambda item: (SEVERITY_RANK[str(item[1]["severity"])], item[0])):
+        lines.append(f"| {kind} | {SEVERITY_LABELS[str(data['severity'])].render(lang)} | {data['count']} |")
+    return [*lines, ""]

@@ -1,0 +1,62 @@
+"""What one check run produces, and the exit code it maps to (SPEC §5)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
+
+from ipr_rules.findings import SEVERITIES, SEVERITY_RANK, Finding
+from ipr_rules.model.ruleset import Ruleset
+
+if TYPE_CHECKING:
+    from ipr_rules.coverage import Coverage
+
+FailOn = Literal["error", "warning", "never"]
+FAIL_ON: tuple[FailOn, ...] = ("error", "warning", "never")
+
+
+@dataclass(frozen=True, slots=True)
+class ReportSummary:
+    file: str
+    line: int
+    unit: str | None
+    entries: int
+    known: bool
+
+
+@dataclass(slots=True)
+class CheckResult:
+    ruleset: Ruleset
+    inputs: list[str]
+    reports: list[ReportSummary]
+    findings: list[Finding]
+    coverage: Coverage
+    set_checks: bool
+    files: int = 0
+    unreadable: int = 0
+    checked_at: str = ""
+    options: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def summary(self) -> dict[str, int]:
+        counts = dict.fromkeys(SEVERITIES, 0)
+        for item in self.findings:
+            counts[item.severity] += 1
+        return counts
+
+    def by_kind(self) -> dict[str, dict[str, int | str]]:
+        kinds: dict[str, dict[str, int | str]] = {}
+        for item in self.findings:
+            entry = kinds.setdefault(item.kind, {"severity": item.severity, "count": 0})
+            entry["count"] = int(entry["count"]) + 1
+        return kinds
+
+
+def exit_code(result: CheckResult, fail_on: FailOn) -> int:
+    """2 when an input could not be read (2 wins over 1); 1 for findings at or above fail_on."""
+    if result.unreadable:
+        return 2
+    if fail_on == "never":
+        return 0
+    limit = SEVERITY_RANK[fail_on]
+    return 1 if any(SEVERITY_RANK[f.severity] <= limit for f in result.findings) else 0

@@ -1,0 +1,32 @@
+"""Shared fixtures: the bundled ruleset and a CLI runner that lets exceptions through."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from ipr_rules.cli import main
+from ipr_rules.model.ruleset import Ruleset
+from ipr_rules.ruleset.bundled import bundled_ruleset_dir
+from ipr_rules.ruleset.store import load_ruleset
+
+REPO = Path(__file__).resolve().parent.parent
+BUNDLED = bundled_ruleset_dir()
+
+
+@pytest.fixture(scope="session")
+def ruleset() -> Ruleset:
+    return load_ruleset(BUNDLED, trusted=False)
+
+
+@pytest.fixture
+def run_cli() -> Callable[..., Result]:
+    """Invoke `ipr-check` in-process; a Python exception fails the test instead of hiding."""
+
+    def invoke(*args: str, input: str | None = None) -> Result:
+        return CliRunner().invoke(main, list(args), input=input, catch_exceptions=False)
+
+    return invoke
