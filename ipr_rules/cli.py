@@ -185,6 +185,54 @@ def explain_command(task_id: str, as_json: bool, ruleset_dir: Path | None, lang:
     echo(_json(catalog.task_record(ruleset, task)) if as_json else catalog.explain_text(ruleset, task, lang))
 
 
+@main.command("template")
+@click.argument("unit_name")
+@click.option("-o", "--output", "output_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="写入文件而不是打印 / write to a file instead of printing.")
+@click.option("--schema", "schema_location", default=None,
+              help="模板首行 $schema 指向的位置（默认为安装包内的 JSON Schema） / where the $schema line points.")
+@ruleset_option
+@lang_option
+def template_command(unit_name: str, output_file: Path | None, schema_location: str | None, ruleset_dir: Path | None, lang: Lang) -> None:
+    """生成本单位的报告模板。 Print a report skeleton for a unit."""
+    from ipr_rules.schema_export import packaged_schema_uri
+    from ipr_rules.views.template import render_template
+
+    ruleset = _ruleset(ruleset_dir, lang)
+    unit = _unit(ruleset, unit_name, lang)
+    text = render_template(ruleset, unit, lang, schema_location or packaged_schema_uri())
+    if output_file is None:
+        echo(text)
+    else:
+        run(lang, lambda: write_atomic(output_file, text))
+
+
+@main.command("schema")
+@click.option("-o", "--output", "output_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="写入文件而不是打印 / write to a file instead of printing.")
+@lang_option
+def schema_command(output_file: Path | None, lang: Lang) -> None:
+    """输出报告格式的 JSON Schema。 Print the report format as JSON Schema."""
+    from ipr_rules.schema_export import schema_text
+
+    text = schema_text()
+    if output_file is None:
+        echo(text)
+    else:
+        run(lang, lambda: write_atomic(output_file, text))
+
+
+@main.command("rules")
+@click.option("-f", "--format", "format_name", type=click.Choice(["text", "markdown"]), default="text", show_default=True,
+              help="输出格式 / output format.")
+@lang_option
+def rules_command(format_name: str, lang: Lang) -> None:
+    """列出全部检查规则及说明。 List every finding kind with its documentation."""
+    from ipr_rules.views.rules import rules_markdown, rules_text
+
+    echo(rules_markdown(lang) if format_name == "markdown" else rules_text(lang))
+
+
 @main.command("compile")
 @click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("-o", "--output", "output_dir", required=True, type=click.Path(file_okay=False, path_type=Path),

@@ -116,6 +116,15 @@ def chinese_numeral(text: str) -> int:
     return tens * 10 + units
 
 
+def numeral_text(number: int) -> str:
+    """1 → 一, 10 → 十, 11 → 十一, 20 → 二十, 31 → 三十一 (up to 99): the inverse of chinese_numeral."""
+    digits = "零一二三四五六七八九"
+    if number < 10:
+        return digits[number]
+    tens, units = divmod(number, 10)
+    return ("" if tens == 1 else digits[tens]) + "十" + (digits[units] if units else "")
+
+
 class _Body:
     """An item's text after its heading, with a map from offsets back to line and column."""
 

@@ -6,6 +6,7 @@ from typing import Any
 
 from ipr_rules.i18n import ROLE_LABELS, UNIT_KIND_LABELS, YES_NO, Lang, Text, join_names
 from ipr_rules.model.ruleset import ROLES, Ruleset, Task, Unit
+from ipr_rules.ruleset.plan_text import numeral_text
 
 TASK_HEADERS = Text("编号|事项|牵头|分工负责|负责|开放|专项行动", "id|item|lead|co-responsible|sole|open|campaigns")
 UNIT_TASK_HEADERS = Text("编号|本单位职责|事项|任务内容", "id|role|item|task")
@@ -134,8 +135,10 @@ def explain_text(ruleset: Ruleset, task: Task, lang: Lang) -> str:
     return EXPLAIN.render(
         lang,
         id=task.id,
-        section=f"{section.number}、{section.title}" if section else task.section,
-        item=task.item,
+        section=(f"{numeral_text(section.number)}、{section.title}" if lang == "zh" else f"{section.number}. {section.title}")
+        if section
+        else task.section,
+        item=numeral_text(task.item) if lang == "zh" else task.item,
         item_title=task.item_title,
         text=task.text,
         assignees="\n".join(lines) or "  " + NONE.render(lang),

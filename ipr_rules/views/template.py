@@ -1,0 +1,84 @@
+"""`template UNIT`: a report skeleton with every task that names the unit (SPEC §5).
+
+Each task's text and the unit's role stand above its entry as comments; status is
+`not_started`, so checking an unfilled template reports exactly the tasks not yet started.
+Where the plan demands outputs, commented stubs show what to fill in.
+"""
+
+from __future__ import annotations
+
+import json
+import textwrap
+
+from ipr_rules.i18n import ROLE_LABELS, Lang, Text
+from ipr_rules.model.ruleset import Ruleset, Task, Unit
+from ipr_rules.ruleset.plan_text import numeral_text
+
+HEADER = Text(
+    "# {unit} {year} 年打击侵权假冒工作年度报告\n"
+    "# 由 ipr-check template 生成。逐项填写后用 `ipr-check 本文件` 自查，再提交。\n"
+    "# status：done 已完成 | partial 部分完成 | not_started 未开展 | not_applicable 不适用\n"
+    "# actions：写明实际做了什么（时间、对象、数量、结果），不要照抄要点原文；done 和 partial 必填。\n"
+    "# campaigns：参加的专项行动；outputs：形成的文件、公开发布、标准、会议活动、调查\n"
+    "#   （kind 取 publication | standard | regulation | event | survey | other）；\n"
+    "# metrics：数字指标（非负整数）；evidence：文号等佐证；reason：未完成或不适用的原因。\n",
+    "# {unit}: {year} annual report on fighting IP infringement and counterfeiting\n"
+    "# Written by ipr-check template. Fill in each entry, check it with `ipr-check THIS_FILE`, then submit.\n"
+    "# status: done | partial | not_started | not_applicable\n"
+    "# actions: what was actually done (when, what, how many, result), not the plan's words; needed for done/partial.\n"
+    "# campaigns: campaigns taken part in; outputs: documents, publications, standards, events, surveys\n"
+    "#   (kind: publication | standard | regulation | event | survey | other);\n"
+    "# metrics: counts (non-negative whole numbers); evidence: document numbers; reason: why not done.\n",
+)
+TASK_HEADING = Text("# {id}【{role}】（{item}）{title}", "# {id} [{role}] (item {item}) {title}")
+CAMPAIGNS = Text("# 专项行动：{names}", "# campaigns: {names}")
+REQUIRED = Text("# 要求（{source}）：{description}", "# required ({source}): {description}")
+STUB_HINT = Text("# 请按实际填写以下产出并删去行首的 #：", "# fill in these outputs as they were and remove the leading #:")
+# Characters per comment line: Chinese characters are two columns wide.
+WIDTH = 38
+
+
+def schema_line(schema_location: str) -> str:
+    return f"# yaml-language-server: $schema={schema_location}\n"
+
+
+def render_template(ruleset: Ruleset, unit: Unit, lang: Lang, schema_location: str | None) -> str:
+    parts = [schema_line(schema_location)] if schema_location else []
+    parts.append(HEADER.render(lang, unit=unit.name, year=ruleset.year))
+    parts.append(f"unit: {json.dumps(unit.name, ensure_ascii=False)}\n")
+    parts.append(f"year: {ruleset.year}\n")
+    parts.append("submitted: null  # 2020-12-20\n" if lang == "zh" else "submitted: null  # such as 2020-12-20\n")
+    parts.append('contact: {name: "", phone: ""}\n')
+    parts.append("tasks:\n")
+    for task in ruleset.tasks_of(unit.name):
+        parts.append(_entry(task, unit, lang))
+    return "".join(parts)
+
+
+def _entry(task: Task, unit: Unit, lang: Lang) -> str:
+    from ipr_rules.requirements.stubs import output_stubs
+
+    role = ROLE_LABELS[task.role_of(unit.name) or "co"].render(lang)
+    item = numeral_text(task.item) if lang == "zh" else task.item
+    lines = ["", "  " + TASK_HEADING.render(lang, id=task.id, role=role, item=item, title=task.item_title)]
+    lines += ["  # " + piece for piece in textwrap.wrap(task.text, WIDTH)]
+    if task.campaigns:
+        lines.append("  " + CAMPAIGNS.render(lang, names="、".join(task.campaigns)))
+    stubs = []
+    for requirement in task.requirements:
+        if requirement.applies_to == "lead" and task.role_of(unit.name) != "lead":
+            continue
+        lines.append("  " + REQUIRED.render(lang, source=requirement.source, description=requirement.description))
+        stubs += output_stubs(requirement)
+    lines += [
+        f'  "{task.id}":',
+        "    status: not_started",
+        "    actions: []",
+        "    campaigns: []",
+        "    outputs: []",
+    ]
+    if stubs:
+        lines.append("    " + STUB_HINT.render(lang))
+        lines += [f"    # - {stub}" for stub in stubs]
+    lines += ["    metrics: {}", "    evidence: []", '    reason: ""']
+    return "\n".join(lines) + "\n"
