@@ -32,10 +32,10 @@ class Text(NamedTuple):
 
 
 def _argument(value: Any, lang: Lang) -> Any:
-    if isinstance(value, Text):
-        return value.render(lang)
-    if isinstance(value, Localized):
-        return value.render(lang)
+    """An argument that knows how to render itself (a Text, a Localized …) does so in `lang`."""
+    render = getattr(value, "render", None)
+    if callable(render) and not isinstance(value, str):
+        return render(lang)
     return value
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ipr_rules.checks.context import ReportContext
-from ipr_rules.findings import Finding, finding
+from ipr_rules.findings import Finding
 from ipr_rules.i18n import Text
 
 KIND = "campaign-not-reported"
@@ -36,34 +36,17 @@ tasks:
     status: done
     actions: [破获侵犯知识产权刑事案件 18 起，抓获犯罪嫌疑人 42 名]
 """
-MISSING = Text(
-    "任务 {task} 点名了“{campaign}”专项行动，但条目既未在 campaigns 中列出，也未在 actions 中提及",
-    "task {task} names the campaign '{campaign}', but the entry neither lists it under campaigns nor mentions it",
-)
-
-
-def campaign_core(name: str) -> str:
-    """`剑网2020` is also written `剑网`; the name without its year still identifies it."""
-    core = name.rstrip("0123456789").strip()
-    return core if len(core) >= 2 else name
-
-
-def mentions(campaign: str, texts: list[str]) -> bool:
-    core = campaign_core(campaign)
-    return any(campaign in text or core in text for text in texts)
 
 
 def check(ctx: ReportContext) -> Iterator[Finding]:
+    """The campaign requirements the compiler derives from the task's text (`campaign` kind)."""
     unit = ctx.unit
     if unit is None:
         return
     for task_id, entry, task in ctx.carried_entries():
-        if not task.campaigns:
+        if not task.requirements:
             continue
-        texts = [*entry.campaigns, *entry.actions]
-        for campaign in task.campaigns:
-            if not mentions(campaign, texts):
-                yield finding(
-                    KIND, SEVERITY, MISSING, unit.name, task_id, ctx.file, ctx.entry_line(task_id),
-                    task=task_id, campaign=campaign,
-                )
+        from ipr_rules.requirements.evaluate import unmet_requirements
+
+        for unmet in unmet_requirements(task, unit.name, entry, ctx.ruleset.year, campaigns=True):
+            yield Finding(KIND, unmet.requirement.severity, unit.name, task_id, ctx.file, ctx.entry_line(task_id), unmet.message, unmet.args)

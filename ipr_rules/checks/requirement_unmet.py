@@ -51,8 +51,6 @@ def check(ctx: ReportContext) -> Iterator[Finding]:
             continue
         from ipr_rules.requirements.evaluate import unmet_requirements
 
-        for requirement, missing in unmet_requirements(task, unit.name, entry, ctx.ruleset.year):
-            yield Finding(
-                KIND, requirement.severity, unit.name, task_id, ctx.file, ctx.entry_line(task_id),
-                missing.message, missing.args,
-            )
+        for unmet in unmet_requirements(task, unit.name, entry, ctx.ruleset.year, campaigns=False):
+            line = ctx.entry_line(task_id, "outputs")
+            yield Finding(KIND, unmet.requirement.severity, unit.name, task_id, ctx.file, line, unmet.message, unmet.args)

@@ -35,5 +35,7 @@ def check(ctx: ReportContext) -> Iterator[Finding]:
     year = ctx.document.year
     if year is None or year == ctx.ruleset.year:
         return
+    if ctx.unit is None and ctx.document.unit is not None:
+        return  # a report of an unknown unit gets the unknown-unit and unknown-task checks only
     line = ctx.document.year_line or ctx.document.line
     yield finding(KIND, SEVERITY, MISMATCH, ctx.unit_name, None, ctx.file, line, year=year, expected=ctx.ruleset.year)

@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from ipr_rules.i18n import Text
-from ipr_rules.loading.yamlpos import Document, NonStringKey, Problem
+from ipr_rules.loading.yamlpos import DUPLICATE_KEY, Document, NonStringKey, Problem
 from ipr_rules.loading.yamlpos import Path as DataPath
 from ipr_rules.model.messages import describe_value, message_for
 from ipr_rules.model.report import CARRYING, ENTRY_FIELDS, REPORT_FIELDS, Entry, Envelope, Report
@@ -174,8 +174,14 @@ def _record(error: ValidationError, prefix: DataPath, report: ReportDocument, kn
 
 
 def _under_existing_problem(location: DataPath, report: ReportDocument) -> bool:
-    """A value the loader already refused (bad date, unknown tag) is not reported twice."""
-    return any(location[: len(problem.path)] == problem.path and problem.path for problem in report.problems)
+    """A value the loader already refused (bad date, unknown tag) is not reported twice.
+
+    A duplicate key refuses only its second value; the first one is kept and still validated.
+    """
+    return any(
+        location[: len(problem.path)] == problem.path and problem.path and problem.message is not DUPLICATE_KEY
+        for problem in report.problems
+    )
 
 
 def _cross_field(report: ReportDocument) -> None:

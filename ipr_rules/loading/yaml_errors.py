@@ -47,6 +47,7 @@ NO_HINT = Text("", "")
 
 _PATTERNS: tuple[tuple[str, Text], ...] = (
     ("'\\t'", TAB),
+    ("tab character", TAB),
     ("mapping values are not allowed", COLON),
     ("could not find expected ':'", MISSING_COLON),
     ("unexpected end of stream", END_OF_STREAM),
@@ -62,8 +63,21 @@ _PATTERNS: tuple[tuple[str, Text], ...] = (
 
 def explain_syntax_error(error: YamlSyntaxError, text: str) -> tuple[Text, dict[str, Any]]:
     problem = error.problem or ""
-    message = next((text_ for needle, text_ in _PATTERNS if needle in problem), GENERIC)
+    if _tab_indented(text, error.line):
+        # libyaml names no character ("found character that cannot start any token").
+        message = TAB
+    else:
+        message = next((text_ for needle, text_ in _PATTERNS if needle in problem), GENERIC)
     return message, {"problem": problem, "detail": problem, "hint": _hint(text, error.line)}
+
+
+def _tab_indented(text: str, line: int | None) -> bool:
+    """The error line is indented with a tab (with or without spaces before it)."""
+    lines = text.splitlines()
+    if line is None or not 1 <= line <= len(lines):
+        return False
+    content = lines[line - 1]
+    return "\t" in content[: len(content) - len(content.lstrip(" \t"))]
 
 
 def _hint(text: str, line: int | None) -> Localized:

@@ -268,6 +268,10 @@ def load_documents(text: str, limits: Limits = Limits()) -> Iterator[Document]:
                 node = loader.get_node()
             except yaml.MarkedYAMLError as error:
                 mark = error.problem_mark or error.context_mark
+                if mark is not None and error.context_mark is not None and mark.line >= len(text.splitlines()):
+                    # The parser ran past the last line (an unclosed quote or bracket): point
+                    # at where the unclosed construct began, a line the file has.
+                    mark = error.context_mark
                 raise YamlSyntaxError(
                     error.problem or str(error), mark.line + 1 if mark else None, error.context
                 ) from None

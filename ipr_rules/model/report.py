@@ -29,6 +29,14 @@ def _iso_date(value: Any) -> Any:
     return value
 
 
+def _none_as_empty_list(value: Any) -> Any:
+    return [] if value is None else value
+
+
+def _none_as_empty_dict(value: Any) -> Any:
+    return {} if value is None else value
+
+
 Date = Annotated[dt.date, BeforeValidator(_iso_date)]
 Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Count = Annotated[int, Field(ge=0, le=MAX_METRIC)]
@@ -53,13 +61,15 @@ class Contact(BaseModel):
 
 
 class Entry(BaseModel):
+    """One task's entry. A list or mapping left empty (`actions:` with nothing after it) is empty."""
+
     model_config = _STRICT
     status: Status
-    actions: list[Line] = []
-    campaigns: list[Line] = []
-    outputs: list[Output] = []
-    metrics: dict[str, Count] = {}
-    evidence: list[Line] = []
+    actions: Annotated[list[Line], BeforeValidator(_none_as_empty_list)] = []
+    campaigns: Annotated[list[Line], BeforeValidator(_none_as_empty_list)] = []
+    outputs: Annotated[list[Output], BeforeValidator(_none_as_empty_list)] = []
+    metrics: Annotated[dict[str, Count], BeforeValidator(_none_as_empty_dict)] = {}
+    evidence: Annotated[list[Line], BeforeValidator(_none_as_empty_list)] = []
     reason: str | None = None
 
 

@@ -34,7 +34,8 @@ class Requirement:
     id: str
     kind: str
     source: str
-    applies_to: Literal["lead", "all"]
+    # lead: the task's lead units; named: every unit the task names; carriers: any unit carrying it.
+    applies_to: Literal["lead", "named", "carriers"]
     schema: dict[str, Any]
     severity: Literal["error", "warning", "info"] = "warning"
     description: str = ""

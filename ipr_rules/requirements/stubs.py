@@ -5,21 +5,21 @@ from __future__ import annotations
 from ipr_rules.model.ruleset import Requirement
 
 
-def output_stubs(requirement: Requirement) -> list[str]:
+def output_stubs(requirement: Requirement, year: int) -> list[str]:
     """Flow-style YAML lines, one per output the requirement asks for."""
-    stubs: list[str] = []
-    for kind, date_hint in requirement_outputs(requirement):
-        stubs.append(f"{{title: , date: {date_hint}, kind: {kind}}}")
-    return stubs
+    return [
+        f"{{title: , date: {date_hint.replace('YYYY', str(year))}, kind: {kind}}}"
+        for kind, date_hint in requirement_outputs(requirement)
+    ]
 
 
 def requirement_outputs(requirement: Requirement) -> list[tuple[str, str]]:
     """(kind, date hint) for each output a requirement's schema asks for."""
     outputs = requirement.schema.get("outputs", {})
-    kinds = _kinds(outputs)
-    if not kinds:
+    if not isinstance(outputs, dict) or not outputs:
         return []
-    kind = kinds[0]
+    kinds = _kinds(outputs)
+    kind = kinds[0] if kinds else "other"
     if "covers_periods" in outputs:
         periods = outputs["covers_periods"].get("periods")
         hints = {"half": ["YYYY-06-30", "YYYY-12-31"], "quarter": ["YYYY-03-31", "YYYY-06-30", "YYYY-09-30", "YYYY-12-31"]}

@@ -7,11 +7,12 @@ suggests the closest registered names (all such errors are collected, not just t
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ipr_rules.errors import RulesetError
 from ipr_rules.i18n import ROLE_LABELS, Lang, Text
 from ipr_rules.model.ruleset import Assignee, CompiledPlan, Item, Section, Task, UnitRegistry
+from ipr_rules.requirements.derive import derive_requirements
 from ipr_rules.ruleset.assignments import parse_assignment
 from ipr_rules.ruleset.campaigns import find_campaigns
 from ipr_rules.ruleset.plan_text import RawClause, RawPlan, parse_plan
@@ -114,7 +115,7 @@ def _task(raw: RawPlan, clause: RawClause, registry: UnitRegistry, problems: lis
         assignees.append(Assignee(unit.name, named.role, written))
     if not assignment.named and not assignment.open:
         problems.append(CompileProblem(NO_ASSIGNEE, clause.assignment_at.line, clause.assignment_at.column, {"task": identifier}))
-    return Task(
+    task = Task(
         id=identifier,
         section=item.section,
         item=item.number,
@@ -126,3 +127,4 @@ def _task(raw: RawPlan, clause: RawClause, registry: UnitRegistry, problems: lis
         line=clause.text_at.line,
         column=clause.text_at.column,
     )
+    return replace(task, requirements=derive_requirements(task))

@@ -149,10 +149,17 @@ def check_schema(folder: Path) -> None:
     """Raise RulesetSchemaError listing every schema problem of a ruleset directory."""
     from ipr_rules.ruleset.store import RULESET_FILE, UNITS_FILE
 
+    from ipr_rules.requirements.overlay import check_overlay_file
+    from ipr_rules.ruleset.store import OVERLAY_FILE
+
     problems: list[RulesetProblem] = []
+    plan: CompiledPlan | None = None
     for name, model in ((RULESET_FILE, CompiledPlan), (UNITS_FILE, UnitsFile)):
         checked = read_checked(folder / name)
-        validate_as(checked, model)
+        value = validate_as(checked, model)
+        plan = value if isinstance(value, CompiledPlan) else plan
         problems.extend(checked.problems)
+    if (folder / OVERLAY_FILE).exists():
+        problems.extend(check_overlay_file(folder / OVERLAY_FILE, plan))
     if problems:
         raise RulesetSchemaError(problems)

@@ -10,10 +10,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ipr_rules.errors import RulesetError
 from ipr_rules.i18n import ROLE_LABELS, Lang, Text
-from ipr_rules.model.ruleset import CompiledPlan, UnitRegistry, UnitsFile
+from ipr_rules.model.ruleset import CompiledPlan, Task, UnitRegistry, UnitsFile
 from ipr_rules.ruleset.build import read_plan_text
 from ipr_rules.ruleset.compile import CompileError, compile_plan, source_digest
 from ipr_rules.ruleset.lint import PlanWarning, lint_plan
@@ -48,6 +49,13 @@ DRIFT = Text(
 DRIFT_LENGTH = Text(
     "与从 {source} 重新编译的结果不一致（行数不同），请运行 ipr-check compile 重新编译",
     "differs from what compiling {source} gives (different length); run ipr-check compile again",
+)
+REQUIREMENT_TASK = Text(
+    "要求“{requirement}”不属于任务 {task}（编号应以“{task}/”开头）", "requirement '{requirement}' does not belong to task {task} (its id must start with '{task}/')"
+)
+DUPLICATE_REQUIREMENT = Text("要求编号“{requirement}”重复", "requirement id '{requirement}' appears twice")
+BAD_REQUIREMENT_SCHEMA = Text(
+    "要求的 schema 不是有效的 cerberus 规则：{problem}", "the requirement's schema is not a valid cerberus rule set: {problem}"
 )
 DOES_NOT_COMPILE = Text("源文本无法编译：{problem}", "the source text does not compile: {problem}")
 
@@ -114,6 +122,7 @@ def _task_problems(checked: CheckedFile, plan: CompiledPlan, units: UnitsFile | 
         seen.setdefault(task.id, checked.line((*where, "id")) or 0)
         if task.item not in items:
             yield problem(("item",), ".item", UNKNOWN_ITEM, item=task.item)
+        yield from _requirement_problems(task, index, problem)
         roles: dict[str, str] = {}
         for position, assignee in enumerate(task.assignees):
             suffix = ("assignees", position, "unit")
@@ -127,6 +136,22 @@ def _task_problems(checked: CheckedFile, plan: CompiledPlan, units: UnitsFile | 
                 else:
                     yield problem(suffix, name, NAMED_TWICE, unit=assignee.unit)
             roles.setdefault(assignee.unit, assignee.role)
+
+
+def _requirement_problems(task: Task, index: int, problem: Any) -> Iterator[RulesetProblem]:
+    from ipr_rules.requirements.validator import schema_problem
+
+    seen: set[str] = set()
+    for position, requirement in enumerate(task.requirements):
+        where = ("requirements", position)
+        name = f".requirements[{position}]"
+        if not requirement.id.startswith(f"{task.id}/"):
+            yield problem((*where, "id"), f"{name}.id", REQUIREMENT_TASK, requirement=requirement.id, task=task.id)
+        if requirement.id in seen:
+            yield problem((*where, "id"), f"{name}.id", DUPLICATE_REQUIREMENT, requirement=requirement.id)
+        seen.add(requirement.id)
+        if reason := schema_problem(requirement.schema):
+            yield problem((*where, "schema"), f"{name}.schema", BAD_REQUIREMENT_SCHEMA, problem=reason)
 
 
 def _alias_problems(checked: CheckedFile, units: UnitsFile) -> Iterator[RulesetProblem]:

@@ -115,7 +115,11 @@ EXPLAIN = Text(
 )
 NONE = Text("无", "none")
 REQUIREMENT_LINE = Text("  - [{severity}] {description}（原文：“{source}”；适用：{applies}）", "  - [{severity}] {description} (plan: '{source}'; applies to: {applies})")
-APPLIES = {"lead": Text("牵头单位", "the lead unit(s)"), "all": Text("所有点名单位", "every named unit")}
+APPLIES = {
+    "lead": Text("牵头单位", "the lead unit(s)"),
+    "named": Text("所有点名单位", "every named unit"),
+    "carriers": Text("承担该任务的所有单位", "every unit carrying the task"),
+}
 
 
 def explain_text(ruleset: Ruleset, task: Task, lang: Lang) -> str:

@@ -51,11 +51,11 @@ def render_template(ruleset: Ruleset, unit: Unit, lang: Lang, schema_location: s
     parts.append('contact: {name: "", phone: ""}\n')
     parts.append("tasks:\n")
     for task in ruleset.tasks_of(unit.name):
-        parts.append(_entry(task, unit, lang))
+        parts.append(_entry(task, unit, lang, ruleset.year))
     return "".join(parts)
 
 
-def _entry(task: Task, unit: Unit, lang: Lang) -> str:
+def _entry(task: Task, unit: Unit, lang: Lang, year: int) -> str:
     from ipr_rules.requirements.stubs import output_stubs
 
     role = ROLE_LABELS[task.role_of(unit.name) or "co"].render(lang)
@@ -69,16 +69,13 @@ def _entry(task: Task, unit: Unit, lang: Lang) -> str:
         if requirement.applies_to == "lead" and task.role_of(unit.name) != "lead":
             continue
         lines.append("  " + REQUIRED.render(lang, source=requirement.source, description=requirement.description))
-        stubs += output_stubs(requirement)
-    lines += [
-        f'  "{task.id}":',
-        "    status: not_started",
-        "    actions: []",
-        "    campaigns: []",
-        "    outputs: []",
-    ]
+        if requirement.kind != "campaign":
+            stubs += output_stubs(requirement, year)
+    lines += [f'  "{task.id}":', "    status: not_started", "    actions: []", "    campaigns: []"]
     if stubs:
-        lines.append("    " + STUB_HINT.render(lang))
+        lines += ["    outputs:", "    " + STUB_HINT.render(lang)]
         lines += [f"    # - {stub}" for stub in stubs]
+    else:
+        lines.append("    outputs: []")
     lines += ["    metrics: {}", "    evidence: []", '    reason: ""']
     return "\n".join(lines) + "\n"

@@ -1,0 +1,26 @@
+"""Escaping for the HTML report: every piece of report text goes through `esc`."""
+
+from __future__ import annotations
+
+import html
+
+from ipr_rules.findings import Finding
+from ipr_rules.i18n import SEVERITY_LABELS, Lang
+from ipr_rules.render.safe_text import terminal
+
+
+def esc(text: object) -> str:
+    """Text for an element or a quoted attribute: markup shown as text, control and
+    bidirectional characters shown as visible escapes, newlines kept as spaces."""
+    shown = terminal(str(text)).replace("\r", " ").replace("\n", " ")
+    return html.escape(shown, quote=True)
+
+
+def severity_cell(finding: Finding, lang: Lang) -> str:
+    label = SEVERITY_LABELS[finding.severity].render(lang)
+    return f'<td class="sev sev-{esc(finding.severity)}">{esc(label)}</td>'
+
+
+def where(finding: Finding) -> str:
+    """file:line, or a dash for a finding that belongs to no file."""
+    return f'<span class="where">{esc(finding.location)}</span>' if finding.location else "–"

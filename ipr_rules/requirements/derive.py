@@ -1,0 +1,170 @@
+"""Requirements from a task's own words, each quoting the words it came from.
+
+Precision first: a requirement is derived only where the text names an output with a verb
+and its object (公开/公布/发布/通报/曝光 → a publication; 制定/出台/编制…标准/制度/规定 → a
+standard or regulation; 举办…会/班 → an event; 开展…调查 → a survey), a frequency
+(每半年, 每季度, 定期), or a named campaign. Words used as nouns (信息公开工作, 案情通报),
+means (通过通报、约谈等方式) or what the unit only guides others to do (指导各地公布…) give none.
+
+Who must show the output: the lead units where the task has one (the plan's wording makes the
+output the lead's duty), otherwise every named unit; a campaign, every unit carrying the task.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ipr_rules.model.ruleset import Requirement, Task
+
+SENTENCE = re.compile(r"[^。；]+")
+# What follows these the unit does not do itself: it guides, urges or backs others.
+GUIDANCE = re.compile(r"指导|督促|推动|支持|鼓励|引导|配合")
+MEANS = re.compile(r"通过[^。；]*?等方式")
+PUBLISH = re.compile(r"(?<!信息)(?<!情况)(?<!案情)(?<!线索)(公开发布|公开|公布|发布|通报|曝光)(?!工作|制度|机制|系统|平台|渠道|主渠道|管理)(?=[\u4e00-\u9fff])")
+STANDARD = re.compile(r"(?:制定出台|制定|出台|编制|制订)[^。；，]{0,40}?(?:标准|制度|规定)")
+EVENT = re.compile(r"举办[^。；，]{1,40}?(?:大会|会议|论坛|培训班|提升班|班)")
+SURVEY = re.compile(r"开展[^。；，]{1,40}?调查")
+FREQUENCY = re.compile(r"每半年|每季度|定期")
+CLAUSE_BREAK = "，。；,;"
+
+OUTPUT_RULES: tuple[tuple[str, re.Pattern[str], list[str]], ...] = (
+    ("publication", PUBLISH, ["publication"]),
+    ("standard", STANDARD, ["standard", "regulation"]),
+    ("event", EVENT, ["event"]),
+    ("survey", SURVEY, ["survey"]),
+)
+DESCRIPTIONS = {
+    "publication": "至少一项公开发布（outputs 中 kind: publication）",
+    "standard": "至少一项出台的标准或制度规定（outputs 中 kind: standard 或 regulation）",
+    "event": "至少一项举办的会议或培训班（outputs 中 kind: event）",
+    "survey": "至少一项调查（outputs 中 kind: survey）",
+    "half": "上、下半年各至少一项注明日期的{what}",
+    "quarter": "每个季度各至少一项注明日期的{what}",
+    "periodic": "至少两项注明不同日期的{what}（定期）",
+    "campaign": "在 campaigns 中列出或在 actions 中提及“{name}”",
+}
+WHAT = {
+    "publication": "公开发布（kind: publication）",
+    "standard": "标准或制度规定（kind: standard 或 regulation）",
+    "event": "会议或培训班（kind: event）",
+    "survey": "调查（kind: survey）",
+    None: "产出（outputs）",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class _Match:
+    kind: str
+    kinds: list[str]
+    start: int
+    end: int
+    sentence: str
+    sentence_start: int
+
+
+def derive_requirements(task: Task) -> tuple[Requirement, ...]:
+    applies_to = "lead" if any(a.role == "lead" for a in task.assignees) else "named"
+    found: dict[str, tuple[list[str], dict[str, Any], str]] = {}  # id → (sources, schema, description)
+    for sentence_match in SENTENCE.finditer(task.text):
+        sentence, offset = sentence_match.group(0), sentence_match.start()
+        own = _own_part(sentence)
+        matches = _output_matches(own, offset, sentence)
+        frequencies = list(FREQUENCY.finditer(own))
+        attached: set[int] = set()
+        for frequency in frequencies:
+            target = next((m for m in matches if m.start - offset >= frequency.end()), None)
+            if target is not None:
+                attached.add(id(target))
+            _add_frequency(found, frequency.group(0), target, sentence, frequency.start())
+        for match in matches:
+            if id(match) not in attached:
+                source = _clause(sentence, match.start - offset, match.end - offset)
+                _add(found, match.kind, source, _count_schema(match.kinds), DESCRIPTIONS[match.kind])
+    requirements = [
+        Requirement(
+            id=f"{task.id}/{key}",
+            kind=key.split("-", 1)[0] if key.startswith("campaign") else key,
+            source="；".join(sources),
+            applies_to=applies_to,  # type: ignore[arg-type]
+            schema=schema,
+            description=description,
+        )
+        for key, (sources, schema, description) in found.items()
+    ]
+    requirements += [_campaign(task, name) for name in task.campaigns]
+    return tuple(requirements)
+
+
+def _own_part(sentence: str) -> str:
+    """The sentence up to where it turns to what others are to do; means become blanks."""
+    guidance = GUIDANCE.search(sentence)
+    own = sentence[: guidance.start()] if guidance else sentence
+    return MEANS.sub(lambda m: " " * len(m.group(0)), own)
+
+
+def _output_matches(own: str, offset: int, sentence: str) -> list[_Match]:
+    matches = [
+        _Match(kind, kinds, offset + m.start(), offset + m.end(), sentence, offset)
+        for kind, pattern, kinds in OUTPUT_RULES
+        for m in pattern.finditer(own)
+    ]
+    return sorted(matches, key=lambda m: m.start)
+
+
+def _clause(sentence: str, start: int, end: int) -> str:
+    left = max(sentence.rfind(mark, 0, start) for mark in CLAUSE_BREAK) + 1
+    rights = [i for i in (sentence.find(mark, end) for mark in CLAUSE_BREAK) if i >= 0]
+    return sentence[left : min(rights) if rights else len(sentence)].strip()
+
+
+def _count_schema(kinds: list[str]) -> dict[str, Any]:
+    return {"outputs": {"type": "list", "min_outputs_of_kind": {"kinds": kinds, "count": 1}}}
+
+
+def _add_frequency(found: dict[str, Any], word: str, target: _Match | None, sentence: str, at: int) -> None:
+    kinds = target.kinds if target else None
+    what = WHAT[target.kind if target else None]
+    if target is not None:
+        source = _clause(sentence, at, target.end - target.sentence_start)
+    else:
+        source = _clause(sentence, at, at + len(word))
+    suffix = f"-{target.kind}" if target else ""
+    if word == "定期":
+        schema = {"outputs": {"type": "list", "min_dated_outputs": {"kinds": kinds, "count": 2}}}
+        _add(found, f"periodic{suffix}", source, schema, DESCRIPTIONS["periodic"].format(what=what))
+        return
+    periods = "half" if word == "每半年" else "quarter"
+    schema = {"outputs": {"type": "list", "covers_periods": {"kinds": kinds, "periods": periods}}}
+    _add(found, f"each-{periods}{suffix}", source, schema, DESCRIPTIONS[periods].format(what=what))
+
+
+def _add(found: dict[str, Any], key: str, source: str, schema: dict[str, Any], description: str) -> None:
+    if key in found:
+        sources = found[key][0]
+        if source not in sources:
+            sources.append(source)
+        return
+    found[key] = ([source], schema, description)
+
+
+def _campaign(task: Task, name: str) -> Requirement:
+    core = name.rstrip("0123456789").strip()
+    also = [core] if core != name and len(core) >= 2 else []
+    constraint: dict[str, Any] = {"name": name, **({"also": also} if also else {})}
+    return Requirement(
+        id=f"{task.id}/campaign-{name}",
+        kind="campaign",
+        source=_campaign_source(task.text, name),
+        applies_to="carriers",
+        schema={"campaigns": {"type": "list", "mentions_campaign": constraint}},
+        description=DESCRIPTIONS["campaign"].format(name=name),
+    )
+
+
+def _campaign_source(text: str, name: str) -> str:
+    at = max(text.find(f"“{name}”"), text.find(f'"{name}"'))
+    if at < 0:
+        return name
+    return _clause(text, at, at + len(name) + 2)

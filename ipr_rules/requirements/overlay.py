@@ -1,0 +1,157 @@
+"""The office's hand-kept adjustments to derived requirements (`requirements.yaml`).
+
+Three lists: `add` a requirement the text does not yield, `change` the severity (or who it
+applies to) of one, `drop` one. Every item gives its reason. The overlay is applied when the
+ruleset is loaded and is checked by `validate-ruleset` like the rest of the ruleset.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any, Literal
+
+from ipr_rules.errors import RulesetError
+from ipr_rules.i18n import Text
+from ipr_rules.model.ruleset import CompiledPlan, Requirement
+
+Severity = Literal["error", "warning", "info"]
+AppliesTo = Literal["lead", "named", "carriers"]
+_STRICT: Any = {"extra": "forbid"}
+
+UNKNOWN_TASK = Text("要求调整引用了不存在的任务“{task}”", "the overlay refers to task '{task}', which does not exist")
+UNKNOWN_REQUIREMENT = Text(
+    "要求调整引用了不存在的要求“{requirement}”（可用 ipr-check explain 查看任务的要求）",
+    "the overlay refers to requirement '{requirement}', which does not exist (ipr-check explain lists a task's requirements)",
+)
+DUPLICATE_REQUIREMENT = Text("要求“{requirement}”已存在，不能重复增加", "requirement '{requirement}' already exists")
+NO_REASON = Text("每项调整都必须写明理由（reason）", "every adjustment needs a reason")
+BAD_SCHEMA = Text("要求的 schema 不是有效的 cerberus 规则：{problem}", "the requirement's schema is not a valid cerberus rule set: {problem}")
+
+
+@dataclass(frozen=True, slots=True)
+class AddRequirement:
+    __pydantic_config__ = _STRICT
+    task: str
+    id: str
+    kind: str
+    source: str
+    applies_to: AppliesTo
+    schema: dict[str, Any]
+    reason: str
+    severity: Severity = "warning"
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeRequirement:
+    __pydantic_config__ = _STRICT
+    requirement: str
+    reason: str
+    severity: Severity | None = None
+    applies_to: AppliesTo | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DropRequirement:
+    __pydantic_config__ = _STRICT
+    requirement: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Overlay:
+    __pydantic_config__ = _STRICT
+    add: tuple[AddRequirement, ...] = ()
+    change: tuple[ChangeRequirement, ...] = ()
+    drop: tuple[DropRequirement, ...] = ()
+
+
+def overlay_from_data(data: Any) -> Overlay:
+    """Trusted construction (bundled data, or data schema.py has validated)."""
+    data = data or {}
+    return Overlay(
+        add=tuple(AddRequirement(**item) for item in data.get("add") or ()),
+        change=tuple(ChangeRequirement(**item) for item in data.get("change") or ()),
+        drop=tuple(DropRequirement(**item) for item in data.get("drop") or ()),
+    )
+
+
+def problems(overlay: Overlay, plan: CompiledPlan) -> Iterator[tuple[tuple[Any, ...], Text, dict[str, Any]]]:
+    """Referential and schema problems: (data path, message, arguments)."""
+    from ipr_rules.requirements.validator import schema_problem
+
+    task_ids = {task.id for task in plan.tasks}
+    existing = {requirement.id for task in plan.tasks for requirement in task.requirements}
+    for index, item in enumerate(overlay.add):
+        full_id = f"{item.task}/{item.id}"
+        if item.task not in task_ids:
+            yield ("add", index, "task"), UNKNOWN_TASK, {"task": item.task}
+        elif full_id in existing:
+            yield ("add", index, "id"), DUPLICATE_REQUIREMENT, {"requirement": full_id}
+        existing.add(full_id)
+        if problem := schema_problem(item.schema):
+            yield ("add", index, "schema"), BAD_SCHEMA, {"problem": problem}
+    for section, items in (("add", overlay.add), ("change", overlay.change), ("drop", overlay.drop)):
+        for index, item in enumerate(items):
+            if not item.reason.strip():
+                yield (section, index, "reason"), NO_REASON, {}
+            if section != "add" and getattr(item, "requirement") not in existing:
+                yield (section, index, "requirement"), UNKNOWN_REQUIREMENT, {"requirement": getattr(item, "requirement")}
+
+
+def apply_overlay(plan: CompiledPlan, overlay: Overlay) -> CompiledPlan:
+    first = next(problems(overlay, plan), None)
+    if first is not None:
+        _, message, args = first
+        raise RulesetError(message, **args)
+    dropped = {item.requirement for item in overlay.drop}
+    changes = {item.requirement: item for item in overlay.change}
+    tasks = []
+    for task in plan.tasks:
+        kept = [_changed(r, changes.get(r.id)) for r in task.requirements if r.id not in dropped]
+        kept += [_added(item) for item in overlay.add if item.task == task.id]
+        tasks.append(replace(task, requirements=tuple(kept)) if kept != list(task.requirements) else task)
+    return replace(plan, tasks=tuple(tasks))
+
+
+def _changed(requirement: Requirement, change: ChangeRequirement | None) -> Requirement:
+    if change is None:
+        return requirement
+    return replace(
+        requirement,
+        severity=change.severity or requirement.severity,
+        applies_to=change.applies_to or requirement.applies_to,
+        origin="overlay",
+        reason=change.reason,
+    )
+
+
+def _added(item: AddRequirement) -> Requirement:
+    return Requirement(
+        id=f"{item.task}/{item.id}",
+        kind=item.kind,
+        source=item.source,
+        applies_to=item.applies_to,
+        schema=item.schema,
+        severity=item.severity,
+        description=item.description,
+        origin="overlay",
+        reason=item.reason,
+    )
+
+
+def check_overlay_file(path: Path, plan: CompiledPlan | None) -> list[Any]:
+    """Problems of the overlay file for `validate-ruleset`, each at its file:line."""
+    from ipr_rules.ruleset.schema import RulesetProblem, field_path, read_checked, validate_as
+
+    checked = read_checked(path)
+    if checked.data is None and not checked.problems:
+        return []  # an empty overlay adjusts nothing
+    overlay = validate_as(checked, Overlay)
+    found = list(checked.problems)
+    if overlay is not None and plan is not None:
+        for data_path, message, args in problems(overlay, plan):
+            found.append(RulesetProblem(str(path), checked.line(data_path), field_path(data_path), message, args))
+    return found
