@@ -15,7 +15,6 @@ import click
 
 from ipr_rules.errors import UsageError
 from ipr_rules.i18n import LANGS, Lang, Text
-from ipr_rules.checks import KINDS
 from ipr_rules.output import echo, plan_outputs, prepare_stdout, write_atomic
 from ipr_rules.render import FORMATS
 from ipr_rules.result import FAIL_ON, FailOn
@@ -28,6 +27,7 @@ COMPILED = Text(
     "已编译 {tasks} 项任务（{items} 个事项，{sections} 个部分）→ {path}",
     "compiled {tasks} task(s) ({items} item(s), {sections} section(s)) → {path}",
 )
+UNKNOWN_KIND = Text("没有名为“{kind}”的检查类型{hint}", "no finding kind is called '{kind}'{hint}")
 NO_PATHS = Text(
     "请指定要检查的报告文件或目录，例如：ipr-check reports/2020/", "name the report files or folders to check, e.g. ipr-check reports/2020/"
 )
@@ -285,7 +285,8 @@ def validate_ruleset_command(directory: Path, lang: Lang) -> None:
               help="达到该级别的问题使退出码为 1 / findings at or above this severity exit 1.")
 @click.option("--unit-only", is_flag=True, help="只做单位自查，不做集合检查 / only the per-unit checks, no set checks.")
 @click.option("--complete", is_flag=True, help="即使只有一个单位的报告也做集合检查 / run the set checks even for one unit's reports.")
-@click.option("--ignore", "ignored", multiple=True, type=click.Choice(KINDS), help="不报告该类型，可多次使用 / do not report this kind; repeatable.")
+@click.option("--ignore", "ignored", multiple=True, metavar="KIND",
+              help="不报告该类型（见 ipr-check rules），可多次使用 / do not report this kind (see ipr-check rules); repeatable.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="并行进程数（默认按文件数量自动决定） / worker processes (default: chosen by the number of files).")
 @click.option("--max-file-size", type=click.FloatRange(min=0.001), default=10.0, show_default=True,
@@ -309,6 +310,7 @@ def check_command(
 
     if not paths:
         fail(UsageError(NO_PATHS), lang)
+    _check_kinds(ignored, lang)
     if unit_only and complete:
         fail(UsageError(CONFLICTING), lang)
     stdout_format, targets = run(lang, lambda: plan_outputs(format_name, outputs))
@@ -327,6 +329,18 @@ def check_command(
     rendered = renderer(stdout_format)(result, lang)
     echo(rendered if isinstance(rendered, str) else rendered.decode("utf-8"))
     sys.exit(exit_code(result, fail_on))
+
+
+def _check_kinds(kinds: tuple[str, ...], lang: Lang) -> None:
+    from ipr_rules.checks import KINDS
+
+    for kind in kinds:
+        if kind not in KINDS:
+            from ipr_rules.suggest import closest
+
+            near = closest(kind, KINDS)
+            hint = DID_YOU_MEAN.render(lang, names="、".join(near)) if near else ""
+            fail(UsageError(UNKNOWN_KIND, kind=kind, hint=hint), lang)
 
 
 def _warn_without_libyaml(lang: Lang) -> None:

@@ -24,3 +24,10 @@ def severity_cell(finding: Finding, lang: Lang) -> str:
 def where(finding: Finding) -> str:
     """file:line, or a dash for a finding that belongs to no file."""
     return f'<span class="where">{esc(finding.location)}</span>' if finding.location else "–"
+
+
+def unit_anchor(units: tuple[str, ...] | list[str], unit: str | None) -> str:
+    """The id of a unit's section: its position, never its name (names may hold anything)."""
+    if unit is not None and unit in units:
+        return f"unit-{list(units).index(unit) + 1}"
+    return "unit-other"

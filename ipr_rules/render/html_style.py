@@ -61,6 +61,7 @@ table.matrix thead th.task span { writing-mode: vertical-rl; white-space: nowrap
 table.matrix thead th.corner { text-align: left; vertical-align: bottom; padding: 2px 6px 3px 0; }
 table.matrix tbody th { text-align: left; padding: 0 6px 0 0; white-space: nowrap; overflow: hidden;
   text-overflow: ellipsis; font-weight: 500; }
+table.matrix tbody th a { color: inherit; text-decoration: none; }
 table.matrix tbody th.absent { color: var(--muted); font-style: italic; }
 table.matrix td.rate, table.matrix tfoot td { text-align: right; padding: 0 4px; font-variant-numeric: tabular-nums; white-space: nowrap; }
 table.matrix td.c { height: 20px; text-align: center; padding: 0; border: 1px solid #fff; font-weight: 700; }

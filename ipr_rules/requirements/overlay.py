@@ -80,8 +80,6 @@ def overlay_from_data(data: Any) -> Overlay:
 
 def problems(overlay: Overlay, plan: CompiledPlan) -> Iterator[tuple[tuple[Any, ...], Text, dict[str, Any]]]:
     """Referential and schema problems: (data path, message, arguments)."""
-    from ipr_rules.requirements.validator import schema_problem
-
     task_ids = {task.id for task in plan.tasks}
     existing = {requirement.id for task in plan.tasks for requirement in task.requirements}
     for index, item in enumerate(overlay.add):
@@ -91,6 +89,8 @@ def problems(overlay: Overlay, plan: CompiledPlan) -> Iterator[tuple[tuple[Any, 
         elif full_id in existing:
             yield ("add", index, "id"), DUPLICATE_REQUIREMENT, {"requirement": full_id}
         existing.add(full_id)
+        from ipr_rules.requirements.validator import schema_problem  # cerberus, only when adding
+
         if problem := schema_problem(item.schema):
             yield ("add", index, "schema"), BAD_SCHEMA, {"problem": problem}
     for section, items in (("add", overlay.add), ("change", overlay.change), ("drop", overlay.drop)):

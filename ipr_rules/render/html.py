@@ -1,0 +1,213 @@
+"""`--format html`: the gap report as one self-contained page to read, print and forward.
+
+Inline CSS only: no script, font or image from anywhere, and a content security policy that
+forbids loading any. Every piece of report text is escaped (see `html_kit.esc`). Printed, it
+is A4: the matrix on a landscape page, each unit on a page of its own.
+"""
+
+from __future__ import annotations
+
+from ipr_rules.findings import SEVERITIES, SEVERITY_RANK
+from ipr_rules.i18n import ROLE_LABELS, SEVERITY_LABELS, Lang, Text, join_names
+from ipr_rules.render.html_kit import esc, unit_anchor, where
+from ipr_rules.render.html_matrix import render_legend, render_matrix, render_task_notes
+from ipr_rules.render.html_style import stylesheet
+from ipr_rules.render.html_units import render_units
+from ipr_rules.render.labels import kind_label
+from ipr_rules.render.states import look_of
+from ipr_rules.result import CheckResult
+
+TITLE = Text("{year} 年打击侵权假冒工作年度报告核查结果", "Check of the {year} annual reports on IP protection")
+CHECKED = Text("检查范围", "What was checked")
+RULESET = Text("规则集", "Ruleset")
+RULESET_VALUE = Text("{title}（{year} 年，{tasks} 项任务，{units} 个成员单位）",
+                     "{title} ({year}; {tasks} tasks, {units} member units)")
+INPUTS = Text("输入", "Inputs")
+FILES = Text("文件与报告", "Files and reports")
+FILES_VALUE = Text("{files} 个文件，{reports} 份报告，{unreadable} 个文件无法读取",
+                   "{files} file(s), {reports} report(s), {unreadable} unreadable file(s)")
+TIME = Text("检查时间", "Checked at")
+SCOPE = Text("检查方式", "Scope")
+SET_ON = Text("全区集合检查（含缺交报告、无人承担的共同任务）", "the whole set (missing reports, shared duties nobody carried)")
+SET_OFF = Text("单位自查（未做全区集合检查）", "per unit only (the set checks did not run)")
+SUMMARY = Text("汇总", "Summary")
+UNITS_REPORTED = Text("提交报告的单位", "units that reported")
+RATE = Text("应承担任务的承担率", "share of duties carried")
+RATE_DETAIL = Text("{carried} / {obligations} 项次", "{carried} of {obligations}")
+TASKS_CARRIED = Text("有单位承担的任务", "tasks carried by some unit")
+KIND_HEADERS = (Text("问题类型", "kind"), Text("级别", "severity"), Text("数量", "count"))
+NO_FINDINGS = Text("未发现问题。", "No findings.")
+MATRIX = Text("任务覆盖矩阵", "Coverage matrix")
+MATRIX_NOTE = Text("悬停在任务编号上可看到事项名称，悬停在格子上可看到单位、分工和报告状态；打印时见表下的任务编号说明。",
+                   "Hover over a task id for its item, over a cell for the unit, role and status; on paper, see the key below.")
+UNCARRIED = Text("无人承担的共同任务", "Shared duties nobody carried")
+UNCARRIED_HEADERS = (Text("任务", "task"), Text("事项", "item"), Text("责任单位（分工 · 报告状态）", "units (role · reported)"),
+                     Text("开放任务", "open"))
+WRONG = Text("填报了非本单位任务的条目", "Entries for other units' tasks")
+WRONG_HEADERS = (Text("填报单位", "reporting unit"), Text("任务", "task"), Text("该任务的责任单位", "the task's units"),
+                 Text("说明", "message"), Text("位置", "where"))
+NONE = Text("无。", "None.")
+YES_NO = {True: Text("是", "yes"), False: Text("否", "no")}
+GENERATED = Text("由 ipr-check {version} 于 {time} 生成。", "Made by ipr-check {version} at {time}.")
+# Nothing may load: no script, no font, no image, no frame; inline styles only.
+POLICY = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
+
+
+def render(result: CheckResult, lang: Lang) -> str:
+    title = TITLE.render(lang, year=result.ruleset.year)
+    body = "\n".join(
+        [
+            "<header>",
+            f"<h1>{esc(title)}</h1>",
+            f'<p class="subtitle">{esc(result.ruleset.plan.title)}</p>',
+            _checked(result, lang),
+            "</header>",
+            _summary(result, lang),
+            _matrix(result, lang),
+            _uncarried(result, lang),
+            _wrong_unit(result, lang),
+            render_units(result, lang),
+            f"<footer>{esc(GENERATED.render(lang, version=_version(), time=_time(result)))}</footer>",
+        ]
+    )
+    document = (
+        "<!DOCTYPE html>\n"
+        f'<html lang="{"zh-CN" if lang == "zh" else "en"}">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{POLICY}">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<meta name="referrer" content="no-referrer">\n'
+        f"<title>{esc(title)}</title>\n<style>{stylesheet()}</style>\n</head>\n<body>\n<main>\n{body}\n</main>\n</body>\n</html>\n"
+    )
+    # A lone surrogate (from a file name that is not UTF-8) becomes a visible escape.
+    return document.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _checked(result: CheckResult, lang: Lang) -> str:
+    ruleset = result.ruleset
+    rows = [
+        (RULESET, RULESET_VALUE.render(lang, title=ruleset.plan.title, year=ruleset.year, tasks=len(ruleset.tasks),
+                                       units=len(ruleset.registry.units))),
+        (INPUTS, join_names(result.inputs, lang)),
+        (FILES, FILES_VALUE.render(lang, files=result.files, reports=len(result.reports), unreadable=result.unreadable)),
+        (TIME, _time(result)),
+        (SCOPE, (SET_ON if result.set_checks else SET_OFF).render(lang)),
+    ]
+    items = "".join(f"<dt>{esc(label.render(lang))}</dt><dd>{esc(value)}</dd>" for label, value in rows)
+    return f'<section class="checked" aria-label="{esc(CHECKED.render(lang))}"><dl class="checked">{items}</dl></section>'
+
+
+def _summary(result: CheckResult, lang: Lang) -> str:
+    summary = result.summary
+    cards = [
+        (severity, str(summary[severity]), SEVERITY_LABELS[severity].render(lang), "") for severity in SEVERITIES
+    ]
+    coverage = result.coverage
+    if result.set_checks:
+        overall = coverage.overall
+        rate = f"{overall.rate:.1%}" if overall.rate is not None else "–"
+        named = len(result.ruleset.named_units)
+        cards += [
+            ("units", f"{len(coverage.reported)} / {named}", UNITS_REPORTED.render(lang), ""),
+            ("rate", rate, RATE.render(lang), RATE_DETAIL.render(lang, carried=overall.carried, obligations=overall.obligations)),
+            ("tasks", f"{coverage.tasks_carried} / {len(coverage.tasks)}", TASKS_CARRIED.render(lang), ""),
+        ]
+    html = [f'<section class="summary" id="summary"><h2>{esc(SUMMARY.render(lang))}</h2><div class="figures">']
+    for key, value, label, detail in cards:
+        zero = " zero" if value == "0" else ""
+        extra = f' <span class="muted">{esc(detail)}</span>' if detail else ""
+        html.append(
+            f'<div class="figure {key}{zero}"><span class="value">{esc(value)}</span>'
+            f'<span class="label">{esc(label)}{extra}</span></div>'
+        )
+    html.append("</div>")
+    html.append(_kinds(result, lang))
+    html.append("</section>")
+    return "\n".join(html)
+
+
+def _kinds(result: CheckResult, lang: Lang) -> str:
+    counts = result.by_kind()
+    if not counts:
+        return f'<p class="none">{esc(NO_FINDINGS.render(lang))}</p>'
+    classes = ("", "", ' class="num"')
+    head = "".join(f"<th{cls}>{esc(h.render(lang))}</th>" for cls, h in zip(classes, KIND_HEADERS))
+    rows = []
+    for kind, data in sorted(counts.items(), key=lambda item: (SEVERITY_RANK[str(item[1]["severity"])], item[0])):
+        severity = str(data["severity"])
+        rows.append(
+            f'<tr><td>{esc(kind_label(kind, lang))}<span class="kind">{esc(kind)}</span></td>'
+            f'<td class="sev sev-{esc(severity)}">{esc(SEVERITY_LABELS[severity].render(lang))}</td>'
+            f'<td class="num">{data["count"]}</td></tr>'
+        )
+    return f'<table class="list kinds"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+
+
+def _matrix(result: CheckResult, lang: Lang) -> str:
+    return "\n".join(
+        [
+            f'<section class="matrix" id="matrix"><h2>{esc(MATRIX.render(lang))}</h2>',
+            f'<p class="muted">{esc(MATRIX_NOTE.render(lang))}</p>',
+            render_legend(lang),
+            render_matrix(result, lang),
+            render_task_notes(result, lang),
+            "</section>",
+        ]
+    )
+
+
+def _table(headers: tuple[Text, ...], rows: list[str], lang: Lang) -> str:
+    head = "".join(f"<th>{esc(header.render(lang))}</th>" for header in headers)
+    return f'<table class="list"><thead><tr>{head}</tr></thead><tbody>\n' + "\n".join(rows) + "\n</tbody></table>"
+
+
+def _uncarried(result: CheckResult, lang: Lang) -> str:
+    heading = f'<section class="uncarried" id="uncarried"><h2>{esc(UNCARRIED.render(lang))}</h2>'
+    rows = []
+    for finding in (f for f in result.findings if f.kind == "unaddressed-shared-duty"):
+        task = result.ruleset.task(finding.task or "")
+        if task is None:
+            continue
+        owners = []
+        for assignee in task.assignees:
+            look = look_of(result.coverage.cell(assignee.unit, task.id))
+            state = f'<span class="swatch s-{look.key}">{esc(look.glyph)}</span>'
+            role = ROLE_LABELS[assignee.role].render(lang)
+            detail = f"{role} · {look.label.render(lang)}"
+            owners.append(f"{state}{esc(assignee.unit)}" + (f"（{esc(detail)}）" if lang == "zh" else f" ({esc(detail)})"))
+        rows.append(
+            f'<tr><td class="nowrap">{esc(task.id)}</td><td>{esc(task.item_title)}</td><td>{"<br>".join(owners)}</td>'
+            f"<td>{esc(YES_NO[task.open].render(lang))}</td></tr>"
+        )
+    if not rows:
+        return f'{heading}<p class="none">{esc(NONE.render(lang))}</p></section>'
+    return f"{heading}{_table(UNCARRIED_HEADERS, rows, lang)}</section>"
+
+
+def _wrong_unit(result: CheckResult, lang: Lang) -> str:
+    heading = f'<section class="wrong-unit" id="wrong-unit"><h2>{esc(WRONG.render(lang))}</h2>'
+    rows = []
+    for finding in (f for f in result.findings if f.kind == "wrong-unit"):
+        task = result.ruleset.task(finding.task or "")
+        owners = join_names(task.units, lang) if task else ""
+        unit = finding.unit or ""
+        anchor = unit_anchor(result.coverage.units, unit)
+        rows.append(
+            f'<tr><td><a href="#{anchor}">{esc(unit)}</a></td><td class="nowrap">{esc(finding.task or "")}</td>'
+            f"<td>{esc(owners)}</td><td>{esc(finding.text(lang))}</td><td>{where(finding)}</td></tr>"
+        )
+    if not rows:
+        return f'{heading}<p class="none">{esc(NONE.render(lang))}</p></section>'
+    return f"{heading}{_table(WRONG_HEADERS, rows, lang)}</section>"
+
+
+def _time(result: CheckResult) -> str:
+    return result.checked_at.replace("T", " ")
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("ipr-check")
+    except PackageNotFoundError:
+        return "dev"

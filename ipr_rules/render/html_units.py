@@ -1,0 +1,104 @@
+"""The per-unit part of the HTML report: one section per unit, its duties and its findings.
+
+The office forwards the report to every member unit, so each unit that reported (or has a
+finding) gets a section of its own, starting a new page when printed.
+"""
+
+from __future__ import annotations
+
+from ipr_rules.findings import Finding
+from ipr_rules.i18n import ROLE_LABELS, Lang, Text
+from ipr_rules.render.grouping import sort_key, unit_order
+from ipr_rules.render.html_kit import esc, severity_cell, unit_anchor, where
+from ipr_rules.render.html_matrix import matrix_units
+from ipr_rules.render.labels import kind_label
+from ipr_rules.render.states import look_of
+from ipr_rules.result import CheckResult
+
+HEADING = Text("各单位情况", "By unit")
+OTHER = Text("其他（无法读取的文件、无人承担的共同任务等）", "Other (unreadable files, shared duties nobody carried …)")
+REPORTS = Text("报告：{files}", "report: {files}")
+ENTRIES = Text("{file}（{entries} 个条目）", "{file} ({entries} entries)")
+NO_REPORT = Text("未提交报告", "no report submitted")
+DUTIES = Text("应承担 {obligations} 项，已承担 {carried} 项，其中已完成 {done} 项",
+              "{obligations} duties: {carried} carried, {done} of them done")
+UNKNOWN = Text("（不是规则集中的成员单位）", "(not a member unit of the ruleset)")
+DUTY_LIST = Text("本单位任务及报告状态", "The unit's duties and what it reported")
+HEADERS = (Text("级别", "severity"), Text("任务", "task"), Text("问题", "finding"), Text("说明", "message"),
+           Text("位置", "where"))
+NONE = Text("未发现问题。", "No findings.")
+
+
+def render_units(result: CheckResult, lang: Lang) -> str:
+    groups: dict[str | None, list[Finding]] = {}
+    for finding in result.findings:
+        groups.setdefault(finding.unit, []).append(finding)
+    shown = set(matrix_units(result)) | set(groups)
+    known = [unit for unit in result.coverage.units if unit in shown]
+    extra = [unit for unit in unit_order(result) if unit not in result.coverage.units]
+    parts = [f'<h2 id="units">{esc(HEADING.render(lang))}</h2>']
+    for unit in known:
+        parts.append(_unit_section(result, unit, unit_anchor(result.coverage.units, unit),
+                                   sorted(groups.get(unit, []), key=sort_key), lang))
+    for number, unit in enumerate(extra, start=1):
+        anchor = "unit-other" if unit is None else f"unit-x{number}"
+        parts.append(_unit_section(result, unit, anchor, sorted(groups.get(unit, []), key=sort_key), lang))
+    return "\n".join(parts)
+
+
+def _unit_section(result: CheckResult, unit: str | None, anchor: str, findings: list[Finding], lang: Lang) -> str:
+    coverage = result.coverage
+    title = esc(unit) if unit is not None else esc(OTHER.render(lang))
+    if unit is not None and unit not in coverage.units:
+        title += f' <span class="muted">{esc(UNKNOWN.render(lang))}</span>'
+    parts = [f'<section class="unit-report" id="{anchor}">', f"<h3>{title}</h3>"]
+    if unit is not None:
+        parts.append(_facts(result, unit, lang))
+    if unit in coverage.units:
+        parts.append(_duties(result, unit, lang))
+    parts.append(_findings(findings, lang))
+    parts.append("</section>")
+    return "\n".join(parts)
+
+
+def _facts(result: CheckResult, unit: str, lang: Lang) -> str:
+    files = [ENTRIES.render(lang, file=report.file, entries=report.entries) for report in result.reports if report.unit == unit]
+    joiner = "；" if lang == "zh" else "; "
+    facts = [REPORTS.render(lang, files=joiner.join(files)) if files else NO_REPORT.render(lang)]
+    if unit in result.coverage.units:
+        figures = result.coverage.unit_figures(unit)
+        if figures.obligations:
+            facts.append(DUTIES.render(lang, obligations=figures.obligations, carried=figures.carried, done=figures.done))
+    return f'<p class="facts">{esc(joiner.join(facts))}</p>'
+
+
+def _duties(result: CheckResult, unit: str, lang: Lang) -> str:
+    """The unit's row of the matrix, readable on its own page: task id, glyph, colour."""
+    chips = []
+    for task_id in result.coverage.tasks:
+        cell = result.coverage.cell(unit, task_id)
+        look = look_of(cell)
+        if look.key == "not_assigned":
+            continue
+        task = result.ruleset.task(task_id)
+        role = ROLE_LABELS[cell.role].render(lang) if cell.role else ""
+        title = " · ".join(part for part in (task_id, task.item_title if task else "", role, look.label.render(lang)) if part)
+        lead = " lead" if cell.role == "lead" else ""
+        chips.append(f'<li class="s-{look.key}{lead}" title="{esc(title)}">{esc(task_id)} {esc(look.glyph)}</li>')
+    if not chips:
+        return ""
+    return f'<ul class="chips" aria-label="{esc(DUTY_LIST.render(lang))}">{"".join(chips)}</ul>'
+
+
+def _findings(findings: list[Finding], lang: Lang) -> str:
+    if not findings:
+        return f'<p class="none">{esc(NONE.render(lang))}</p>'
+    head = "".join(f"<th>{esc(header.render(lang))}</th>" for header in HEADERS)
+    rows = []
+    for finding in findings:
+        kind = f'{esc(kind_label(finding.kind, lang))}<span class="kind">{esc(finding.kind)}</span>'
+        rows.append(
+            f"<tr>{severity_cell(finding, lang)}<td class=\"nowrap\">{esc(finding.task or '–')}</td>"
+            f"<td class=\"nowrap\">{kind}</td><td>{esc(finding.text(lang))}</td><td>{where(finding)}</td></tr>"
+        )
+    return f'<table class="list findings"><thead><tr>{head}</tr></thead><tbody>\n' + "\n".join(rows) + "\n</tbody></table>"
