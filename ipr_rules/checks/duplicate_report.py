@@ -32,6 +32,10 @@ unit: 区法院
 year: 2020
 tasks: {}
 ---
+unit: 区检察院
+year: 2020
+tasks: {}
+---
 unit: 昆明市官渡区人民法院
 year: 2020
 tasks: {}

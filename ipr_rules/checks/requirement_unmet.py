@@ -27,7 +27,7 @@ tasks:
     status: done
     actions: [检查批发市场 36 个次，立案 14 件]
     outputs:
-      - {title: 2020年上半年重点市场违法问题检查情况, date: 2020-07-06, kind: publication}
+      - {title: 2020年上半年重点市场违法问题检查情况, date: 2020-06-30, kind: publication}
       - {title: 2020年下半年重点市场违法问题检查情况, date: 2020-12-28, kind: publication}
 """
 FAILING = """\

@@ -13,11 +13,11 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ipr_rules.i18n import Text
+from ipr_rules.i18n import Localized, Text
 from ipr_rules.loading.yamlpos import DUPLICATE_KEY, Document, NonStringKey, Problem
 from ipr_rules.loading.yamlpos import Path as DataPath
 from ipr_rules.model.messages import describe_value, message_for
-from ipr_rules.model.report import CARRYING, ENTRY_FIELDS, REPORT_FIELDS, Entry, Envelope, Report
+from ipr_rules.model.report import CARRYING, ENTRY_FIELDS, REPORT_FIELDS, Contact, Entry, Envelope, Output, Report
 
 EMPTY_DOCUMENT = Text("文件没有内容（空报告）", "the file is empty (no report)")
 NOT_A_MAPPING = Text(
@@ -41,7 +41,11 @@ NO_ACTIONS = Text(
 )
 NO_REASON = Text("状态为“not_applicable”（不适用）时必须在 reason 中说明理由", "status 'not_applicable' needs a reason")
 INVISIBLE = Text(
-    "“{field}”含有不可见字符（{codes}），请删除后重新输入", "'{field}' contains invisible characters ({codes}); retype it"
+    "“{field}”含有不可见字符：{codes}，删除后为“{cleaned}”，请删除后重新输入",
+    "'{field}' contains invisible characters: {codes}; without them it reads '{cleaned}'; retype it",
+)
+INVISIBLE_KEY = Text(
+    "键“{cleaned}”含有不可见字符：{codes}，请删除后重新输入", "the key '{cleaned}' contains invisible characters: {codes}; retype it"
 )
 KEY_KINDS = {
     "float": Text("小数", "decimal number"),
@@ -51,7 +55,27 @@ KEY_KINDS = {
     "timestamp": Text("日期", "date"),
 }
 _OTHER_KIND = Text("非文字", "non-text value")
-_INVISIBLE = re.compile("[\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff\u00ad]")
+_INVISIBLE = re.compile("[\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad\u180e]")
+INVISIBLE_NAMES: dict[int, Text] = {
+    0x200B: Text("零宽空格", "zero width space"),
+    0x200C: Text("零宽非连接符", "zero width non-joiner"),
+    0x200D: Text("零宽连接符", "zero width joiner"),
+    0x200E: Text("从左到右标记", "left-to-right mark"),
+    0x200F: Text("从右到左标记", "right-to-left mark"),
+    0x2028: Text("行分隔符", "line separator"),
+    0x2029: Text("段分隔符", "paragraph separator"),
+    0x2060: Text("词连接符", "word joiner"),
+    0xFEFF: Text("零宽不换行空格（BOM）", "zero width no-break space (BOM)"),
+    0x00AD: Text("软连字符", "soft hyphen"),
+    0x180E: Text("蒙古文元音分隔符", "Mongolian vowel separator"),
+}
+_DIRECTION = Text("文字方向控制符", "text direction control")
+_INVISIBLE_OTHER = Text("不可见格式字符", "invisible format character")
+# Keys a report may hold, at any level: a line that starts with one of them followed by a
+# full-width colon was meant as `key: value`.
+_KNOWN_KEYS = frozenset((*REPORT_FIELDS, *ENTRY_FIELDS, *Output.model_fields, *Contact.model_fields))
+_KEY_WITH_FULL_WIDTH_COLON = re.compile(r"^[ \t]*(?:-[ \t]+)?\{?[ \t]*([\"']?)([A-Za-z_]+|\d+\s*[-.．－]\s*\d+)\1[ \t\u3000]*：")
+_FULL_WIDTH_INDENT = re.compile(r"^[ \t]*\u3000")
 
 
 @dataclass(slots=True)
@@ -88,19 +112,20 @@ class ReportDocument:
 
 
 def validate_document(document: Document, file: str, text_lines: list[str] | None = None) -> ReportDocument:
+    """`text_lines` are the file's lines (split at `\\n`), for hints about what was typed."""
     report = ReportDocument(file=file, index=document.index, line=document.line, lines=document.lines)
     report.problems.extend(document.problems)
     data = document.data
     if data is None and not document.problems:
         report.empty = True
         return report
+    typed = _typing_problems(document, text_lines or [])
+    report.problems.extend(typed)
     if not isinstance(data, dict):
-        if data is not None:
+        if data is not None and not typed:
             report.problems.append(_not_a_mapping(data, document.line, text_lines))
         return report
-    tasks = data.get("tasks")
-    if isinstance(tasks, dict):
-        data = {**data, "tasks": _string_keyed(tasks, report)}
+    data = _clean_keys(data, (), report, set())
     report.tasks_line = document.lines.get(("tasks",))
     report.unit_line = document.lines.get(("unit",))
     report.year_line = document.lines.get(("year",))
@@ -122,20 +147,60 @@ def empty_report(file: str) -> ReportDocument:
     return ReportDocument(file=file, index=0, line=1, problems=[Problem(EMPTY_DOCUMENT, 1, ())])
 
 
-def _string_keyed(tasks: dict[Any, Any], report: ReportDocument) -> dict[str, Any]:
-    kept: dict[str, Any] = {}
-    for key, value in tasks.items():
+def _clean_keys(value: Any, path: DataPath, report: ReportDocument, seen: set[tuple[int, str]]) -> Any:
+    """The data without keys YAML did not read as text, each reported once where it stands.
+
+    A task id read as a number (`1.1:`) gets a message saying how to write it; a key with
+    invisible characters is reported too (it would otherwise be an unknown field or task).
+    """
+    if isinstance(value, list):
+        return [_clean_keys(item, (*path, index), report, seen) for index, item in enumerate(value)]
+    if not isinstance(value, dict):
+        return value
+    kept: dict[Any, Any] = {}
+    for key, item in value.items():
+        key_path = (*path, key)
+        line = report.lines.get(key_path, report.line_of(*path))
         if isinstance(key, NonStringKey):
-            line = report.lines.get(("tasks", key), report.line)
-            kind = KEY_KINDS.get(key.tag, _OTHER_KIND)
-            if key.tag in ("float", "int"):
-                suggested = key.raw.replace(".", "-")
-                report.problems.append(Problem(NUMERIC_TASK_ID, line, ("tasks", key), {"raw": key.raw, "kind": kind, "suggested": suggested}))
-            else:
-                report.problems.append(Problem(NON_STRING_KEY, line, ("tasks", key), {"raw": key.raw, "kind": kind}))
+            if (line, key.raw) not in seen:
+                seen.add((line, key.raw))
+                report.problems.append(_non_string_key(key, key_path, line))
             continue
-        kept[key] = value
+        if isinstance(key, str) and _INVISIBLE.search(key) and (line, key) not in seen:
+            seen.add((line, key))
+            report.problems.append(Problem(INVISIBLE_KEY, line, key_path, _invisible_args(key)))
+        kept[key] = _clean_keys(item, key_path, report, seen)
     return kept
+
+
+def _non_string_key(key: NonStringKey, path: DataPath, line: int) -> Problem:
+    kind = KEY_KINDS.get(key.tag, _OTHER_KIND)
+    if path[:1] == ("tasks",) and len(path) == 2 and key.tag in ("float", "int"):
+        suggested = re.sub(r"[._]", "-", key.raw)
+        return Problem(NUMERIC_TASK_ID, line, path, {"raw": key.raw, "kind": kind, "suggested": suggested})
+    return Problem(NON_STRING_KEY, line, path, {"raw": key.raw, "kind": kind})
+
+
+def _typing_problems(document: Document, text_lines: list[str]) -> list[Problem]:
+    """Full-width colons after a key and full-width indentation, in the document's own lines.
+
+    They are what Chinese input methods type by default; YAML then reads `status：done` as one
+    text, and the structural error it causes names neither.
+    """
+    problems: list[Problem] = []
+    first = max(document.line, 1)
+    last = min(max(document.end_line, first), len(text_lines))
+    for number in range(first, last + 1):
+        content = text_lines[number - 1]
+        if "\u3000" not in content and "：" not in content:
+            continue
+        if _FULL_WIDTH_INDENT.match(content):
+            problems.append(Problem(FULL_WIDTH_SPACE, number, (), {"line": number}))
+            continue
+        match = _KEY_WITH_FULL_WIDTH_COLON.match(content)
+        if match and (match.group(2) in _KNOWN_KEYS or not match.group(2).isalpha()):
+            problems.append(Problem(FULL_WIDTH_COLON, number, (), {"line": number}))
+    return problems
 
 
 def _salvage(data: dict[str, Any], report: ReportDocument) -> None:
@@ -166,11 +231,27 @@ def _record(error: ValidationError, prefix: DataPath, report: ReportDocument, kn
         location = (*prefix, *detail["loc"])
         if prefix == () and location and location[0] == "tasks" and len(location) > 1:
             continue  # entries are validated one by one, after the envelope
-        if _under_existing_problem(location, report):
+        if _under_existing_problem(location, report) or _caused_by_typing(detail, report):
             continue
         field = ".".join(str(part) for part in location) or "(报告)"
         message, args = message_for(detail, field, known if len(location) == len(prefix) + 1 else ())
         report.problems.append(Problem(message, report.line_of(*location), location, args))
+
+
+def _caused_by_typing(detail: Any, report: ReportDocument) -> bool:
+    """An error that only restates a full-width colon or space already reported on its line."""
+    typed = {problem.message for problem in report.problems if problem.message in (FULL_WIDTH_COLON, FULL_WIDTH_SPACE)}
+    if not typed:
+        return False
+    value = detail.get("input")
+    if isinstance(value, str) and FULL_WIDTH_COLON in typed and any(
+        _KEY_WITH_FULL_WIDTH_COLON.match(line) for line in value.split("\n")
+    ):
+        return True
+    if detail["type"] == "extra_forbidden" and detail["loc"]:
+        name = str(detail["loc"][-1])
+        return ("\u3000" in name and FULL_WIDTH_SPACE in typed) or ("：" in name and FULL_WIDTH_COLON in typed)
+    return False
 
 
 def _under_existing_problem(location: DataPath, report: ReportDocument) -> bool:
@@ -199,9 +280,22 @@ def _cross_field(report: ReportDocument) -> None:
 
 
 def _invisible(report: ReportDocument) -> None:
+    """Invisible characters in the names that are matched exactly: unit, status, campaigns."""
     if report.unit and _INVISIBLE.search(report.unit):
-        codes = ", ".join(f"U+{ord(c):04X}" for c in dict.fromkeys(_INVISIBLE.findall(report.unit)))
-        report.problems.append(Problem(INVISIBLE, report.unit_line or report.line, ("unit",), {"field": "unit", "codes": codes}))
+        report.problems.append(Problem(INVISIBLE, report.unit_line or report.line, ("unit",), {"field": "unit", **_invisible_args(report.unit)}))
+    for task_id, entry in report.entries.items():
+        for index, campaign in enumerate(entry.campaigns):
+            if _INVISIBLE.search(campaign):
+                path = ("tasks", task_id, "campaigns", index)
+                field = f"tasks.{task_id}.campaigns[{index}]"
+                report.problems.append(Problem(INVISIBLE, report.line_of(*path), path, {"field": field, **_invisible_args(campaign)}))
+
+
+def _invisible_args(text: str) -> dict[str, Any]:
+    codes = [ord(char) for char in dict.fromkeys(_INVISIBLE.findall(text))]
+    names = [(code, INVISIBLE_NAMES.get(code, _DIRECTION if 0x202A <= code <= 0x2069 else _INVISIBLE_OTHER)) for code in codes]
+    listed = Text("、".join(f"U+{code:04X}（{name.zh}）" for code, name in names), ", ".join(f"U+{code:04X} ({name.en})" for code, name in names))
+    return {"codes": listed, "cleaned": _INVISIBLE.sub("", text).strip()}
 
 
 def _not_a_mapping(data: Any, line: int, text_lines: list[str] | None) -> Problem:
@@ -211,6 +305,4 @@ def _not_a_mapping(data: Any, line: int, text_lines: list[str] | None) -> Proble
             return Problem(FULL_WIDTH_SPACE, number, (), {"line": number})
         if re.match(r"^\s*[\w\u4e00-\u9fff-]+\s*：", text):
             return Problem(FULL_WIDTH_COLON, number, (), {"line": number})
-    from ipr_rules.i18n import Localized
-
     return Problem(NOT_A_MAPPING, line, (), {"actual": Localized(describe_value(data), value=str(data)[:40])})
