@@ -8,6 +8,7 @@ same as a single-process run.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -89,7 +90,7 @@ def check_paths(
     set_context = SetContext(ruleset, state, set_checks)
     for rule in rules_at("set", options.ignore):
         findings.extend(rule.check(set_context))
-    now = (clock or (lambda: datetime.now(timezone.utc)))()
+    now = (clock or _now)()
     return CheckResult(
         ruleset=ruleset,
         inputs=list(paths),
@@ -102,6 +103,14 @@ def check_paths(
         checked_at=now.isoformat(timespec="seconds"),
         options={"unit_only": options.unit_only, "complete": options.complete},
     )
+
+
+def _now() -> datetime:
+    """The time of the check; SOURCE_DATE_EPOCH fixes it, so that outputs can be reproduced."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), timezone.utc)
+    return datetime.now(timezone.utc)
 
 
 def _run(files: list[str | FileFailure], ruleset: Ruleset, options: CheckOptions) -> Iterable[FileOutcome]:

@@ -58,7 +58,10 @@ def _write(folder: Path, name: str, text: str) -> Path:
         (["--unit-only", "reports/2020/区法院.yaml"], ["reports/2020/区法院.yaml", "--unit-only"]),
     ],
 )
-def test_options_before_or_after_the_paths(before: list[str], after: list[str], run_cli: RunCli) -> None:
+def test_options_before_or_after_the_paths(
+    before: list[str], after: list[str], run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1609459200")  # the markdown names the time of the check
     first, second = run_cli(*before), run_cli(*after)
     assert (first.exit_code, first.stdout) == (second.exit_code, second.stdout)
     assert first.stdout
