@@ -20,15 +20,20 @@ from ipr_rules.result import CheckResult
 TITLE = Text("{year} 年打击侵权假冒工作年度报告核查结果", "Check of the {year} annual reports on IP protection")
 CHECKED = Text("检查范围", "What was checked")
 RULESET = Text("规则集", "Ruleset")
-RULESET_VALUE = Text("{title}（{year} 年，{tasks} 项任务，{units} 个成员单位）",
-                     "{title} ({year}; {tasks} tasks, {units} member units)")
+RULESET_VALUE = Text(
+    "{title}（{year} 年，{tasks} 项任务，{units} 个成员单位）", "{title} ({year}; {tasks} tasks, {units} member units)"
+)
 INPUTS = Text("输入", "Inputs")
 FILES = Text("文件与报告", "Files and reports")
-FILES_VALUE = Text("{files} 个文件，{reports} 份报告，{unreadable} 个文件无法读取",
-                   "{files} file(s), {reports} report(s), {unreadable} unreadable file(s)")
+FILES_VALUE = Text(
+    "{files} 个文件，{reports} 份报告，{unreadable} 个文件无法读取",
+    "{files} file(s), {reports} report(s), {unreadable} unreadable file(s)",
+)
 TIME = Text("检查时间", "Checked at")
 SCOPE = Text("检查方式", "Scope")
-SET_ON = Text("全区集合检查（含缺交报告、无人承担的共同任务）", "the whole set (missing reports, shared duties nobody carried)")
+SET_ON = Text(
+    "全区集合检查（含缺交报告、无人承担的共同任务）", "the whole set (missing reports, shared duties nobody carried)"
+)
 SET_OFF = Text("单位自查（未做全区集合检查）", "per unit only (the set checks did not run)")
 SUMMARY = Text("汇总", "Summary")
 UNITS_REPORTED = Text("提交报告的单位", "units that reported")
@@ -38,14 +43,25 @@ TASKS_CARRIED = Text("有单位承担的任务", "tasks carried by some unit")
 KIND_HEADERS = (Text("问题类型", "kind"), Text("级别", "severity"), Text("数量", "count"))
 NO_FINDINGS = Text("未发现问题。", "No findings.")
 MATRIX = Text("任务覆盖矩阵", "Coverage matrix")
-MATRIX_NOTE = Text("悬停在任务编号上可看到事项名称，悬停在格子上可看到单位、分工和报告状态；打印时见表下的任务编号说明。",
-                   "Hover over a task id for its item, over a cell for the unit, role and status; on paper, see the key below.")
+MATRIX_NOTE = Text(
+    "悬停在任务编号上可看到事项名称，悬停在格子上可看到单位、分工和报告状态；打印时见表下的任务编号说明。",
+    "Hover over a task id for its item, over a cell for the unit, role and status; on paper, see the key below.",
+)
 UNCARRIED = Text("无人承担的共同任务", "Shared duties nobody carried")
-UNCARRIED_HEADERS = (Text("任务", "task"), Text("事项", "item"), Text("责任单位（分工 · 报告状态）", "units (role · reported)"),
-                     Text("开放任务", "open"))
+UNCARRIED_HEADERS = (
+    Text("任务", "task"),
+    Text("事项", "item"),
+    Text("责任单位（分工 · 报告状态）", "units (role · reported)"),
+    Text("开放任务", "open"),
+)
 WRONG = Text("填报了非本单位任务的条目", "Entries for other units' tasks")
-WRONG_HEADERS = (Text("填报单位", "reporting unit"), Text("任务", "task"), Text("该任务的责任单位", "the task's units"),
-                 Text("说明", "message"), Text("位置", "where"))
+WRONG_HEADERS = (
+    Text("填报单位", "reporting unit"),
+    Text("任务", "task"),
+    Text("该任务的责任单位", "the task's units"),
+    Text("说明", "message"),
+    Text("位置", "where"),
+)
 NONE = Text("无。", "None.")
 YES_NO = {True: Text("是", "yes"), False: Text("否", "no")}
 GENERATED = Text("由 ipr-check {version} 于 {time} 生成。", "Made by ipr-check {version} at {time}.")
@@ -85,20 +101,33 @@ def render(result: CheckResult, lang: Lang) -> str:
 def _checked(result: CheckResult, lang: Lang) -> str:
     ruleset = result.ruleset
     rows = [
-        (RULESET, RULESET_VALUE.render(lang, title=ruleset.plan.title, year=ruleset.year, tasks=len(ruleset.tasks),
-                                       units=len(ruleset.registry.units))),
+        (
+            RULESET,
+            RULESET_VALUE.render(
+                lang,
+                title=ruleset.plan.title,
+                year=ruleset.year,
+                tasks=len(ruleset.tasks),
+                units=len(ruleset.registry.units),
+            ),
+        ),
         (INPUTS, join_names(result.inputs, lang)),
-        (FILES, FILES_VALUE.render(lang, files=result.files, reports=len(result.reports), unreadable=result.unreadable)),
+        (
+            FILES,
+            FILES_VALUE.render(lang, files=result.files, reports=len(result.reports), unreadable=result.unreadable),
+        ),
         (TIME, _time(result)),
         (SCOPE, (SET_ON if result.set_checks else SET_OFF).render(lang)),
     ]
     items = "".join(f"<dt>{esc(label.render(lang))}</dt><dd>{esc(value)}</dd>" for label, value in rows)
-    return f'<section class="checked" aria-label="{esc(CHECKED.render(lang))}"><dl class="checked">{items}</dl></section>'
+    return (
+        f'<section class="checked" aria-label="{esc(CHECKED.render(lang))}"><dl class="checked">{items}</dl></section>'
+    )
 
 
 def _summary(result: CheckResult, lang: Lang) -> str:
     summary = result.summary
-    cards = [
+    cards: list[tuple[str, str, str, str]] = [
         (severity, str(summary[severity]), SEVERITY_LABELS[severity].render(lang), "") for severity in SEVERITIES
     ]
     coverage = result.coverage
@@ -108,7 +137,12 @@ def _summary(result: CheckResult, lang: Lang) -> str:
         named = len(result.ruleset.named_units)
         cards += [
             ("units", f"{len(coverage.reported)} / {named}", UNITS_REPORTED.render(lang), ""),
-            ("rate", rate, RATE.render(lang), RATE_DETAIL.render(lang, carried=overall.carried, obligations=overall.obligations)),
+            (
+                "rate",
+                rate,
+                RATE.render(lang),
+                RATE_DETAIL.render(lang, carried=overall.carried, obligations=overall.obligations),
+            ),
             ("tasks", f"{coverage.tasks_carried} / {len(coverage.tasks)}", TASKS_CARRIED.render(lang), ""),
         ]
     html = [f'<section class="summary" id="summary"><h2>{esc(SUMMARY.render(lang))}</h2><div class="figures">']
@@ -130,7 +164,7 @@ def _kinds(result: CheckResult, lang: Lang) -> str:
     if not counts:
         return f'<p class="none">{esc(NO_FINDINGS.render(lang))}</p>'
     classes = ("", "", ' class="num"')
-    head = "".join(f"<th{cls}>{esc(h.render(lang))}</th>" for cls, h in zip(classes, KIND_HEADERS))
+    head = "".join(f"<th{cls}>{esc(h.render(lang))}</th>" for cls, h in zip(classes, KIND_HEADERS, strict=True))
     rows = []
     for kind, data in sorted(counts.items(), key=lambda item: (SEVERITY_RANK[str(item[1]["severity"])], item[0])):
         severity = str(data["severity"])
@@ -173,7 +207,9 @@ def _uncarried(result: CheckResult, lang: Lang) -> str:
             state = f'<span class="swatch s-{look.key}">{esc(look.glyph)}</span>'
             role = ROLE_LABELS[assignee.role].render(lang)
             detail = f"{role} · {look.label.render(lang)}"
-            owners.append(f"{state}{esc(assignee.unit)}" + (f"（{esc(detail)}）" if lang == "zh" else f" ({esc(detail)})"))
+            owners.append(
+                f"{state}{esc(assignee.unit)}" + (f"（{esc(detail)}）" if lang == "zh" else f" ({esc(detail)})")
+            )
         rows.append(
             f'<tr><td class="nowrap">{esc(task.id)}</td><td>{esc(task.item_title)}</td><td>{"<br>".join(owners)}</td>'
             f"<td>{esc(YES_NO[task.open].render(lang))}</td></tr>"
@@ -193,7 +229,7 @@ def _wrong_unit(result: CheckResult, lang: Lang) -> str:
         anchor = unit_anchor(result.coverage.units, unit)
         rows.append(
             f'<tr><td><a href="#{anchor}">{esc(unit)}</a></td><td class="nowrap">{esc(finding.task or "")}</td>'
-            f"<td>{esc(owners)}</td><td>{esc(finding.text(lang))}</td><td>{where(finding)}</td></tr>"
+            f'<td>{esc(owners)}</td><td>{esc(finding.text(lang))}</td><td class="loc">{where(finding)}</td></tr>'
         )
     if not rows:
         return f'{heading}<p class="none">{esc(NONE.render(lang))}</p></section>'

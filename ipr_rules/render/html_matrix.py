@@ -16,14 +16,18 @@ from ipr_rules.result import CheckResult
 
 UNIT = Text("成员单位", "member unit")
 RATE = Text("承担", "carried")
-RATE_TITLE = Text("应承担 {obligations} 项，已承担 {carried} 项（其中已完成 {done} 项）",
-                  "{carried} of {obligations} duties carried ({done} done)")
+RATE_TITLE = Text(
+    "应承担 {obligations} 项，已承担 {carried} 项（其中已完成 {done} 项）",
+    "{carried} of {obligations} duties carried ({done} done)",
+)
 NO_REPORT = Text("（未提交）", " (no report)")
 CARRIERS = Text("承担单位数", "units carrying")
 CARRIERS_TITLE = Text("{task}：{count} 个单位承担", "{task}: carried by {count} unit(s)")
 NOTES = Text("任务编号说明", "Task key")
-CAPTION = Text("各成员单位任务承担情况（行：成员单位；列：任务编号，按工作要点各部分分组）",
-               "Duties by member unit (rows: member units; columns: task ids, grouped by the plan's sections)")
+CAPTION = Text(
+    "各成员单位任务承担情况（行：成员单位；列：任务编号，按工作要点各部分分组）",
+    "Duties by member unit (rows: member units; columns: task ids, grouped by the plan's sections)",
+)
 NOT_NAMED = Text("未点名", "not named")
 
 
@@ -47,7 +51,7 @@ def render_matrix(result: CheckResult, lang: Lang) -> str:
     groups = [(number, list(members)) for number, members in groupby(tasks, key=lambda task: task.section)]
     parts = [
         '<div class="matrix-wrap">',
-        f'<table class="matrix" aria-label="{esc(CAPTION.render(lang))}">',
+        f'<table class="matrix" style="--tasks: {len(tasks)}" aria-label="{esc(CAPTION.render(lang))}">',
         _columns(groups),
         _head(result, groups, lang),
         _body(result, tasks, lang),
@@ -92,7 +96,9 @@ def _body(result: CheckResult, tasks: list[Task], lang: Lang) -> str:
         anchor = unit_anchor(coverage.units, unit)
         link = f'<a href="#{anchor}">{esc(name)}</a>'
         head = f'<th scope="row" class="{"absent" if absent else ""}" title="{esc(name)}">{link}</th>'
-        rate_title = RATE_TITLE.render(lang, obligations=figures.obligations, carried=figures.carried, done=figures.done)
+        rate_title = RATE_TITLE.render(
+            lang, obligations=figures.obligations, carried=figures.carried, done=figures.done
+        )
         rate = f'<td class="rate" title="{esc(rate_title)}">{figures.carried}/{figures.obligations}</td>'
         cells = "".join(_cell(result, unit, task, lang) for task in tasks)
         rows.append(f"<tr>{head}{rate}{cells}</tr>")

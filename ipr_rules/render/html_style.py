@@ -25,7 +25,8 @@ p { margin: 6px 0; }
 .muted { color: var(--muted); }
 .none { color: var(--muted); font-style: italic; }
 code, .where { font-family: "Noto Sans Mono CJK SC", "DejaVu Sans Mono", Consolas, monospace; font-size: 12.5px; }
-.where { word-break: break-all; }
+.where { overflow-wrap: anywhere; }
+table.list td.loc { width: 22%; }
 dl.checked { display: grid; grid-template-columns: max-content 1fr; gap: 2px 18px; margin: 12px 0 0; }
 dl.checked dt { color: var(--muted); }
 dl.checked dd { margin: 0; word-break: break-all; }
@@ -40,6 +41,8 @@ dl.checked dd { margin: 0; word-break: break-all; }
 table.list { border-collapse: collapse; width: 100%; margin: 6px 0 10px; }
 table.list th, table.list td { border: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: top; }
 table.list thead th { background: var(--soft); font-weight: 600; white-space: nowrap; }
+table.kinds { width: auto; min-width: 50%; }
+table.kinds .kind { display: inline; margin-left: 8px; }
 table.list td.num, table.list th.num { text-align: right; white-space: nowrap; }
 table.list td.nowrap { white-space: nowrap; }
 .sev { font-weight: 700; white-space: nowrap; }
@@ -48,7 +51,8 @@ table.list td.nowrap { white-space: nowrap; }
 .sev-info { color: var(--info); }
 .kind { display: block; color: var(--muted); font-size: 12px; font-family: monospace; }
 .matrix-wrap { overflow-x: auto; margin: 8px 0; }
-table.matrix { border-collapse: collapse; table-layout: fixed; font-size: 12px; line-height: 1.2; }
+table.matrix { border-collapse: collapse; table-layout: fixed; font-size: 12px; line-height: 1.2;
+  width: calc(224px + var(--tasks, 55) * 18px); }
 table.matrix col.unit { width: 178px; }
 table.matrix col.rate { width: 46px; }
 table.matrix col.task { width: 18px; }
@@ -57,19 +61,24 @@ table.matrix th { font-weight: 600; padding: 0; }
 table.matrix thead th.sec { text-align: left; padding: 2px 3px; border-bottom: 1px solid var(--line);
   overflow: hidden; white-space: nowrap; text-overflow: ellipsis; background: var(--soft); }
 table.matrix thead th.task { height: 38px; vertical-align: bottom; font-weight: 500; font-size: 11px; }
-table.matrix thead th.task span { writing-mode: vertical-rl; white-space: nowrap; display: inline-block; padding-bottom: 3px; }
+table.matrix thead th.task span { writing-mode: vertical-rl; white-space: nowrap; display: inline-block;
+  padding-bottom: 3px; }
 table.matrix thead th.corner { text-align: left; vertical-align: bottom; padding: 2px 6px 3px 0; }
 table.matrix tbody th { text-align: left; padding: 0 6px 0 0; white-space: nowrap; overflow: hidden;
   text-overflow: ellipsis; font-weight: 500; }
 table.matrix tbody th a { color: inherit; text-decoration: none; }
 table.matrix tbody th.absent { color: var(--muted); font-style: italic; }
-table.matrix td.rate, table.matrix tfoot td { text-align: right; padding: 0 4px; font-variant-numeric: tabular-nums; white-space: nowrap; }
+table.matrix td.rate, table.matrix tfoot td { text-align: right; padding: 0 4px; font-variant-numeric: tabular-nums;
+  white-space: nowrap; }
 table.matrix td.c { height: 20px; text-align: center; padding: 0; border: 1px solid #fff; font-weight: 700; }
+table.matrix tbody tr:nth-child(even) td.s-not_assigned { background: #f4f5f7; }
 table.matrix td.lead { box-shadow: inset 0 0 0 2px #111827; }
-table.matrix tfoot td, table.matrix tfoot th { border-top: 2px solid var(--ink); font-size: 11px; text-align: center; padding: 2px 0; }
+table.matrix tfoot td, table.matrix tfoot th { border-top: 2px solid var(--ink); font-size: 11px; text-align: center;
+  padding: 2px 0; }
 table.matrix tfoot th { text-align: left; }
 table.matrix tfoot td.zero { color: #fff; background: var(--error); font-weight: 700; }
-ul.legend { display: flex; flex-wrap: wrap; gap: 4px 18px; list-style: none; padding: 0; margin: 8px 0; font-size: 13px; }
+ul.legend { display: flex; flex-wrap: wrap; gap: 4px 18px; list-style: none; padding: 0; margin: 8px 0;
+  font-size: 13px; }
 .swatch { display: inline-block; width: 18px; height: 18px; margin-right: 6px; vertical-align: -4px; text-align: center;
   line-height: 18px; font-weight: 700; font-size: 12px; border: 1px solid var(--line); }
 .swatch.lead { box-shadow: inset 0 0 0 2px #111827; }
@@ -98,15 +107,18 @@ footer { margin-top: 36px; color: var(--muted); font-size: 12px; border-top: 1px
   section.matrix h2 { margin-top: 0; }
   .matrix-wrap { overflow: visible; }
   table.matrix { width: 100%; font-size: 6.5pt; }
+  table.kinds { max-width: none; }
   table.matrix col.unit { width: 34mm; }
   table.matrix col.rate { width: 10mm; }
   table.matrix col.task { width: auto; }
   table.matrix thead th.task { height: 26px; font-size: 6.5pt; }
-  table.matrix td.c { height: 12px; }
+  table.matrix td.c { height: 15px; }
   table.matrix tfoot td, table.matrix tfoot th { font-size: 6.5pt; }
   ul.legend { font-size: 7.5pt; margin: 4px 0; }
   .task-notes { font-size: 6.5pt; columns: 3; column-gap: 16px; }
   section.unit-report { break-before: page; border-top: 0; margin-top: 0; padding-top: 0; }
+  h2#units { break-before: page; margin-top: 0; }
+  h2#units + section.unit-report { break-before: auto; }
   .where { font-size: 8.5pt; }
 }
 """

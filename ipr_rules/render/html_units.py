@@ -20,12 +20,19 @@ OTHER = Text("其他（无法读取的文件、无人承担的共同任务等）
 REPORTS = Text("报告：{files}", "report: {files}")
 ENTRIES = Text("{file}（{entries} 个条目）", "{file} ({entries} entries)")
 NO_REPORT = Text("未提交报告", "no report submitted")
-DUTIES = Text("应承担 {obligations} 项，已承担 {carried} 项，其中已完成 {done} 项",
-              "{obligations} duties: {carried} carried, {done} of them done")
+DUTIES = Text(
+    "应承担 {obligations} 项，已承担 {carried} 项，其中已完成 {done} 项",
+    "{obligations} duties: {carried} carried, {done} of them done",
+)
 UNKNOWN = Text("（不是规则集中的成员单位）", "(not a member unit of the ruleset)")
 DUTY_LIST = Text("本单位任务及报告状态", "The unit's duties and what it reported")
-HEADERS = (Text("级别", "severity"), Text("任务", "task"), Text("问题", "finding"), Text("说明", "message"),
-           Text("位置", "where"))
+HEADERS = (
+    Text("级别", "severity"),
+    Text("任务", "task"),
+    Text("问题", "finding"),
+    Text("说明", "message"),
+    Text("位置", "where"),
+)
 NONE = Text("未发现问题。", "No findings.")
 
 
@@ -38,11 +45,14 @@ def render_units(result: CheckResult, lang: Lang) -> str:
     extra = [unit for unit in unit_order(result) if unit not in result.coverage.units]
     parts = [f'<h2 id="units">{esc(HEADING.render(lang))}</h2>']
     for unit in known:
-        parts.append(_unit_section(result, unit, unit_anchor(result.coverage.units, unit),
-                                   sorted(groups.get(unit, []), key=sort_key), lang))
-    for number, unit in enumerate(extra, start=1):
-        anchor = "unit-other" if unit is None else f"unit-x{number}"
-        parts.append(_unit_section(result, unit, anchor, sorted(groups.get(unit, []), key=sort_key), lang))
+        parts.append(
+            _unit_section(
+                result, unit, unit_anchor(result.coverage.units, unit), sorted(groups.get(unit, []), key=sort_key), lang
+            )
+        )
+    for number, other in enumerate(extra, start=1):
+        anchor = "unit-other" if other is None else f"unit-x{number}"
+        parts.append(_unit_section(result, other, anchor, sorted(groups.get(other, []), key=sort_key), lang))
     return "\n".join(parts)
 
 
@@ -62,13 +72,19 @@ def _unit_section(result: CheckResult, unit: str | None, anchor: str, findings: 
 
 
 def _facts(result: CheckResult, unit: str, lang: Lang) -> str:
-    files = [ENTRIES.render(lang, file=report.file, entries=report.entries) for report in result.reports if report.unit == unit]
+    files = [
+        ENTRIES.render(lang, file=report.file, entries=report.entries)
+        for report in result.reports
+        if report.unit == unit
+    ]
     joiner = "；" if lang == "zh" else "; "
     facts = [REPORTS.render(lang, files=joiner.join(files)) if files else NO_REPORT.render(lang)]
     if unit in result.coverage.units:
         figures = result.coverage.unit_figures(unit)
         if figures.obligations:
-            facts.append(DUTIES.render(lang, obligations=figures.obligations, carried=figures.carried, done=figures.done))
+            facts.append(
+                DUTIES.render(lang, obligations=figures.obligations, carried=figures.carried, done=figures.done)
+            )
     return f'<p class="facts">{esc(joiner.join(facts))}</p>'
 
 
@@ -82,7 +98,9 @@ def _duties(result: CheckResult, unit: str, lang: Lang) -> str:
             continue
         task = result.ruleset.task(task_id)
         role = ROLE_LABELS[cell.role].render(lang) if cell.role else ""
-        title = " · ".join(part for part in (task_id, task.item_title if task else "", role, look.label.render(lang)) if part)
+        title = " · ".join(
+            part for part in (task_id, task.item_title if task else "", role, look.label.render(lang)) if part
+        )
         lead = " lead" if cell.role == "lead" else ""
         chips.append(f'<li class="s-{look.key}{lead}" title="{esc(title)}">{esc(task_id)} {esc(look.glyph)}</li>')
     if not chips:
@@ -98,7 +116,10 @@ def _findings(findings: list[Finding], lang: Lang) -> str:
     for finding in findings:
         kind = f'{esc(kind_label(finding.kind, lang))}<span class="kind">{esc(finding.kind)}</span>'
         rows.append(
-            f"<tr>{severity_cell(finding, lang)}<td class=\"nowrap\">{esc(finding.task or '–')}</td>"
-            f"<td class=\"nowrap\">{kind}</td><td>{esc(finding.text(lang))}</td><td>{where(finding)}</td></tr>"
+            f'<tr>{severity_cell(finding, lang)}<td class="nowrap">{esc(finding.task or "–")}</td>'
+            f'<td class="nowrap">{kind}</td><td>{esc(finding.text(lang))}</td>'
+            f'<td class="loc">{where(finding)}</td></tr>'
         )
-    return f'<table class="list findings"><thead><tr>{head}</tr></thead><tbody>\n' + "\n".join(rows) + "\n</tbody></table>"
+    return (
+        f'<table class="list findings"><thead><tr>{head}</tr></thead><tbody>\n' + "\n".join(rows) + "\n</tbody></table>"
+    )

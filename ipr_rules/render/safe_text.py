@@ -9,9 +9,13 @@ from __future__ import annotations
 
 import re
 
-# C0 and C1 controls (tab and newline aside), and the bidirectional controls that can make
-# text display in another order than it reads.
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# C0 and C1 controls (tab and newline aside); the bidirectional controls that can make text
+# display in another order than it reads; and lone surrogates, which no encoding can write (a
+# YAML "\ud800" escape read by the pure-Python parser, a file name that is not UTF-8).
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+# Characters that show as nothing (zero-width spaces and joiners, word joiner, BOM, soft
+# hyphen): in a line a person reads, they would make `区法\u200b院` look like `区法院`.
+_INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200d\u2028\u2029\u2060-\u2064\ufeff\ufff9-\ufffb]")
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
 
 
@@ -21,12 +25,19 @@ def _escape(match: re.Match[str]) -> str:
 
 
 def terminal(text: str) -> str:
-    """Control and bidirectional characters shown as visible escapes, never obeyed."""
+    """Control and bidirectional characters and lone surrogates shown as visible escapes
+    (`\\x1b`, `\\u202e`, `\\ud800`), never obeyed; the result always encodes as UTF-8."""
     return _UNSAFE.sub(_escape, text)
 
 
+def reveal(text: str) -> str:
+    """`terminal`, and invisible characters shown as escapes too (`\\u200b`)."""
+    return _INVISIBLE.sub(_escape, terminal(text))
+
+
 def one_line(text: str) -> str:
-    return terminal(text).replace("\r", " ").replace("\n", " ").replace("\t", " ")
+    """One line of a plain-text table: `reveal`, with line breaks and tabs as spaces."""
+    return reveal(text).replace("\r", " ").replace("\n", " ").replace("\t", " ")
 
 
 def markdown(text: str) -> str:

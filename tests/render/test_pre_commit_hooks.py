@@ -1,0 +1,75 @@
+""".pre-commit-hooks.yaml: three hooks, each running a command that works on this repository."""
+
+from __future__ import annotations
+
+import re
+import shlex
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+import yaml
+from click.testing import Result
+
+from .support import REPO
+
+
+@pytest.fixture(scope="module")
+def hooks() -> dict[str, dict[str, Any]]:
+    data = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    return {hook["id"]: hook for hook in data}
+
+
+def command(hook: dict[str, Any], files: list[str]) -> list[str]:
+    """The arguments pre-commit passes to `ipr-check`: entry, args, then the files if it passes any."""
+    words = [*shlex.split(hook["entry"]), *hook.get("args", [])]
+    assert words[0] == "ipr-check"
+    return words[1:] + (files if hook.get("pass_filenames", True) else [])
+
+
+def matches(hook: dict[str, Any], path: str) -> bool:
+    return re.search(hook.get("files", ""), path) is not None and not re.search(hook.get("exclude", "^$"), path)
+
+
+def test_three_hooks(hooks: dict[str, dict[str, Any]]) -> None:
+    assert set(hooks) == {"ipr-check-unit", "ipr-check-set", "ipr-check-ruleset"}
+    for hook in hooks.values():
+        assert hook["language"] == "python" and hook["name"] and hook["description"]
+
+
+def test_unit_hook_checks_each_changed_report_alone(
+    hooks: dict[str, dict[str, Any]], run_cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    hook = hooks["ipr-check-unit"]
+    assert hook.get("pass_filenames", True) and "--unit-only" in hook["entry"]
+    assert matches(hook, "reports/2020/区法院.yaml") and not matches(hook, "rulesets/2020/ruleset.yaml")
+    monkeypatch.chdir(REPO)
+    clean = run_cli(*command(hook, ["reports/2020/区法院.yaml", "reports/2020/区检察院.yaml"]))
+    assert clean.exit_code == 0, clean.output
+    assert "未做全区集合检查" in clean.output
+    gap = run_cli(*command(hook, ["reports/2020/区科信局.yaml"]))
+    assert gap.exit_code == 1 and "missing-task" in gap.output
+
+
+def test_set_hook_runs_once_over_the_folder(
+    hooks: dict[str, dict[str, Any]], run_cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    hook = hooks["ipr-check-set"]
+    assert hook["pass_filenames"] is False and hook["require_serial"] is True
+    assert hook["args"] == ["reports/"]
+    monkeypatch.chdir(REPO)
+    result = run_cli(*command(hook, ["reports/2020/区法院.yaml"]))
+    assert result.exit_code == 1  # the sample year's deliberate gaps
+    assert "unaddressed-shared-duty" in result.output and "共检查 19 份报告" in result.output
+
+
+def test_ruleset_hook_validates_on_ruleset_changes(
+    hooks: dict[str, dict[str, Any]], run_cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    hook = hooks["ipr-check-ruleset"]
+    assert hook["pass_filenames"] is False
+    assert matches(hook, "rulesets/2020/units.yaml") and matches(hook, "rulesets/2020/plan.txt")
+    assert not matches(hook, "reports/2020/区法院.yaml")
+    monkeypatch.chdir(REPO)
+    result = run_cli(*command(hook, ["rulesets/2020/units.yaml"]))
+    assert result.exit_code == 0, result.output
