@@ -15,7 +15,7 @@ import click
 
 from ipr_rules.errors import UsageError
 from ipr_rules.i18n import LANGS, Lang, Text
-from ipr_rules.output import echo, plan_outputs, prepare_stdout, write_atomic
+from ipr_rules.output import echo, plan_outputs, prepare_stdout, refuse_inputs, write_atomic
 from ipr_rules.render import FORMATS
 from ipr_rules.result import FAIL_ON, FailOn
 
@@ -41,7 +41,7 @@ RULESET_BAD = Text("规则集无效：{count} 处错误", "the ruleset is not va
 # Options that take a value, so that routing can step over their values.
 _VALUE_OPTIONS = {
     "--ruleset", "--format", "-f", "-o", "--output", "--lang", "--fail-on", "--unit", "--units", "--year", "--jobs",
-    "-j", "--max-file-size", "--max-files", "--max-nodes", "--max-depth", "--ignore", "--select",
+    "-j", "--max-file-size", "--max-files", "--max-nodes", "--max-depth", "--max-text-length", "--ignore", "--select",
 }
 
 lang_option = click.option(
@@ -292,14 +292,16 @@ def validate_ruleset_command(directory: Path, lang: Lang) -> None:
 @click.option("--max-file-size", type=click.FloatRange(min=0.001), default=10.0, show_default=True,
               help="单个文件大小上限（MB） / the largest file read, in MB.")
 @click.option("--max-nodes", type=click.IntRange(min=100), default=100_000, show_default=True,
-              help="单个文档展开后的节点上限（防止别名炸弹） / node limit per document, aliases expanded.")
+              help="单个文件展开后的节点上限（防止别名炸弹） / node limit per file, aliases expanded.")
 @click.option("--max-depth", type=click.IntRange(min=4, max=500), default=32, show_default=True,
               help="嵌套层数上限 / nesting limit.")
+@click.option("--max-text-length", type=click.IntRange(min=100), default=100_000, show_default=True,
+              help="单个文字值的字符数上限 / the longest text value read, in characters.")
 @click.option("--progress/--no-progress", default=None, help="在终端显示进度（默认：终端中且文件较多时） / show progress on stderr.")
 def check_command(
     paths: tuple[str, ...], ruleset_dir: Path | None, format_name: str | None, outputs: tuple[Path, ...], lang: Lang,
     fail_on: FailOn, unit_only: bool, complete: bool, ignored: tuple[str, ...], jobs: int | None,
-    max_file_size: float, max_nodes: int, max_depth: int, progress: bool | None,
+    max_file_size: float, max_nodes: int, max_depth: int, max_text_length: int, progress: bool | None,
 ) -> None:
     """检查报告文件或目录。 Check report files and folders."""
     from ipr_rules.engine import CheckOptions, check_paths
@@ -314,16 +316,22 @@ def check_command(
     if unit_only and complete:
         fail(UsageError(CONFLICTING), lang)
     stdout_format, targets = run(lang, lambda: plan_outputs(format_name, outputs))
+    run(lang, lambda: refuse_inputs([path for path, _ in targets], paths))
     ruleset = _ruleset(ruleset_dir, lang)
     _warn_without_libyaml(lang)
     options = CheckOptions(
         unit_only=unit_only,
         complete=complete,
-        limits=ReadLimits(int(max_file_size * 1024 * 1024), Limits(max_depth=max_depth, max_nodes=max_nodes)),
+        limits=ReadLimits(int(max_file_size * 1024 * 1024), Limits(max_depth=max_depth, max_nodes=max_nodes, max_text=max_text_length)),
         ignore=frozenset(ignored),
         jobs=jobs,
     )
-    result = check_paths(list(paths), ruleset, options, progress=_progress_bar(progress, lang))
+    bar = _progress_bar(progress, lang)
+    try:
+        result = check_paths(list(paths), ruleset, options, progress=bar)
+    finally:
+        if bar is not None:
+            bar.finish()
     for path, target_format in targets:
         run(lang, lambda path=path, target_format=target_format: write_atomic(path, renderer(target_format)(result, lang)))
     rendered = renderer(stdout_format)(result, lang)

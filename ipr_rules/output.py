@@ -2,21 +2,37 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import stat
 import sys
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from ipr_rules.errors import UsageError
 from ipr_rules.i18n import Text
 
 CANNOT_WRITE = Text("无法写入 {path}：{reason}", "cannot write {path}: {reason}")
+OUTPUT_IS_INPUT = Text(
+    "输出文件 {path} 是要检查的报告之一，不会覆盖它；请换一个文件名",
+    "the output file {path} is one of the reports to check and will not be overwritten; choose another name",
+)
+REPORT_SUFFIXES = (".yaml", ".yml")
+
+Payload = str | bytes | Iterable[str | bytes]
 
 
-def write_atomic(path: str | Path, data: str | bytes) -> None:
-    """Write to a temporary file beside `path`, then rename: a killed run leaves no half file."""
+def write_atomic(path: str | Path, data: Payload) -> None:
+    """Write to a temporary file beside `path`, then rename: a killed run leaves no half file.
+
+    `data` is the whole text or bytes, or chunks of them (a generator may raise midway: then
+    neither the target nor the temporary file is left behind, and an old target is untouched).
+    Text is written as UTF-8; a character no encoding can write (a lone surrogate) is written
+    as its escape instead of failing the run.
+    """
     target = Path(path)
-    payload = data.encode("utf-8") if isinstance(data, str) else data
+    chunks: Iterable[str | bytes] = [data] if isinstance(data, (str, bytes)) else data
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
@@ -24,9 +40,11 @@ def write_atomic(path: str | Path, data: str | bytes) -> None:
         raise UsageError(CANNOT_WRITE, path=str(target), reason=error.strerror or str(error)) from None
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(payload)
+            for chunk in chunks:
+                stream.write(chunk.encode("utf-8", "backslashreplace") if isinstance(chunk, str) else chunk)
             stream.flush()
             os.fsync(stream.fileno())
+        _set_mode(temporary, target)
         os.replace(temporary, target)
     except OSError as error:
         _discard(temporary)
@@ -36,11 +54,50 @@ def write_atomic(path: str | Path, data: str | bytes) -> None:
         raise
 
 
+def _set_mode(temporary: str, target: Path) -> None:
+    """The mode an ordinary new file would get (mkstemp makes it private), or the old file's."""
+    try:
+        mode = stat.S_IMODE(os.stat(target).st_mode)
+    except OSError:
+        mask = os.umask(0o022)
+        os.umask(mask)
+        mode = 0o666 & ~mask
+    with contextlib.suppress(OSError):
+        os.chmod(temporary, mode)
+
+
 def _discard(path: str) -> None:
     try:
         os.unlink(path)
     except OSError:
         pass
+
+
+def refuse_inputs(targets: Iterable[Path], inputs: Iterable[str]) -> None:
+    """An output file must not be a report being checked: inputs are never modified."""
+    given = list(inputs)
+    for target in targets:
+        if not target.exists():
+            continue
+        for path in given:
+            if _same_file(target, path) or (
+                target.suffix.lower() in REPORT_SUFFIXES and os.path.isdir(path) and _inside(target, path)
+            ):
+                raise UsageError(OUTPUT_IS_INPUT, path=str(target))
+
+
+def _same_file(target: Path, path: str) -> bool:
+    try:
+        return os.path.samefile(target, path)
+    except OSError:
+        return False
+
+
+def _inside(target: Path, folder: str) -> bool:
+    try:
+        return Path(os.path.realpath(target)).is_relative_to(os.path.realpath(folder))
+    except (OSError, ValueError):
+        return False
 
 
 def prepare_stdout() -> None:

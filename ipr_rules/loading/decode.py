@@ -29,6 +29,15 @@ UNKNOWN_ENCODING = Text(
 BAD_UTF16 = Text(
     "文件以 {encoding} 的 BOM 开头，但内容无法按 {encoding} 解码", "the file starts with a {encoding} BOM but does not decode as {encoding}"
 )
+BAD_AFTER_BOM = Text(
+    "文件以 {encoding} 的 BOM 开头，但第 {line} 行无法按 {encoding} 解码，请另存为 UTF-8",
+    "the file starts with a {encoding} BOM but line {line} does not decode as {encoding}; save it as UTF-8",
+)
+TRUNCATED = Text(
+    "文件末尾的字符不完整（第 {line} 行），文件可能在传送或保存时被截断，请重新获取完整文件",
+    "the last character of the file is incomplete (line {line}): the file may have been cut short; "
+    "get the whole file again",
+)
 DECODED_AS = Text(
     "文件为 {encoding} 编码，已按该编码读取；建议另存为 UTF-8", "the file is encoded in {encoding} and was read as such; consider saving it as UTF-8"
 )
@@ -62,19 +71,37 @@ class DecodeFailure:
 
 
 def decode(data: bytes) -> Decoded | DecodeFailure:
+    """Line breaks come out as `\\n` whatever the file used (CRLF from Windows, CR alone), so
+    that every line number counted later agrees with the parser's."""
+    decoded = _decode(data)
+    if isinstance(decoded, Decoded) and "\r" in decoded.text:
+        text = decoded.text.replace("\r\n", "\n").replace("\r", "\n")
+        return Decoded(text, decoded.encoding, decoded.notice)
+    return decoded
+
+
+def _decode(data: bytes) -> Decoded | DecodeFailure:
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
                 return Decoded(data.decode(codec), _BOM_NAMES[codec])
-            except UnicodeDecodeError:
-                return DecodeFailure(BAD_UTF16, None, {"encoding": _BOM_NAMES[codec]})
+            except UnicodeDecodeError as error:
+                name = _BOM_NAMES[codec]
+                if codec == "utf-8-sig":
+                    line = _line_of(data, error.start + len(bom))
+                    return DecodeFailure(BAD_AFTER_BOM, line, {"encoding": name, "line": line})
+                return DecodeFailure(BAD_UTF16, None, {"encoding": name})
     if b"\x00" in data:
         return DecodeFailure(NUL_BYTES, _line_of(data, data.index(b"\x00")), {})
     try:
         return Decoded(data.decode("utf-8"), "UTF-8")
-    except UnicodeDecodeError:
-        pass
-    return _decode_legacy(data)
+    except UnicodeDecodeError as error:
+        legacy = _decode_legacy(data)
+        if isinstance(legacy, DecodeFailure) and error.reason == "unexpected end of data" and error.end == len(data):
+            # UTF-8 up to a character cut in half at the very end: a file cut short in transit.
+            line = _line_of(data, error.start)
+            return DecodeFailure(TRUNCATED, line, {"line": line})
+        return legacy
 
 
 def _decode_legacy(data: bytes) -> Decoded | DecodeFailure:

@@ -6,6 +6,7 @@ the other files are still checked (SPEC §4, `unreadable`).
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from collections.abc import Iterator
@@ -15,25 +16,38 @@ from pathlib import Path
 from ipr_rules.i18n import Text
 from ipr_rules.loading.decode import DecodeFailure, decode
 from ipr_rules.loading.validate import ReportDocument, empty_report, validate_document
-from ipr_rules.loading.yamlpos import Limits, YamlSyntaxError, load_documents
-from ipr_rules.loading.yaml_errors import explain_syntax_error
+from ipr_rules.loading.yaml_errors import error_line, explain_syntax_error
+from ipr_rules.loading.yamlpos import Document, Limits, YamlSyntaxError, read_stream
 
 SUFFIXES = (".yaml", ".yml")
+# Characters Chinese input methods type in place of YAML's own: the lints look for them.
+_FULL_WIDTH_MARKS = ("：", "\u3000", "“", "‘")
 
 NOT_FOUND = Text("文件或目录不存在", "no such file or directory")
 DANGLING_LINK = Text("符号链接指向的文件不存在", "the symbolic link points to nothing")
 LINK_LOOP = Text("目录的符号链接形成循环，已跳过", "the directory's symbolic links form a loop; skipped")
 NOT_READABLE = Text("无法读取（{reason}）", "cannot be read ({reason})")
+LINK_LOOP_FILE = Text("符号链接形成循环，无法读取", "the symbolic links form a loop; cannot be read")
+REASONS: dict[int, Text] = {
+    errno.EACCES: Text("没有读取权限", "permission denied"),
+    errno.EPERM: Text("操作不被允许", "operation not permitted"),
+    errno.EISDIR: Text("这是一个目录", "it is a folder"),
+    errno.ENAMETOOLONG: Text("路径过长", "the path is too long"),
+    errno.EIO: Text("读取时发生输入/输出错误", "an input/output error while reading"),
+    errno.ENOTDIR: Text("路径中有一部分不是目录", "a part of the path is not a folder"),
+}
 TOO_LARGE = Text(
     "文件大小 {size} MB 超过上限 {limit} MB，未读取（可用 --max-file-size 调整）",
     "the file is {size} MB, over the {limit} MB limit; not read (see --max-file-size)",
 )
-NOT_A_FILE = Text("不是普通文件", "not a regular file")
+NOT_A_FILE = Text("不是普通文件（而是管道、设备等），未读取", "not a regular file (a pipe, a device …); not read")
 NO_REPORTS = Text("目录中没有 .yaml 或 .yml 报告文件", "the folder holds no .yaml or .yml report files")
 
 
 @dataclass(frozen=True, slots=True)
 class ReadLimits:
+    """What reading one file may cost: its bytes, and the YAML limits (nodes, depth, text)."""
+
     max_file_bytes: int = 10 * 1024 * 1024
     yaml: Limits = Limits()
 
@@ -52,10 +66,17 @@ class FileFailure:
 class LoadedFile:
     file: str
     documents: list[ReportDocument]
+    # The first place the file could not be read; it makes the run exit 2.
     failure: FileFailure | None = None
     # Set when the file was converted from a legacy encoding.
     encoding_notice: Text | None = None
     encoding: str = "UTF-8"
+    # Further broken documents of a stream, after the first (reading resumed at each `---`).
+    later_failures: list[FileFailure] = field(default_factory=list)
+
+    @property
+    def failures(self) -> list[FileFailure]:
+        return ([self.failure] if self.failure is not None else []) + self.later_failures
 
 
 def display_path(path: str | os.PathLike[str]) -> str:
@@ -81,32 +102,43 @@ def discover(paths: list[str]) -> Iterator[str | FileFailure]:
 def _expand(given: str) -> Iterator[str | FileFailure]:
     try:
         info = os.stat(given)
-    except FileNotFoundError:
-        message = DANGLING_LINK if os.path.islink(given) else NOT_FOUND
-        yield FileFailure(display_path(given), None, message)
-        return
     except OSError as error:
-        yield FileFailure(display_path(given), None, NOT_READABLE, {"reason": error.strerror or str(error)})
+        yield _os_failure(given, error)
         return
     if not stat.S_ISDIR(info.st_mode):
         yield given
         return
     found_any = False
-    for item in _walk(given, {(info.st_dev, info.st_ino)}):
+    for item in _walk(given, (info.st_dev, info.st_ino)):
         found_any = found_any or isinstance(item, str)
         yield item
     if not found_any:
         yield FileFailure(display_path(given), None, NO_REPORTS)
 
 
-def _walk(folder: str, ancestors: set[tuple[int, int]]) -> Iterator[str | FileFailure]:
-    try:
-        with os.scandir(folder) as scan:
-            entries = sorted(scan, key=lambda entry: entry.name)
-    except OSError as error:
-        yield FileFailure(display_path(folder), None, NOT_READABLE, {"reason": error.strerror or str(error)})
+_FolderKey = tuple[int, int]  # (device, inode)
+
+
+def _walk(root: str, root_key: _FolderKey) -> Iterator[str | FileFailure]:
+    """Report files under `root`, depth first in sorted order, without recursion.
+
+    Each folder is walked once however many links lead to it, so links cannot make the walk
+    loop or grow past the number of folders there are.
+    """
+    listing = _list(root)
+    if isinstance(listing, FileFailure):
+        yield listing
         return
-    for entry in entries:
+    visited = {root_key}
+    # Each open folder's remaining entries, with the folders above it (a link back to one of
+    # them is a loop).
+    stack: list[tuple[Iterator[os.DirEntry[str]], frozenset[_FolderKey]]] = [(iter(listing), frozenset({root_key}))]
+    while stack:
+        entries, ancestors = stack[-1]
+        entry = next(entries, None)
+        if entry is None:
+            stack.pop()
+            continue
         if entry.name.startswith("."):
             continue
         path = entry.path
@@ -118,18 +150,49 @@ def _walk(folder: str, ancestors: set[tuple[int, int]]) -> Iterator[str | FileFa
             try:
                 info = os.stat(path)
             except OSError as error:
-                yield FileFailure(display_path(path), None, NOT_READABLE, {"reason": error.strerror or str(error)})
+                yield _os_failure(path, error)
                 continue
             key = (info.st_dev, info.st_ino)
             if key in ancestors:
                 yield FileFailure(display_path(path), None, LINK_LOOP)
                 continue
-            yield from _walk(path, ancestors | {key})
-        elif entry.name.lower().endswith(SUFFIXES):
-            if entry.is_symlink() and not os.path.exists(path):
-                yield FileFailure(display_path(path), None, DANGLING_LINK)
+            if key in visited:
                 continue
+            visited.add(key)
+            inner = _list(path)
+            if isinstance(inner, FileFailure):
+                yield inner
+                continue
+            stack.append((iter(inner), ancestors | {key}))
+        elif entry.name.lower().endswith(SUFFIXES):
+            if entry.is_symlink():
+                try:
+                    os.stat(path)
+                except OSError as error:
+                    yield _os_failure(path, error)
+                    continue
             yield path
+
+
+def _list(folder: str) -> list[os.DirEntry[str]] | FileFailure:
+    try:
+        with os.scandir(folder) as scan:
+            return sorted(scan, key=lambda entry: entry.name)
+    except OSError as error:
+        return _os_failure(folder, error)
+
+
+def _os_failure(path: str, error: OSError) -> FileFailure:
+    """Why the system refused a path, said in the user's terms."""
+    shown = display_path(path)
+    if error.errno == errno.ENOENT:
+        return FileFailure(shown, None, DANGLING_LINK if os.path.islink(path) else NOT_FOUND)
+    if error.errno == errno.ELOOP:
+        return FileFailure(shown, None, LINK_LOOP_FILE)
+    reason = REASONS.get(error.errno or 0)
+    if reason is not None:
+        return FileFailure(shown, None, NOT_READABLE, {"reason": reason})
+    return FileFailure(shown, None, NOT_READABLE, {"reason": error.strerror or type(error).__name__})
 
 
 def load_file(path: str, limits: ReadLimits = ReadLimits()) -> LoadedFile:
@@ -138,19 +201,29 @@ def load_file(path: str, limits: ReadLimits = ReadLimits()) -> LoadedFile:
     if isinstance(data, FileFailure):
         return LoadedFile(shown, [], data)
     decoded = decode(data)
+    del data
     if isinstance(decoded, DecodeFailure):
         return LoadedFile(shown, [], FileFailure(shown, decoded.line, decoded.message, decoded.args))
     text = decoded.text
     loaded = LoadedFile(shown, [], encoding_notice=decoded.notice, encoding=decoded.encoding)
-    text_lines: list[str] | None = None
-    try:
-        for document in load_documents(text, limits.yaml):
-            if document.data is None or not isinstance(document.data, dict):
-                text_lines = text_lines or text.splitlines()
-            loaded.documents.append(validate_document(document, shown, text_lines))
-    except YamlSyntaxError as error:
-        message, args = explain_syntax_error(error, text)
-        loaded.failure = FileFailure(shown, error.line, message, args)
+    # The lines are for hints about full-width punctuation, and for explaining a syntax error:
+    # split only when the text has some, or has an error.
+    text_lines = text.split("\n") if any(mark in text for mark in _FULL_WIDTH_MARKS) else None
+    for item in read_stream(text, limits.yaml):
+        if isinstance(item, Document):
+            loaded.documents.append(validate_document(item, shown, text_lines))
+            continue
+        error = item.error
+        if isinstance(error, YamlSyntaxError):
+            text_lines = text_lines if text_lines is not None else text.split("\n")
+            message, args = explain_syntax_error(error, text_lines)
+            failure = FileFailure(shown, error_line(error, text_lines), message, args)
+        else:
+            failure = FileFailure(shown, error.line, error.message, dict(error.args_))
+        if loaded.failure is None:
+            loaded.failure = failure
+        else:
+            loaded.later_failures.append(failure)
     # `---` at the end of a stream or twice in a row makes an empty document: not a report. A
     # file with nothing in it at all is one empty report, which breaks the format.
     loaded.documents = [document for document in loaded.documents if not document.empty]
@@ -160,18 +233,21 @@ def load_file(path: str, limits: ReadLimits = ReadLimits()) -> LoadedFile:
 
 
 def _read_bytes(path: str, shown: str, limits: ReadLimits) -> bytes | FileFailure:
+    """The file's bytes, never more than the limit; a pipe or device is refused, not waited on."""
     try:
-        with open(path, "rb") as stream:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError as error:
+        return _os_failure(path, error)
+    try:
+        with os.fdopen(descriptor, "rb") as stream:
             info = os.fstat(stream.fileno())
             if not stat.S_ISREG(info.st_mode):
                 return FileFailure(shown, None, NOT_A_FILE)
             if info.st_size > limits.max_file_bytes:
                 return _too_large(shown, info.st_size, limits)
             data = stream.read(limits.max_file_bytes + 1)
-    except FileNotFoundError:
-        return FileFailure(shown, None, DANGLING_LINK if os.path.islink(path) else NOT_FOUND)
     except OSError as error:
-        return FileFailure(shown, None, NOT_READABLE, {"reason": error.strerror or str(error)})
+        return _os_failure(path, error)
     if len(data) > limits.max_file_bytes:
         return _too_large(shown, len(data), limits)
     return data
@@ -179,7 +255,8 @@ def _read_bytes(path: str, shown: str, limits: ReadLimits) -> bytes | FileFailur
 
 def _too_large(shown: str, size: int, limits: ReadLimits) -> FileFailure:
     mega = 1024 * 1024
-    return FileFailure(shown, None, TOO_LARGE, {"size": f"{size / mega:.1f}", "limit": f"{limits.max_file_bytes / mega:g}"})
+    args = {"size": f"{size / mega:.1f}", "limit": f"{limits.max_file_bytes / mega:g}"}
+    return FileFailure(shown, None, TOO_LARGE, args)
 
 
 def is_report_path(path: Path) -> bool:

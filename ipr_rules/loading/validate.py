@@ -31,6 +31,10 @@ FULL_WIDTH_COLON = Text(
 FULL_WIDTH_SPACE = Text(
     "第 {line} 行使用了全角空格缩进，请改为半角空格", "line {line} is indented with full-width spaces; use ordinary spaces"
 )
+FULL_WIDTH_QUOTES = Text(
+    "第 {line} 行的键用了全角引号“”，YAML 只认半角引号，请改为 \"{key}\"",
+    "line {line} quotes a key with full-width quotes “”; YAML only knows half-width quotes: write \"{key}\"",
+)
 NUMERIC_TASK_ID = Text(
     "任务编号 {raw} 被 YAML 读作{kind}，请写成带引号的“\"{suggested}\"”",
     "the task id {raw} was read by YAML as a {kind}; write it quoted as \"{suggested}\"",
@@ -76,6 +80,7 @@ _INVISIBLE_OTHER = Text("不可见格式字符", "invisible format character")
 _KNOWN_KEYS = frozenset((*REPORT_FIELDS, *ENTRY_FIELDS, *Output.model_fields, *Contact.model_fields))
 _KEY_WITH_FULL_WIDTH_COLON = re.compile(r"^[ \t]*(?:-[ \t]+)?\{?[ \t]*([\"']?)([A-Za-z_]+|\d+\s*[-.．－]\s*\d+)\1[ \t\u3000]*：")
 _FULL_WIDTH_INDENT = re.compile(r"^[ \t]*\u3000")
+_KEY_IN_FULL_WIDTH_QUOTES = re.compile(r"^[ \t]*(?:-[ \t]+)?\{?[ \t]*[“‘]([^”’\n]{1,40})[”’][ \t]*[:：]")
 
 
 @dataclass(slots=True)
@@ -125,7 +130,7 @@ def validate_document(document: Document, file: str, text_lines: list[str] | Non
         if data is not None and not typed:
             report.problems.append(_not_a_mapping(data, document.line, text_lines))
         return report
-    data = _clean_keys(data, (), report, set())
+    data = _clean_keys(data, report)
     report.tasks_line = document.lines.get(("tasks",))
     report.unit_line = document.lines.get(("unit",))
     report.year_line = document.lines.get(("year",))
@@ -147,16 +152,36 @@ def empty_report(file: str) -> ReportDocument:
     return ReportDocument(file=file, index=0, line=1, problems=[Problem(EMPTY_DOCUMENT, 1, ())])
 
 
-def _clean_keys(value: Any, path: DataPath, report: ReportDocument, seen: set[tuple[int, str]]) -> Any:
+def _clean_keys(data: dict[Any, Any], report: ReportDocument) -> dict[Any, Any]:
     """The data without keys YAML did not read as text, each reported once where it stands.
 
     A task id read as a number (`1.1:`) gets a message saying how to write it; a key with
     invisible characters is reported too (it would otherwise be an unknown field or task).
+    Walked with a stack, not recursion: nesting is bounded by --max-depth, which may be large.
     """
+    seen: set[tuple[int, str]] = set()
+    root = _clean_one(data, (), report, seen)
+    stack: list[tuple[Any, DataPath]] = [(root, ())]
+    while stack:
+        container, path = stack.pop()
+        items = list(container.items()) if isinstance(container, dict) else list(enumerate(container))
+        children = []
+        for key, item in items:
+            if isinstance(item, (dict, list)):
+                cleaned = _clean_one(item, (*path, key), report, seen)
+                container[key] = cleaned
+                children.append((cleaned, (*path, key)))
+        stack.extend(reversed(children))
+    assert isinstance(root, dict)
+    return root
+
+
+def _clean_one(
+    value: dict[Any, Any] | list[Any], path: DataPath, report: ReportDocument, seen: set[tuple[int, str]]
+) -> Any:
+    """A copy of one mapping without its non-string keys (or of one list), problems reported."""
     if isinstance(value, list):
-        return [_clean_keys(item, (*path, index), report, seen) for index, item in enumerate(value)]
-    if not isinstance(value, dict):
-        return value
+        return list(value)
     kept: dict[Any, Any] = {}
     for key, item in value.items():
         key_path = (*path, key)
@@ -169,7 +194,7 @@ def _clean_keys(value: Any, path: DataPath, report: ReportDocument, seen: set[tu
         if isinstance(key, str) and _INVISIBLE.search(key) and (line, key) not in seen:
             seen.add((line, key))
             report.problems.append(Problem(INVISIBLE_KEY, line, key_path, _invisible_args(key)))
-        kept[key] = _clean_keys(item, key_path, report, seen)
+        kept[key] = item
     return kept
 
 
@@ -192,10 +217,14 @@ def _typing_problems(document: Document, text_lines: list[str]) -> list[Problem]
     last = min(max(document.end_line, first), len(text_lines))
     for number in range(first, last + 1):
         content = text_lines[number - 1]
-        if "\u3000" not in content and "：" not in content:
+        if "\u3000" not in content and "：" not in content and "“" not in content and "‘" not in content:
             continue
         if _FULL_WIDTH_INDENT.match(content):
             problems.append(Problem(FULL_WIDTH_SPACE, number, (), {"line": number}))
+            continue
+        quoted = _KEY_IN_FULL_WIDTH_QUOTES.match(content)
+        if quoted:
+            problems.append(Problem(FULL_WIDTH_QUOTES, number, (), {"line": number, "key": quoted.group(1)}))
             continue
         match = _KEY_WITH_FULL_WIDTH_COLON.match(content)
         if match and (match.group(2) in _KNOWN_KEYS or not match.group(2).isalpha()):
@@ -234,7 +263,7 @@ def _record(error: ValidationError, prefix: DataPath, report: ReportDocument, kn
         if _under_existing_problem(location, report) or _caused_by_typing(detail, report):
             continue
         field = ".".join(str(part) for part in location) or "(报告)"
-        message, args = message_for(detail, field, known if len(location) == len(prefix) + 1 else ())
+        message, args = message_for(dict(detail), field, known if len(location) == len(prefix) + 1 else ())
         report.problems.append(Problem(message, report.line_of(*location), location, args))
 
 
@@ -280,21 +309,27 @@ def _cross_field(report: ReportDocument) -> None:
 
 
 def _invisible(report: ReportDocument) -> None:
-    """Invisible characters in the names that are matched exactly: unit, status, campaigns."""
+    """Invisible characters in the names that are matched exactly: the unit and campaigns (keys,
+    task ids among them, are looked at while their non-string siblings are removed)."""
     if report.unit and _INVISIBLE.search(report.unit):
-        report.problems.append(Problem(INVISIBLE, report.unit_line or report.line, ("unit",), {"field": "unit", **_invisible_args(report.unit)}))
+        args = {"field": "unit", **_invisible_args(report.unit)}
+        report.problems.append(Problem(INVISIBLE, report.unit_line or report.line, ("unit",), args))
     for task_id, entry in report.entries.items():
         for index, campaign in enumerate(entry.campaigns):
             if _INVISIBLE.search(campaign):
                 path = ("tasks", task_id, "campaigns", index)
                 field = f"tasks.{task_id}.campaigns[{index}]"
-                report.problems.append(Problem(INVISIBLE, report.line_of(*path), path, {"field": field, **_invisible_args(campaign)}))
+                args = {"field": field, **_invisible_args(campaign)}
+                report.problems.append(Problem(INVISIBLE, report.line_of(*path), path, args))
 
 
 def _invisible_args(text: str) -> dict[str, Any]:
     codes = [ord(char) for char in dict.fromkeys(_INVISIBLE.findall(text))]
     names = [(code, INVISIBLE_NAMES.get(code, _DIRECTION if 0x202A <= code <= 0x2069 else _INVISIBLE_OTHER)) for code in codes]
-    listed = Text("、".join(f"U+{code:04X}（{name.zh}）" for code, name in names), ", ".join(f"U+{code:04X} ({name.en})" for code, name in names))
+    listed = Text(
+        "、".join(f"U+{code:04X}（{name.zh}）" for code, name in names),
+        ", ".join(f"U+{code:04X} ({name.en})" for code, name in names),
+    )
     return {"codes": listed, "cleaned": _INVISIBLE.sub("", text).strip()}
 
 

@@ -1,19 +1,31 @@
 """YAML text to plain data plus a map from each path to its 1-based line.
 
-Positions are made here, once, from the node tree that libyaml composes; nothing downstream
-adds 1 or parses again. Construction is our own, so that it can refuse what a report must not
-hold (duplicate keys, custom tags, alias bombs, nesting past a limit) as values instead of
-exceptions, and keep keys that are not strings (`1.1:`) apart for a precise message.
+Positions are made here, once, from libyaml's events; nothing downstream adds 1 or parses
+again. Construction is our own and driven by events rather than by a composed node tree, so
+that every limit holds while the file is read, not after: a document is never held as nodes,
+the nodes counted (aliases expanded) stop the reading at `max_nodes`, nesting past `max_depth`
+is skipped without recursion, and a text past `max_text` is refused before it is interpreted.
+What a report must not hold (duplicate keys, custom tags, keys that are not strings) becomes a
+`Problem` value, never an exception.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any
 
 import yaml
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.events import (
+    AliasEvent,
+    CollectionStartEvent,
+    DocumentStartEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    StreamEndEvent,
+)
+from yaml.nodes import ScalarNode
 
 from ipr_rules.i18n import Text
 
@@ -30,13 +42,31 @@ UNSUPPORTED_TAG = Text(
     "不支持的 YAML 标签 {tag}，报告只能包含文字、数字、日期、列表和映射",
     "unsupported YAML tag {tag}: a report holds only text, numbers, dates, lists and mappings",
 )
-TOO_DEEP = Text("嵌套层次超过 {limit} 层", "nesting deeper than {limit} levels")
-TOO_MANY_NODES = Text(
-    "文档展开后超过 {limit} 个节点（别名或合并键 << 展开过多），已停止读取",
-    "the document expands to more than {limit} nodes (aliases or merge keys <<); reading stopped",
+COMPLEX_KEY = Text(
+    "键不能是列表或映射（“? ”开头的复杂键），请改为文字",
+    "a key may not be a list or a mapping (a '? ' complex key); use text",
 )
-RECURSIVE_ALIAS = Text("别名引用了自身（循环引用）", "an alias refers to itself (a cycle)")
-BAD_SCALAR = Text("无法读取值“{value}”：{reason}", "cannot read the value '{value}': {reason}")
+TOO_DEEP = Text(
+    "嵌套层次超过 {limit} 层，超出部分未读取（可用 --max-depth 调整）",
+    "nesting deeper than {limit} levels; the deeper part was not read (see --max-depth)",
+)
+TOO_MANY_NODES = Text(
+    "文件内容展开后超过 {limit} 个节点（内容过多，或别名 *、合并键 << 展开过多），"
+    "从此处起未读取（可用 --max-nodes 调整）",
+    "the file expands to more than {limit} nodes (too much content, or aliases * and merge keys << expanding); "
+    "not read from here on (see --max-nodes)",
+)
+TEXT_TOO_LONG = Text(
+    "文字过长（{length} 个字符，上限 {limit}），未读取（可用 --max-text-length 调整）",
+    "a text of {length} characters, over the limit of {limit}; not read (see --max-text-length)",
+)
+RECURSIVE_ALIAS = Text(
+    "别名 *{anchor} 引用了包含它自身的内容（循环引用）", "the alias *{anchor} refers to what contains it (a cycle)"
+)
+BAD_SCALAR = Text(
+    "无法读取值“{value}”：它被标为 {tag}，但不是这种类型的值；若是文字，请去掉标签并加引号",
+    "cannot read the value '{value}': it is tagged {tag} but is not one; if it is text, drop the tag and quote it",
+)
 INVALID_DATE = Text("日期 {value} 不存在，请检查年、月、日", "the date {value} does not exist; check year, month and day")
 NUMBER_TOO_LONG = Text("数字过长（{digits} 位），无法读取", "the number is too long to read ({digits} digits)")
 BAD_MERGE = Text("合并键 << 只能引用映射", "a merge key << may only refer to mappings")
@@ -59,6 +89,9 @@ _SCALAR_CONSTRUCTORS: dict[str, Any] = {
     _BOOL: _scalars.construct_yaml_bool,
     _NULL: _scalars.construct_yaml_null,
 }
+_RESOLVER: Any = yaml.resolver.Resolver()
+# No count, year, metric or date needs more digits; longer ones are refused before conversion.
+MAX_NUMBER_CHARS = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,147 +120,333 @@ class Document:
     line: int
     index: int
     problems: list[Problem]
+    # The last line of the document's content (1-based); for lints over the document's own lines.
+    end_line: int = 0
 
 
 @dataclass(frozen=True, slots=True)
 class Limits:
+    """What one file may cost; every run is bounded by these whatever the input."""
+
+    # Mappings and lists inside one another, counted from the document itself.
     max_depth: int = 32
+    # Values in one file (all documents of a stream), each alias counted as what it expands to.
     max_nodes: int = 100_000
+    # Characters in one text value or key.
+    max_text: int = 100_000
+
+
+class YamlSyntaxError(Exception):
+    """The text is not YAML; carries libyaml's problem and its 1-based line (and column)."""
+
+    def __init__(
+        self,
+        problem: str,
+        line: int | None,
+        context: str | None,
+        column: int | None = None,
+        context_line: int | None = None,
+    ) -> None:
+        super().__init__(problem)
+        self.problem = problem
+        self.line = line
+        self.context = context
+        self.column = column
+        # Where the construct that failed began (an opening quote or bracket), when known.
+        self.context_line = context_line
+
+
+class YamlLimitError(Exception):
+    """Reading stopped at a limit; `message` and `args` say which, `line` where."""
+
+    def __init__(self, message: Text, line: int, **args: Any) -> None:
+        super().__init__(message.en)
+        self.message = message
+        self.line = line
+        self.args_ = args
 
 
 class _TooBig(Exception):
     pass
 
 
-class _Builder:
-    """Builds one document; tracks lines, problems and how far aliases expand."""
+class _Budget:
+    """Nodes left for one file, shared by its documents (and by the parsers of a resynced stream)."""
 
-    def __init__(self, limits: Limits) -> None:
-        self.limits = limits
-        self.lines: dict[Path, int] = {}
-        self.problems: list[Problem] = []
-        self.nodes = 0
-        self.done: dict[int, Any] = {}
-        self.sizes: dict[int, int] = {}
-        self.building: set[int] = set()
+    __slots__ = ("limit", "used")
 
-    def build(self, node: Node, path: Path, depth: int) -> Any:
-        key = id(node)
-        if key in self.done:
-            self._count(self.sizes[key])
-            return self.done[key]
-        if key in self.building:
-            self.problems.append(Problem(RECURSIVE_ALIAS, node.start_mark.line + 1, path))
-            return None
-        if depth > self.limits.max_depth:
-            self.problems.append(Problem(TOO_DEEP, node.start_mark.line + 1, path, {"limit": self.limits.max_depth}))
-            return None
-        before = self.nodes
-        self._count(1)
-        if isinstance(node, ScalarNode):
-            value = self._scalar(node, path)
-        else:
-            self.building.add(key)
-            if isinstance(node, MappingNode):
-                value = self._mapping(node, path, depth)
-            else:
-                value = self._sequence(node, path, depth)
-            self.building.discard(key)
-        self.done[key] = value
-        self.sizes[key] = self.nodes - before
-        return value
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.used = 0
 
-    def _count(self, nodes: int) -> None:
-        self.nodes += nodes
-        if self.nodes > self.limits.max_nodes:
+    def spend(self, nodes: int) -> None:
+        self.used += nodes
+        if self.used > self.limit:
             raise _TooBig
 
-    def _scalar(self, node: ScalarNode, path: Path) -> Any:
-        tag = node.tag
+
+_NO_KEY = object()  # a mapping waiting for its next key
+_SKIPPED = object()  # a key that could not be read: its value is read and dropped
+_OPENED = object()  # a mapping or list was opened on the stack, its value comes later
+
+
+@dataclass(slots=True)
+class _Frame:
+    """A mapping or list being read."""
+
+    value: Any
+    path: Path
+    depth: int
+    anchor: str | None
+    spent_before: int
+    is_map: bool
+    # Mappings alternate between a key and its value.
+    key: Any = _NO_KEY
+    key_line: int = 0
+    discard: bool = False
+    merges: list[tuple[Any, int]] = field(default_factory=list)
+
+
+class _DuplicateOf:
+    """Path part for the value of a repeated key: read (its anchors count) but kept apart."""
+
+    __slots__ = ("key",)
+
+    def __init__(self, key: Any) -> None:
+        self.key = key
+
+
+class _Reader:
+    """Reads the documents of one parser into data, lines and problems."""
+
+    def __init__(self, parser: Any, limits: Limits, budget: _Budget, line_offset: int) -> None:
+        self.parser = parser
+        self.limits = limits
+        self.budget = budget
+        self.offset = line_offset + 1
+        self.lines: dict[Path, int] = {}
+        self.problems: list[Problem] = []
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.open_anchors: set[str] = set()
+        self.last_line = 0
+
+    def line(self, event: Any) -> int:
+        line = int(event.start_mark.line) + self.offset
+        self.last_line = line
+        return line
+
+    def document(self, index: int) -> Document:
+        """The document whose start event was just read; a reader reads one document."""
+        first = self.parser.get_event()
+        line = self.line(first)
+        data = self.node(first, (), 0)
+        end = self.parser.get_event()  # DocumentEndEvent: its mark stands after the content
+        end_line = int(end.end_mark.line) + self.offset - (1 if end.end_mark.column == 0 else 0)
+        return Document(data, self.lines, line, index, self.problems, max(end_line, line))
+
+    # -- one node, iteratively: a stack of open mappings and lists, never recursion ----------
+
+    def node(self, event: Any, path: Path, depth: int) -> Any:
+        stack: list[_Frame] = []
+        value = self.begin(event, path, depth, stack)
+        if not stack:
+            return value
+        parser = self.parser
+        while True:
+            event = parser.get_event()
+            frame = stack[-1]
+            if not isinstance(event, (ScalarEvent, AliasEvent, CollectionStartEvent)):
+                value = self.close(stack.pop())
+                if not stack:
+                    return value
+                self.attach(stack[-1], value)
+                continue
+            if frame.is_map and frame.key is _NO_KEY:
+                self.take_key(frame, event)
+                continue
+            if frame.is_map:
+                if frame.discard:
+                    child_path: Path = (*frame.path, _DuplicateOf(frame.key))
+                else:
+                    child_path = (*frame.path, frame.key)
+                    self.lines[child_path] = frame.key_line
+            else:
+                child_path = (*frame.path, len(frame.value))
+                self.lines[child_path] = self.line(event)
+            value = self.begin(event, child_path, frame.depth + 1, stack)
+            if stack[-1] is frame:
+                self.attach(frame, value)
+
+    def begin(self, event: Any, path: Path, depth: int, stack: list[_Frame]) -> Any:
+        """A scalar or alias as its value; a mapping or list opened on the stack."""
+        if isinstance(event, AliasEvent):
+            return self.alias(event, path)
+        if isinstance(event, ScalarEvent):
+            self.budget.spend(1)
+            value = self.scalar(event, path)
+            if event.anchor is not None:
+                self.anchors[event.anchor] = (value, 1)
+            return value
+        line = self.line(event)
+        if depth > self.limits.max_depth:
+            self.problems.append(Problem(TOO_DEEP, line, path, {"limit": self.limits.max_depth}))
+            self.skip()
+            if event.anchor is not None:
+                self.anchors[event.anchor] = (None, 1)
+            return None
+        is_map = isinstance(event, MappingStartEvent)
+        tag = event.tag
+        if tag is not None and tag != "!" and tag != (_MAP if is_map else _SEQ):
+            self.problems.append(Problem(UNSUPPORTED_TAG, line, path, {"tag": display_tag(tag)}))
+            self.skip()
+            empty: Any = {} if is_map else []
+            if event.anchor is not None:
+                self.anchors[event.anchor] = (empty, 1)
+            return empty
+        self.budget.spend(1)
+        if event.anchor is not None:
+            self.open_anchors.add(event.anchor)
+        stack.append(_Frame({} if is_map else [], path, depth, event.anchor, self.budget.used - 1, is_map))
+        return _OPENED
+
+    def close(self, frame: _Frame) -> Any:
+        value = frame.value
+        if frame.is_map:
+            for source, line in frame.merges:
+                for key, item in source.items():
+                    if key not in value:
+                        self.lines.setdefault((*frame.path, key), line)
+                        value[key] = item
+        if frame.anchor is not None:
+            self.open_anchors.discard(frame.anchor)
+            self.anchors[frame.anchor] = (value, self.budget.used - frame.spent_before)
+        return value
+
+    def attach(self, frame: _Frame, value: Any) -> None:
+        if not frame.is_map:
+            frame.value.append(value)
+            return
+        key, frame.key = frame.key, _NO_KEY
+        if frame.discard:
+            frame.discard = False
+        elif isinstance(key, _MergeKey):
+            self.merge(frame, value, key.line)
+        else:
+            frame.value[key] = value
+
+    def take_key(self, frame: _Frame, event: Any) -> None:
+        line = self.line(event)
+        frame.key_line = line
+        key = self.key(event, frame.path)
+        if key is _SKIPPED:
+            frame.key, frame.discard = _SKIPPED, True
+            return
+        if not isinstance(key, _MergeKey) and key in frame.value:
+            first = self.lines.get((*frame.path, key), line)
+            args = {"key": key, "first": first, "second": line}
+            self.problems.append(Problem(DUPLICATE_KEY, line, (*frame.path, key), args))
+            frame.discard = True
+        frame.key = key
+
+    def key(self, event: Any, path: Path) -> Any:
+        line = self.line(event)
+        if isinstance(event, ScalarEvent):
+            self.budget.spend(1)
+            if len(event.value) > self.limits.max_text:
+                self.problems.append(self.too_long(event.value, line, path))
+                return _SKIPPED
+            tag = self.tag_of(event)
+            if tag == _STR:
+                return event.value
+            if tag == _MERGE:
+                return _MergeKey(line)
+            return NonStringKey(event.value, tag.rsplit(":", 1)[-1])
+        if isinstance(event, AliasEvent):
+            value = self.alias(event, path)
+            if isinstance(value, str):
+                return value
+            return NonStringKey(f"*{event.anchor}", "complex")
+        self.problems.append(Problem(COMPLEX_KEY, line, path))
+        self.skip()
+        return _SKIPPED
+
+    def merge(self, frame: _Frame, value: Any, line: int) -> None:
+        sources = value if isinstance(value, list) else [value]
+        for source in sources:
+            if isinstance(source, dict):
+                frame.merges.append((source, line))
+            elif source is not None:
+                self.problems.append(Problem(BAD_MERGE, line, frame.path))
+
+    def alias(self, event: Any, path: Path) -> Any:
+        name = event.anchor
+        if name in self.open_anchors:
+            self.problems.append(Problem(RECURSIVE_ALIAS, self.line(event), path, {"anchor": name}))
+            return None
+        if name not in self.anchors:
+            raise YamlSyntaxError("found undefined alias", self.line(event), None, int(event.start_mark.column) + 1)
+        value, size = self.anchors[name]
+        self.budget.spend(size)
+        return value
+
+    def skip(self) -> None:
+        """Consume the rest of a mapping or list just opened, building nothing."""
+        depth = 1
+        parser = self.parser
+        while depth:
+            event = parser.get_event()
+            if isinstance(event, CollectionStartEvent):
+                depth += 1
+            elif not isinstance(event, (ScalarEvent, AliasEvent)):
+                depth -= 1
+            if getattr(event, "anchor", None) is not None and not isinstance(event, AliasEvent):
+                self.anchors[event.anchor] = (None, 1)
+
+    def too_long(self, text: str, line: int, path: Path) -> Problem:
+        return Problem(TEXT_TOO_LONG, line, path, {"length": len(text), "limit": self.limits.max_text})
+
+    def tag_of(self, event: Any) -> str:
+        tag = event.tag
+        if tag is None or tag == "!":
+            return str(_RESOLVER.resolve(ScalarNode, event.value, event.implicit))
+        return str(tag)
+
+    def scalar(self, event: Any, path: Path) -> Any:
+        text = event.value
+        line = self.line(event)
+        if len(text) > self.limits.max_text:
+            self.problems.append(self.too_long(text, line, path))
+            return None
+        tag = self.tag_of(event)
         if tag == _STR:
-            return node.value
+            return text
+        if tag in (_INT, _FLOAT) and len(text) > MAX_NUMBER_CHARS:
+            self.problems.append(Problem(NUMBER_TOO_LONG, line, path, {"digits": len(text)}))
+            return None
         try:
             if tag == _TIMESTAMP:
-                return _timestamp(node.value)
+                return _timestamp(text)
             construct = _SCALAR_CONSTRUCTORS.get(tag)
             if construct is None:
-                self.problems.append(Problem(UNSUPPORTED_TAG, node.start_mark.line + 1, path, {"tag": display_tag(tag)}))
+                self.problems.append(Problem(UNSUPPORTED_TAG, line, path, {"tag": display_tag(tag)}))
                 return None
-            return construct(node)
-        except (ValueError, OverflowError) as error:
-            self.problems.append(_scalar_problem(node, path, error))
+            return construct(ScalarNode(tag, text))
+        except (ValueError, OverflowError, TypeError, KeyError, AttributeError, IndexError, yaml.YAMLError):
+            # The constructors' own failures on an explicitly tagged value (`!!int 十二`).
+            self.problems.append(_scalar_problem(tag, text, line, path))
             return None
 
-    def _sequence(self, node: SequenceNode, path: Path, depth: int) -> list[Any]:
-        if node.tag != _SEQ:
-            self.problems.append(Problem(UNSUPPORTED_TAG, node.start_mark.line + 1, path, {"tag": display_tag(node.tag)}))
-            return []
-        items = []
-        lines = self.lines
-        for index, child in enumerate(node.value):
-            child_path = (*path, index)
-            lines[child_path] = child.start_mark.line + 1
-            items.append(self.build(child, child_path, depth + 1))
-        return items
 
-    def _mapping(self, node: MappingNode, path: Path, depth: int) -> dict[Any, Any]:
-        if node.tag != _MAP:
-            self.problems.append(Problem(UNSUPPORTED_TAG, node.start_mark.line + 1, path, {"tag": display_tag(node.tag)}))
-            return {}
-        result: dict[Any, Any] = {}
-        merged: list[tuple[Any, Any, int]] = []
-        lines = self.lines
-        for key_node, value_node in node.value:
-            key_line = key_node.start_mark.line + 1
-            if key_node.tag == _MERGE:
-                merged.extend(self._merge_sources(value_node, path, depth))
-                continue
-            key = self._key(key_node, path)
-            if key in result:
-                first = lines.get((*path, key), key_line)
-                self.problems.append(Problem(DUPLICATE_KEY, key_line, (*path, key), {"key": key, "first": first, "second": key_line}))
-                self._count(1)
-                continue
-            child_path = (*path, key)
-            lines[child_path] = key_line
-            result[key] = self.build(value_node, child_path, depth + 1)
-        for key, value, line in merged:
-            if key not in result:
-                lines.setdefault((*path, key), line)
-                result[key] = value
-        return result
-
-    def _key(self, node: Node, path: Path) -> Any:
-        if isinstance(node, ScalarNode):
-            if node.tag == _STR:
-                return node.value
-            return NonStringKey(node.value, node.tag.rsplit(":", 1)[-1])
-        self.problems.append(Problem(UNSUPPORTED_TAG, node.start_mark.line + 1, path, {"tag": "complex key"}))
-        return NonStringKey(f"<{node.start_mark.line + 1}:{node.start_mark.column + 1}>", "complex")
-
-    def _merge_sources(self, node: Node, path: Path, depth: int) -> Iterator[tuple[Any, Any, int]]:
-        sources = node.value if isinstance(node, SequenceNode) else [node]
-        for source in sources:
-            if not isinstance(source, MappingNode):
-                self.problems.append(Problem(BAD_MERGE, source.start_mark.line + 1, path))
-                continue
-            value = self.build(source, path, depth)
-            for key_node, _ in source.value:
-                if key_node.tag == _MERGE:
-                    continue
-                key = self._key(key_node, path)
-                if isinstance(value, dict) and key in value:
-                    yield key, value[key], key_node.start_mark.line + 1
+@dataclass(frozen=True, slots=True)
+class _MergeKey:
+    line: int
 
 
-def _scalar_problem(node: ScalarNode, path: Path, error: Exception) -> Problem:
-    line = node.start_mark.line + 1
-    if node.tag == _TIMESTAMP:
-        return Problem(INVALID_DATE, line, path, {"value": node.value})
-    if node.tag == _INT and len(node.value) > 100:
-        return Problem(NUMBER_TOO_LONG, line, path, {"digits": len(node.value)})
-    shown = node.value if len(node.value) <= 40 else node.value[:40] + "…"
-    return Problem(BAD_SCALAR, line, path, {"value": shown, "reason": str(error)[:200]})
+def _scalar_problem(tag: str, text: str, line: int, path: Path) -> Problem:
+    if tag == _TIMESTAMP:
+        return Problem(INVALID_DATE, line, path, {"value": text})
+    shown = text if len(text) <= 40 else text[:40] + "…"
+    return Problem(BAD_SCALAR, line, path, {"value": shown, "tag": display_tag(tag)})
 
 
 def display_tag(tag: str) -> str:
@@ -242,55 +461,150 @@ def _timestamp(text: str) -> _dt.date | _dt.datetime:
     return value
 
 
-class YamlSyntaxError(Exception):
-    """The text is not YAML; carries libyaml's problem and its 1-based line."""
+@dataclass(frozen=True, slots=True)
+class StreamBreak:
+    """Where a stream could not be read further: a syntax error or a limit, with its line."""
 
-    def __init__(self, problem: str, line: int | None, context: str | None) -> None:
-        super().__init__(problem)
-        self.problem = problem
-        self.line = line
-        self.context = context
+    error: YamlSyntaxError | YamlLimitError
+
+
+# Past this many broken documents in one stream, the rest of the file is not tried.
+MAX_RESYNCS = 20
+
+
+def read_stream(text: str, limits: Limits = Limits()) -> Iterator[Document | StreamBreak]:
+    """Each document of a YAML stream in order, and a `StreamBreak` where one is broken.
+
+    After a syntax error, reading resumes at the next `---` line, so that a consolidated file
+    with one broken report still gives the reports after it. A limit stops the file.
+    """
+    budget = _Budget(limits.max_nodes)
+    start = 0  # 0-based line where the current parser starts
+    index = 0
+    breaks = 0
+    while True:
+        failure: YamlSyntaxError | None = None
+        for item in _read_from(text, start, limits, budget, index):
+            if isinstance(item, Document):
+                index += 1
+                yield item
+            elif isinstance(item, YamlLimitError):
+                yield StreamBreak(item)
+                return
+            else:
+                failure = item
+        if failure is None:
+            return
+        yield StreamBreak(failure)
+        breaks += 1
+        resume = _next_document_start(text, max((failure.line or 1) - 1, start + 1))
+        if resume is None or breaks >= MAX_RESYNCS:
+            return
+        start = resume
+
+
+def _read_from(
+    text: str, start: int, limits: Limits, budget: _Budget, index: int
+) -> Iterator[Document | YamlSyntaxError | YamlLimitError]:
+    source = text if start == 0 else _tail(text, start)
+    parser = _Loader(source)
+    try:
+        while True:
+            try:
+                event = parser.get_event()
+                if isinstance(event, StreamEndEvent):
+                    return
+                if not isinstance(event, DocumentStartEvent):
+                    continue  # StreamStartEvent
+                mark: Any = event.start_mark
+                line = int(mark.line) + start + 1
+                reader = _Reader(parser, limits, budget, start)
+                try:
+                    document = reader.document(index)
+                except _TooBig:
+                    yield YamlLimitError(TOO_MANY_NODES, max(reader.last_line, line), limit=limits.max_nodes)
+                    return
+            except yaml.MarkedYAMLError as error:
+                yield _syntax_error(error, start)
+                return
+            except yaml.reader.ReaderError as error:
+                yield _reader_error(error, source, start)
+                return
+            except YamlSyntaxError as error:
+                yield error
+                return
+            except yaml.YAMLError as error:
+                yield YamlSyntaxError(str(error), None, None)
+                return
+            index += 1
+            yield document
+    finally:
+        parser.dispose()
+
+
+def _syntax_error(error: yaml.MarkedYAMLError, start: int) -> YamlSyntaxError:
+    """libyaml's error with its marks turned into 1-based lines of the whole file."""
+    mark: Any = error.problem_mark or error.context_mark
+    context: Any = error.context_mark
+    return YamlSyntaxError(
+        error.problem or str(error),
+        int(mark.line) + start + 1 if mark is not None else None,
+        error.context,
+        int(mark.column) + 1 if mark is not None else None,
+        int(context.line) + start + 1 if context is not None else None,
+    )
+
+
+def _reader_error(error: yaml.reader.ReaderError, source: str, start: int) -> YamlSyntaxError:
+    """libyaml counts the position of a bad character in bytes of UTF-8, PyYAML in characters."""
+    position = max(0, int(error.position))
+    if _Loader is not yaml.SafeLoader:
+        before = source.encode("utf-8", "surrogatepass")[:position]
+        line = before.count(b"\n") + start + 1
+    else:
+        line = source.count("\n", 0, min(position, len(source))) + start + 1
+    character = error.character
+    code = ord(character) if isinstance(character, str) else int(character)
+    return YamlSyntaxError(f"{error.reason} U+{code:04X}", line, None)
+
+
+def _tail(text: str, start: int) -> str:
+    """The text from 0-based line `start` on."""
+    position = 0
+    for _ in range(start):
+        position = text.find("\n", position) + 1
+        if position == 0:
+            return ""
+    return text[position:]
+
+
+def _next_document_start(text: str, after: int) -> int | None:
+    """The 0-based number of the first `---` line at or after 0-based line `after`."""
+    position = 0
+    number = 0
+    while True:
+        if number >= after and text.startswith("---", position):
+            rest = text[position + 3 : position + 4]
+            if rest in ("", " ", "\t", "\n", "\r"):
+                return number
+        position = text.find("\n", position) + 1
+        if position == 0:
+            return None
+        number += 1
 
 
 def load_documents(text: str, limits: Limits = Limits()) -> Iterator[Document]:
     """Each document of a YAML stream in order; raises YamlSyntaxError where parsing stops.
 
-    Documents before the broken one have already been yielded, so a stream with one bad
-    document still gives the good ones before it.
+    Documents before the broken one have already been yielded. A limit reached becomes a
+    problem of an empty last document (for callers that read one trusted document).
     """
-    loader = _Loader(text)
-    index = 0
-    try:
-        while True:
-            try:
-                if not loader.check_node():
-                    break
-                node = loader.get_node()
-            except yaml.MarkedYAMLError as error:
-                mark = error.problem_mark or error.context_mark
-                if mark is not None and error.context_mark is not None and mark.line >= len(text.splitlines()):
-                    # The parser ran past the last line (an unclosed quote or bracket): point
-                    # at where the unclosed construct began, a line the file has.
-                    mark = error.context_mark
-                raise YamlSyntaxError(
-                    error.problem or str(error), mark.line + 1 if mark else None, error.context
-                ) from None
-            except yaml.YAMLError as error:
-                raise YamlSyntaxError(str(error), None, None) from None
-            except RecursionError:
-                raise YamlSyntaxError("exceeded maximum nesting depth", None, None) from None
-            yield _build_document(node, index, limits)
-            index += 1
-    finally:
-        loader.dispose()
-
-
-def _build_document(node: Node, index: int, limits: Limits) -> Document:
-    builder = _Builder(limits)
-    line = node.start_mark.line + 1
-    try:
-        data = builder.build(node, (), 0)
-    except _TooBig:
-        builder.problems.append(Problem(TOO_MANY_NODES, line, (), {"limit": limits.max_nodes}))
-        return Document(None, {}, line, index, builder.problems)
-    return Document(data, builder.lines, line, index, builder.problems)
+    for item in read_stream(text, limits):
+        if isinstance(item, Document):
+            yield item
+            continue
+        error = item.error
+        if isinstance(error, YamlSyntaxError):
+            raise error
+        yield Document(None, {}, error.line, 0, [Problem(error.message, error.line, (), dict(error.args_))], error.line)
+        return

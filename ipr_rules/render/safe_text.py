@@ -44,3 +44,19 @@ def markdown(text: str) -> str:
     """Inline Markdown: no markup, no HTML, no line breaks from report text."""
     text = one_line(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _MARKDOWN.sub(r"\\\1", text)
+
+
+def json_text(text: str) -> str:
+    """JSON text with every control, bidirectional and invisible character written as a
+    `\\uXXXX` escape: the same JSON value, but nothing in it acts on a terminal that shows it,
+    and a lone surrogate no longer stops it being written as UTF-8.
+
+    Such characters only ever stand inside JSON strings, where the escape means the same."""
+    return _JSON_UNSAFE.sub(_json_escape, text)
+
+
+_JSON_UNSAFE = re.compile(f"{_UNSAFE.pattern}|{_INVISIBLE.pattern}")
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group(0)):04x}"
