@@ -22,8 +22,6 @@ class Text(NamedTuple):
     def render(self, lang: Lang, /, **args: Any) -> str:
         """The template in `lang`; arguments that can render themselves do so in `lang` too."""
         template = self.en if lang == "en" else self.zh
-        if not args:
-            return template
         return template.format(**{name: _argument(value, lang) for name, value in args.items()})
 
     def fields(self, lang: Lang) -> set[str]:

@@ -11,7 +11,10 @@ def closest(word: str, candidates: Iterable[str], limit: int = 3) -> list[str]:
     options = list(dict.fromkeys(candidates))
     matches = difflib.get_close_matches(word, options, n=limit, cutoff=0.5)
     if not matches:
-        # Short names differ by a large share of their characters; fall back to shared characters.
-        scored = sorted(options, key=lambda option: -len(set(option) & set(word)))
-        matches = [option for option in scored[:limit] if set(option) & set(word) - {"区", "局", "市"}]
+        # Short Chinese names differ by a large share of their characters: fall back to names
+        # sharing at least two distinctive characters (not the 区/市/局 every name has).
+        common = {"区", "局", "市"}
+        shared = {option: len((set(option) & set(word)) - common) for option in options}
+        scored = sorted((option for option in options if shared[option] >= 2), key=lambda option: -shared[option])
+        matches = scored[:limit]
     return matches

@@ -37,6 +37,6 @@ tasks:
 
 
 def check(ctx: FileContext) -> Iterator[Finding]:
-    failure = ctx.failure
-    if failure is not None:
+    """One finding per failure: a stream read on past a broken document may have several."""
+    for failure in ctx.loaded.failures:
         yield Finding(KIND, SEVERITY, None, None, failure.file, failure.line, failure.message, tuple(failure.args.items()))

@@ -50,6 +50,11 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 40 else text[:40] + "…"
 
 
+def _choices(expected: str) -> str:
+    """pydantic's "'done', 'partial' or 'not_started'" as "done | partial | not_started"."""
+    return " | ".join(part.strip(" '\"") for part in expected.replace(" or ", ", ").split(",") if part.strip())
+
+
 def message_for(error: dict[str, Any], field: str, known_fields: tuple[str, ...] = ()) -> tuple[Text, dict[str, Any]]:
     """The message and its arguments for one pydantic error dict."""
     kind = error["type"]
@@ -77,7 +82,7 @@ def message_for(error: dict[str, Any], field: str, known_fields: tuple[str, ...]
     if kind.startswith("date") or kind.startswith("datetime"):
         return NOT_DATE, args
     if kind in ("literal_error", "enum"):
-        return NOT_ONE_OF, {**args, "expected": context.get("expected", "")}
+        return NOT_ONE_OF, {**args, "expected": _choices(str(context.get("expected", "")))}
     if kind in ("greater_than_equal", "greater_than"):
         return TOO_SMALL, {**args, "limit": context.get("ge", context.get("gt"))}
     if kind in ("less_than_equal", "less_than"):

@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from ipr_rules.i18n import Lang
+from ipr_rules.render.safe_text import json_text
 from ipr_rules.result import CheckResult
 
 
@@ -21,7 +22,6 @@ def document(result: CheckResult, lang: Lang) -> dict[str, Any]:
 
 
 def render(result: CheckResult, lang: Lang) -> str:
-    # Lone surrogates (from file names that are not UTF-8) are escaped, so the output is
-    # always valid UTF-8 JSON.
-    text = json.dumps(document(result, lang), ensure_ascii=False, indent=2)
-    return text.encode("utf-8", "backslashreplace").decode("utf-8") + "\n"
+    # Controls, bidirectional marks and lone surrogates in report text become \u escapes:
+    # the same JSON value, valid UTF-8, and inert on a terminal that shows it.
+    return json_text(json.dumps(document(result, lang), ensure_ascii=False, indent=2)) + "\n"

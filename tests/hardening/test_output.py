@@ -100,10 +100,6 @@ def test_every_format_survives_hostile_text(tmp_path: Path, hostile: Path, name:
         assert "\x1b" not in text and "\x9b" not in text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="render/json_.py writes C1 and bidirectional controls raw; safe_text.json_text would escape them",
-)
 def test_json_on_a_terminal_carries_no_raw_c1_or_bidi_controls(hostile: Path) -> None:
     _, out = _run("--format", "json", hostile)
     assert not RAW_CONTROLS.search(out.replace("\n", ""))

@@ -39,7 +39,7 @@ def test_every_broken_document_of_a_stream_is_found(tmp_path: Path) -> None:
     assert [doc.unit for doc in loaded.documents] == ["区法院", "区司法局", "区税务局"]
     code, document = check_json(path)
     assert code == 2
-    assert kinds(document, "unreadable") == [("unreadable", 10)]  # the first; the file is unreadable once
+    assert kinds(document, "unreadable") == [("unreadable", 10), ("unreadable", 20)]  # each broken document
 
 
 def test_lines_after_a_resumed_stream_are_the_file_s_lines(tmp_path: Path) -> None:
