@@ -53,7 +53,7 @@ def check_file(path: str | FileFailure, ruleset: Ruleset, options: CheckOptions)
     registry = ruleset.registry
     for document in loaded.documents:
         unit = registry.resolve(document.unit) if document.unit else None
-        context = ReportContext(ruleset, document, unit)
+        context = ReportContext.of(ruleset, document, unit)
         for rule in report_rules:
             outcome.findings.extend(rule.check(context))
         entries = len(document.entries) + len(document.broken_entries)

@@ -27,6 +27,8 @@ def run_cli() -> Callable[..., Result]:
     """Invoke `ipr-check` in-process; a Python exception fails the test instead of hiding."""
 
     def invoke(*args: str, input: str | None = None) -> Result:
-        return CliRunner().invoke(main, list(args), input=input, catch_exceptions=False)
+        # A fixed time of the check, so that two runs' markdown or HTML can be compared.
+        env = {"SOURCE_DATE_EPOCH": "1609459200"}
+        return CliRunner().invoke(main, list(args), input=input, catch_exceptions=False, env=env)
 
     return invoke

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ipr_rules.loading.reports import FileFailure, LoadedFile
 from ipr_rules.loading.validate import ReportDocument
 from ipr_rules.model.report import CARRYING, Entry
-from ipr_rules.model.ruleset import Ruleset, Task, Unit
+from ipr_rules.model.ruleset import Role, Ruleset, Task, Unit
 
 # Best first: when one unit's reports disagree, the most advanced status counts.
 STATUS_ORDER = {"done": 0, "partial": 1, "not_started": 2, "not_applicable": 3}
@@ -30,10 +30,35 @@ class FileContext:
 
 
 @dataclass(frozen=True, slots=True)
+class OwnedEntry:
+    """An entry of a known unit for a task that names it (role set) or is open to it (role None)."""
+
+    task_id: str
+    entry: Entry
+    task: Task
+    role: Role | None
+
+
+@dataclass(frozen=True, slots=True)
 class ReportContext:
     ruleset: Ruleset
     document: ReportDocument
     unit: Unit | None
+    # Worked out once per report: every check of the report walks these.
+    owned: tuple[OwnedEntry, ...] = ()
+
+    @classmethod
+    def of(cls, ruleset: Ruleset, document: ReportDocument, unit: Unit | None) -> ReportContext:
+        owned: list[OwnedEntry] = []
+        if unit is not None:
+            for task_id, entry in document.entries.items():
+                task = ruleset.task(task_id)
+                if task is None:
+                    continue
+                role = ruleset.role(task_id, unit.name)
+                if role is not None or task.open:
+                    owned.append(OwnedEntry(task_id, entry, task, role))
+        return cls(ruleset, document, unit, tuple(owned))
 
     @property
     def file(self) -> str:
@@ -46,25 +71,19 @@ class ReportContext:
 
     def owned_entries(self) -> Iterator[tuple[str, Entry, Task]]:
         """Entries of a known unit for tasks that name it (or that are open to it)."""
-        if self.unit is None:
-            return
-        for task_id, entry in self.document.entries.items():
-            task = self.ruleset.task(task_id)
-            if task is not None and (task.role_of(self.unit.name) is not None or task.open):
-                yield task_id, entry, task
+        for item in self.owned:
+            yield item.task_id, item.entry, item.task
 
     def named_entries(self) -> Iterator[tuple[str, Entry, Task]]:
         """Entries for tasks that name the unit itself."""
-        if self.unit is None:
-            return
-        for task_id, entry, task in self.owned_entries():
-            if task.role_of(self.unit.name) is not None:
-                yield task_id, entry, task
+        for item in self.owned:
+            if item.role is not None:
+                yield item.task_id, item.entry, item.task
 
     def carried_entries(self) -> Iterator[tuple[str, Entry, Task]]:
-        for task_id, entry, task in self.owned_entries():
-            if entry.status in CARRYING:
-                yield task_id, entry, task
+        for item in self.owned:
+            if item.entry.status in CARRYING:
+                yield item.task_id, item.entry, item.task
 
     def entry_line(self, task_id: str, *path: object) -> int:
         return self.document.line_of("tasks", task_id, *path)

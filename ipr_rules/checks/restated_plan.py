@@ -59,7 +59,7 @@ def copied_share(action: str, task_text: str) -> float:
     task_grams = _grams_of(task_text)
     # Every fourth run first: an action written in its own words fails this cheap test.
     sampled = [action[i : i + GRAM] for i in range(0, len(action) - GRAM + 1, GRAM)]
-    if not sampled or sum(gram in task_grams for gram in sampled) < THRESHOLD * len(sampled) / 2:
+    if not sampled or len(task_grams.intersection(sampled)) < THRESHOLD * len(sampled) / 2:
         return 0.0
     if sum(ngrams(action, GRAM).values()) < MIN_GRAMS:
         return 0.0

@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from ipr_rules.i18n import Localized, Text
-from ipr_rules.loading.yamlpos import DUPLICATE_KEY, Document, NonStringKey, Problem
+from ipr_rules.loading.yamlpos import DUPLICATE_KEY, INVISIBLE_CHARACTERS, Document, NonStringKey, Problem
 from ipr_rules.loading.yamlpos import Path as DataPath
 from ipr_rules.model.messages import describe_value, message_for
 from ipr_rules.model.report import CARRYING, ENTRY_FIELDS, REPORT_FIELDS, Contact, Entry, Envelope, Output, Report
@@ -59,7 +59,7 @@ KEY_KINDS = {
     "timestamp": Text("日期", "date"),
 }
 _OTHER_KIND = Text("非文字", "non-text value")
-_INVISIBLE = re.compile("[\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad\u180e]")
+_INVISIBLE = INVISIBLE_CHARACTERS
 INVISIBLE_NAMES: dict[int, Text] = {
     0x200B: Text("零宽空格", "zero width space"),
     0x200C: Text("零宽非连接符", "zero width non-joiner"),
@@ -130,7 +130,8 @@ def validate_document(document: Document, file: str, text_lines: list[str] | Non
         if data is not None and not typed:
             report.problems.append(_not_a_mapping(data, document.line, text_lines))
         return report
-    data = _clean_keys(data, report)
+    if document.odd_keys:
+        data = _clean_keys(data, report)
     report.tasks_line = document.lines.get(("tasks",))
     report.unit_line = document.lines.get(("unit",))
     report.year_line = document.lines.get(("year",))

@@ -12,6 +12,7 @@ What a report must not hold (duplicate keys, custom tags, keys that are not stri
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -21,8 +22,10 @@ from yaml.events import (
     AliasEvent,
     CollectionStartEvent,
     DocumentStartEvent,
+    MappingEndEvent,
     MappingStartEvent,
     ScalarEvent,
+    SequenceEndEvent,
     StreamEndEvent,
 )
 from yaml.nodes import ScalarNode
@@ -90,6 +93,13 @@ _SCALAR_CONSTRUCTORS: dict[str, Any] = {
     _NULL: _scalars.construct_yaml_null,
 }
 _RESOLVER: Any = yaml.resolver.Resolver()
+# Plain scalars resolve by their text alone: reports repeat the same few (done, 2020, …).
+_PLAIN_TAGS: dict[str, str] = {}
+_PLAIN_TAGS_MAX = 4096
+_PLAIN_TAG_TEXT_MAX = 64
+_PLAIN_IMPLICIT = (True, False)
+# Invisible and direction-changing characters, which make a key or name differ from how it reads.
+INVISIBLE_CHARACTERS = re.compile("[\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad\u180e]")
 # No count, year, metric or date needs more digits; longer ones are refused before conversion.
 MAX_NUMBER_CHARS = 100
 
@@ -122,6 +132,9 @@ class Document:
     problems: list[Problem]
     # The last line of the document's content (1-based); for lints over the document's own lines.
     end_line: int = 0
+    # Paths of keys that are not plain text (`1.1:`) or hold invisible characters: rare, so
+    # the validator looks at the data again only when there are some.
+    odd_keys: list[Path] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,6 +242,7 @@ class _Reader:
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.open_anchors: set[str] = set()
         self.last_line = 0
+        self.odd_keys: list[Path] = []
 
     def line(self, event: Any) -> int:
         line = int(event.start_mark.line) + self.offset
@@ -242,7 +256,7 @@ class _Reader:
         data = self.node(first, (), 0)
         end = self.parser.get_event()  # DocumentEndEvent: its mark stands after the content
         end_line = int(end.end_mark.line) + self.offset - (1 if end.end_mark.column == 0 else 0)
-        return Document(data, self.lines, line, index, self.problems, max(end_line, line))
+        return Document(data, self.lines, line, index, self.problems, max(end_line, line), self.odd_keys)
 
     # -- one node, iteratively: a stack of open mappings and lists, never recursion ----------
 
@@ -251,42 +265,47 @@ class _Reader:
         value = self.begin(event, path, depth, stack)
         if not stack:
             return value
-        parser = self.parser
+        get_event = self.parser.get_event
+        lines = self.lines
+        offset = self.offset
         while True:
-            event = parser.get_event()
+            event = get_event()
+            kind = event.__class__
             frame = stack[-1]
-            if not isinstance(event, (ScalarEvent, AliasEvent, CollectionStartEvent)):
+            if kind is MappingEndEvent or kind is SequenceEndEvent:
                 value = self.close(stack.pop())
                 if not stack:
                     return value
                 self.attach(stack[-1], value)
                 continue
-            if frame.is_map and frame.key is _NO_KEY:
-                self.take_key(frame, event)
-                continue
             if frame.is_map:
+                if frame.key is _NO_KEY:
+                    self.take_key(frame, event)
+                    continue
                 if frame.discard:
                     child_path: Path = (*frame.path, _DuplicateOf(frame.key))
                 else:
                     child_path = (*frame.path, frame.key)
-                    self.lines[child_path] = frame.key_line
+                    lines[child_path] = frame.key_line
             else:
                 child_path = (*frame.path, len(frame.value))
-                self.lines[child_path] = self.line(event)
-            value = self.begin(event, child_path, frame.depth + 1, stack)
-            if stack[-1] is frame:
-                self.attach(frame, value)
+                line = event.start_mark.line + offset
+                self.last_line = line
+                lines[child_path] = line
+            if kind is ScalarEvent:
+                value = self.scalar_value(event, child_path)
+            else:
+                value = self.begin(event, child_path, frame.depth + 1, stack)
+                if stack[-1] is not frame:
+                    continue
+            self.attach(frame, value)
 
     def begin(self, event: Any, path: Path, depth: int, stack: list[_Frame]) -> Any:
         """A scalar or alias as its value; a mapping or list opened on the stack."""
+        if event.__class__ is ScalarEvent:
+            return self.scalar_value(event, path)
         if isinstance(event, AliasEvent):
             return self.alias(event, path)
-        if isinstance(event, ScalarEvent):
-            self.budget.spend(1)
-            value = self.scalar(event, path)
-            if event.anchor is not None:
-                self.anchors[event.anchor] = (value, 1)
-            return value
         line = self.line(event)
         if depth > self.limits.max_depth:
             self.problems.append(Problem(TOO_DEEP, line, path, {"limit": self.limits.max_depth}))
@@ -294,7 +313,7 @@ class _Reader:
             if event.anchor is not None:
                 self.anchors[event.anchor] = (None, 1)
             return None
-        is_map = isinstance(event, MappingStartEvent)
+        is_map = event.__class__ is MappingStartEvent
         tag = event.tag
         if tag is not None and tag != "!" and tag != (_MAP if is_map else _SEQ):
             self.problems.append(Problem(UNSUPPORTED_TAG, line, path, {"tag": display_tag(tag)}))
@@ -308,6 +327,16 @@ class _Reader:
             self.open_anchors.add(event.anchor)
         stack.append(_Frame({} if is_map else [], path, depth, event.anchor, self.budget.used - 1, is_map))
         return _OPENED
+
+    def scalar_value(self, event: Any, path: Path) -> Any:
+        budget = self.budget
+        budget.used += 1
+        if budget.used > budget.limit:
+            raise _TooBig
+        value = self.scalar(event, path)
+        if event.anchor is not None:
+            self.anchors[event.anchor] = (value, 1)
+        return value
 
     def close(self, frame: _Frame) -> Any:
         value = frame.value
@@ -329,19 +358,29 @@ class _Reader:
         key, frame.key = frame.key, _NO_KEY
         if frame.discard:
             frame.discard = False
-        elif isinstance(key, _MergeKey):
+        elif key.__class__ is _MergeKey:
             self.merge(frame, value, key.line)
         else:
             frame.value[key] = value
 
     def take_key(self, frame: _Frame, event: Any) -> None:
-        line = self.line(event)
+        line = event.start_mark.line + self.offset
+        self.last_line = line
         frame.key_line = line
-        key = self.key(event, frame.path)
+        text = event.value if event.__class__ is ScalarEvent else None
+        if text is not None and text.isascii() and _PLAIN_TAGS.get(text) == _STR and event.tag is None:
+            # The common case, a plain text key such as `status` or "1-1", without the detour.
+            budget = self.budget
+            budget.used += 1
+            if budget.used > budget.limit:
+                raise _TooBig
+            key: Any = text
+        else:
+            key = self.key(event, frame.path)
         if key is _SKIPPED:
             frame.key, frame.discard = _SKIPPED, True
             return
-        if not isinstance(key, _MergeKey) and key in frame.value:
+        if key.__class__ is not _MergeKey and key in frame.value:
             first = self.lines.get((*frame.path, key), line)
             args = {"key": key, "first": first, "second": line}
             self.problems.append(Problem(DUPLICATE_KEY, line, (*frame.path, key), args))
@@ -350,22 +389,29 @@ class _Reader:
 
     def key(self, event: Any, path: Path) -> Any:
         line = self.line(event)
-        if isinstance(event, ScalarEvent):
+        if event.__class__ is ScalarEvent:
             self.budget.spend(1)
-            if len(event.value) > self.limits.max_text:
-                self.problems.append(self.too_long(event.value, line, path))
+            text = event.value
+            if len(text) > self.limits.max_text:
+                self.problems.append(self.too_long(text, line, path))
                 return _SKIPPED
             tag = self.tag_of(event)
             if tag == _STR:
-                return event.value
+                if not text.isascii() and INVISIBLE_CHARACTERS.search(text):
+                    self.odd_keys.append((*path, text))
+                return text
             if tag == _MERGE:
                 return _MergeKey(line)
-            return NonStringKey(event.value, tag.rsplit(":", 1)[-1])
+            key = NonStringKey(text, tag.rsplit(":", 1)[-1])
+            self.odd_keys.append((*path, key))
+            return key
         if isinstance(event, AliasEvent):
             value = self.alias(event, path)
             if isinstance(value, str):
                 return value
-            return NonStringKey(f"*{event.anchor}", "complex")
+            key = NonStringKey(f"*{event.anchor}", "complex")
+            self.odd_keys.append((*path, key))
+            return key
         self.problems.append(Problem(COMPLEX_KEY, line, path))
         self.skip()
         return _SKIPPED
@@ -408,18 +454,32 @@ class _Reader:
     def tag_of(self, event: Any) -> str:
         tag = event.tag
         if tag is None or tag == "!":
-            return str(_RESOLVER.resolve(ScalarNode, event.value, event.implicit))
+            implicit = event.implicit
+            if implicit[0] and not implicit[1]:
+                text = event.value
+                found = _PLAIN_TAGS.get(text)
+                if found is None:
+                    found = str(_RESOLVER.resolve(ScalarNode, text, _PLAIN_IMPLICIT))
+                    if len(text) <= _PLAIN_TAG_TEXT_MAX and len(_PLAIN_TAGS) < _PLAIN_TAGS_MAX:
+                        _PLAIN_TAGS[text] = found
+                return found
+            return str(_RESOLVER.resolve(ScalarNode, event.value, implicit))
         return str(tag)
 
     def scalar(self, event: Any, path: Path) -> Any:
         text = event.value
-        line = self.line(event)
+        line = event.start_mark.line + self.offset
+        self.last_line = line
+        if event.style and event.tag is None and len(text) <= self.limits.max_text:
+            return text  # quoted text is text
         if len(text) > self.limits.max_text:
             self.problems.append(self.too_long(text, line, path))
             return None
         tag = self.tag_of(event)
         if tag == _STR:
             return text
+        if tag == _INT and text.isdigit() and (text[0] != "0" or len(text) == 1) and len(text) <= MAX_NUMBER_CHARS:
+            return int(text)  # plain decimal digits: YAML 1.1's octal, sexagesimal and signs go the long way
         if tag in (_INT, _FLOAT) and len(text) > MAX_NUMBER_CHARS:
             self.problems.append(Problem(NUMBER_TOO_LONG, line, path, {"digits": len(text)}))
             return None

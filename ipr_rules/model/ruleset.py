@@ -154,10 +154,17 @@ class Ruleset:
     registry: UnitRegistry
     directory: str
     _tasks_by_id: dict[str, Task] = field(default_factory=dict, compare=False, repr=False)
+    _roles: dict[str, dict[str, Role]] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         for task in self.plan.tasks:
             self._tasks_by_id[task.id] = task
+            self._roles[task.id] = {assignee.unit: assignee.role for assignee in task.assignees}
+
+    def role(self, task_id: str, unit: str) -> Role | None:
+        """The unit's role on the task, or None (also for a task id the ruleset lacks)."""
+        roles = self._roles.get(task_id)
+        return roles.get(unit) if roles else None
 
     @property
     def year(self) -> int:

@@ -33,7 +33,10 @@ class RequirementValidator(Validator):  # type: ignore[misc]
         self.unmet: list[tuple[str, dict[str, Any]]] = []
 
     def validate(self, document: Any, *args: Any, **kwargs: Any) -> bool:
+        """Validation only: requirements neither coerce nor fill in, and normalising would copy
+        the entry and its schema on every call."""
         self.unmet = []
+        kwargs.setdefault("normalize", False)
         return bool(super().validate(document, *args, **kwargs))
 
     def _year(self) -> int | None:
