@@ -15,7 +15,7 @@ import click
 
 from ipr_rules.errors import UsageError
 from ipr_rules.i18n import LANGS, Lang, Text
-from ipr_rules.output import echo, plan_outputs, prepare_stdout, refuse_inputs, write_atomic
+from ipr_rules.output import echo, emit, plan_outputs, prepare_stdout, refuse_inputs, write_atomic
 from ipr_rules.render import FORMATS
 from ipr_rules.result import FAIL_ON, FailOn
 
@@ -334,8 +334,7 @@ def check_command(
             bar.finish()
     for path, target_format in targets:
         run(lang, lambda path=path, target_format=target_format: write_atomic(path, renderer(target_format)(result, lang)))
-    rendered = renderer(stdout_format)(result, lang)
-    echo(rendered if isinstance(rendered, str) else rendered.decode("utf-8"))
+    emit(renderer(stdout_format)(result, lang))
     sys.exit(exit_code(result, fail_on))
 
 

@@ -27,10 +27,16 @@ class Finding:
     file: str | None
     line: int | None
     message: Text
-    args: tuple[tuple[str, Any], ...] = ()
+    # Names and values in turn, (name, value, name, value, …): a flat tuple is the smallest
+    # record of a message's arguments, and a large run keeps tens of thousands of them.
+    args: tuple[Any, ...] = ()
+
+    @property
+    def arguments(self) -> dict[str, Any]:
+        return dict(zip(self.args[::2], self.args[1::2]))
 
     def text(self, lang: Lang) -> str:
-        return self.message.render(lang, **dict(self.args))
+        return self.message.render(lang, **self.arguments)
 
     @property
     def location(self) -> str:
@@ -63,4 +69,9 @@ def finding(
     **args: Any,
 ) -> Finding:
     """A finding; the location comes first and positionally, so message arguments may use any name."""
-    return Finding(kind, severity, unit, task, file, line, message, tuple(args.items()))
+    return Finding(kind, severity, unit, task, file, line, message, pack(args))
+
+
+def pack(args: dict[str, Any]) -> tuple[Any, ...]:
+    """A message's arguments as a Finding keeps them."""
+    return tuple(item for pair in args.items() for item in pair)

@@ -33,6 +33,9 @@ def write_atomic(path: str | Path, data: Payload) -> None:
     """
     target = Path(path)
     chunks: Iterable[str | bytes] = [data] if isinstance(data, (str, bytes)) else data
+    if _is_special(target):
+        _write_through(target, chunks)
+        return
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
@@ -52,6 +55,24 @@ def write_atomic(path: str | Path, data: Payload) -> None:
     except BaseException:
         _discard(temporary)
         raise
+
+
+def _is_special(target: Path) -> bool:
+    """A device or pipe (`-o /dev/null`, `-o /dev/stdout`): it is written to, never replaced."""
+    try:
+        mode = os.stat(target).st_mode
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
+
+
+def _write_through(target: Path, chunks: Iterable[str | bytes]) -> None:
+    try:
+        with open(target, "wb") as stream:
+            for chunk in chunks:
+                stream.write(chunk.encode("utf-8", "backslashreplace") if isinstance(chunk, str) else chunk)
+    except OSError as error:
+        raise UsageError(CANNOT_WRITE, path=str(target), reason=error.strerror or str(error)) from None
 
 
 def _set_mode(temporary: str, target: Path) -> None:
@@ -110,6 +131,19 @@ def prepare_stdout() -> None:
                 reconfigure(errors="replace")
             except (ValueError, OSError):
                 pass
+
+
+def emit(rendered: Payload) -> None:
+    """A renderer's output on stdout as it comes, chunk by chunk, ending in one newline."""
+    chunks: Iterable[str | bytes] = [rendered] if isinstance(rendered, (str, bytes)) else rendered
+    last = ""
+    for chunk in chunks:
+        text = chunk.decode("utf-8") if isinstance(chunk, bytes) else chunk
+        if text:
+            sys.stdout.write(text)
+            last = text
+    if not last.endswith("\n"):
+        sys.stdout.write("\n")
 
 
 def echo(text: str, *, err: bool = False) -> None:

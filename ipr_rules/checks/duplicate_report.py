@@ -41,8 +41,8 @@ year: 2020
 tasks: {}
 """
 DUPLICATE = Text(
-    "“{unit}”的第 {number} 份报告（第一份在 {first}），各份报告的条目将合并检查",
-    "report {number} of '{unit}' (the first is at {first}); the reports' entries are checked together",
+    "“{unit}”的第 {number} 份报告（第一份在 {first_file}:{first_line}），各份报告的条目将合并检查",
+    "report {number} of '{unit}' (the first is at {first_file}:{first_line}); the reports' entries are checked together",
 )
 
 
@@ -52,8 +52,7 @@ def check(ctx: SetContext) -> Iterator[Finding]:
     for unit in ctx.ruleset.registry.units:
         refs = ctx.state.reports.get(unit.name, [])
         for number, ref in enumerate(refs[1:], start=2):
-            first = f"{refs[0].file}:{refs[0].line}"
             yield finding(
                 KIND, SEVERITY, DUPLICATE, unit.name, None, ref.file, ref.unit_line or ref.line,
-                unit=unit.name, number=number, first=first,
+                unit=unit.name, number=number, first_file=refs[0].file, first_line=refs[0].line,
             )

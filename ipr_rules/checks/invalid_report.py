@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ipr_rules.checks.context import ReportContext
-from ipr_rules.findings import Finding
+from ipr_rules.findings import Finding, pack
 from ipr_rules.i18n import Text
 
 KIND = "invalid-report"
@@ -45,4 +45,4 @@ def check(ctx: ReportContext) -> Iterator[Finding]:
     unit = ctx.unit_name
     for problem in ctx.document.problems:
         task = problem.path[1] if len(problem.path) > 1 and problem.path[0] == "tasks" and isinstance(problem.path[1], str) else None
-        yield Finding(KIND, SEVERITY, unit, task, ctx.file, problem.line, problem.message, tuple(problem.args.items()))
+        yield Finding(KIND, SEVERITY, unit, task, ctx.file, problem.line, problem.message, pack(problem.args))

@@ -34,4 +34,4 @@ def check(ctx: FileContext) -> Iterator[Finding]:
     notice = ctx.loaded.encoding_notice
     if notice is not None and ctx.failure is None:
         line = 1
-        yield Finding(KIND, SEVERITY, None, None, ctx.loaded.file, line, notice, (("encoding", ctx.loaded.encoding),))
+        yield Finding(KIND, SEVERITY, None, None, ctx.loaded.file, line, notice, ("encoding", ctx.loaded.encoding))

@@ -7,13 +7,14 @@ the HTML and spreadsheet writers cost nothing to a run that prints a table.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from ipr_rules.i18n import Lang
 from ipr_rules.result import CheckResult
 
-Renderer = Callable[[CheckResult, Lang], "str | bytes"]
+# A renderer returns its whole document, or yields it in pieces when it may be large (JSON).
+Renderer = Callable[[CheckResult, Lang], "str | bytes | Iterable[str]"]
 
 FORMATS: dict[str, str] = {
     "table": "ipr_rules.render.table",
@@ -40,6 +41,12 @@ def renderer(name: str) -> Renderer:
     module = importlib.import_module(FORMATS[name])
     render: Renderer = module.render
     return render
+
+
+def render_whole(name: str, result: CheckResult, lang: Lang) -> str | bytes:
+    """The document of format `name` in one piece, for callers that want it whole."""
+    rendered = renderer(name)(result, lang)
+    return rendered if isinstance(rendered, (str, bytes)) else "".join(rendered)
 
 
 def format_for(path: Path) -> str | None:

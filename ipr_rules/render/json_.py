@@ -1,8 +1,13 @@
-"""`--format json`: one object exactly as SPEC §5 fixes it, plus `coverage` beside `findings`."""
+"""`--format json`: one object exactly as SPEC §5 fixes it, plus `coverage` beside `findings`.
+
+Written piece by piece: a province's tens of thousands of findings never stand in memory as
+one document or one string. The text is the same as `json.dumps(document, indent=2)` would give.
+"""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ipr_rules.i18n import Lang
@@ -11,17 +16,36 @@ from ipr_rules.result import CheckResult
 
 
 def document(result: CheckResult, lang: Lang) -> dict[str, Any]:
-    ruleset = result.ruleset
-    return {
-        "ruleset": {"year": ruleset.year, "tasks": len(ruleset.tasks), "units": len(ruleset.registry.units)},
-        "reports": [{"file": r.file, "unit": r.unit, "entries": r.entries} for r in result.reports],
-        "findings": [finding.record(lang) for finding in result.findings],
-        "summary": result.summary,
-        "coverage": result.coverage.record(),
-    }
+    """The whole object at once, for callers of the library that want the data."""
+    return json.loads("".join(render(result, lang)))
 
 
-def render(result: CheckResult, lang: Lang) -> str:
+def render(result: CheckResult, lang: Lang) -> Iterator[str]:
     # Controls, bidirectional marks and lone surrogates in report text become \u escapes:
     # the same JSON value, valid UTF-8, and inert on a terminal that shows it.
-    return json_text(json.dumps(document(result, lang), ensure_ascii=False, indent=2)) + "\n"
+    ruleset = result.ruleset
+    head = {"year": ruleset.year, "tasks": len(ruleset.tasks), "units": len(ruleset.registry.units)}
+    yield "{\n"
+    yield f'  "ruleset": {_dumps(head, 1)},\n'
+    yield '  "reports": '
+    yield from _array(({"file": r.file, "unit": r.unit, "entries": r.entries} for r in result.reports), 1)
+    yield ',\n  "findings": '
+    yield from _array((finding.record(lang) for finding in result.findings), 1)
+    yield f',\n  "summary": {_dumps(result.summary, 1)},\n'
+    yield f'  "coverage": {_dumps(result.coverage.record(), 1)}\n'
+    yield "}\n"
+
+
+def _dumps(value: Any, level: int) -> str:
+    """`value` as it would stand at nesting `level` of an indent=2 document."""
+    text = json.dumps(value, ensure_ascii=False, indent=2)
+    return json_text(text.replace("\n", "\n" + "  " * level))
+
+
+def _array(items: Iterable[Any], level: int) -> Iterator[str]:
+    inner = "  " * (level + 1)
+    first = True
+    for item in items:
+        yield ("[\n" if first else ",\n") + inner + _dumps(item, level + 1)
+        first = False
+    yield "[]" if first else "\n" + "  " * level + "]"

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ipr_rules.findings import pack
 from ipr_rules.i18n import Text
 from ipr_rules.model.report import Entry
 from ipr_rules.model.ruleset import Requirement, Task
@@ -50,14 +51,14 @@ CAMPAIGN_MISSING = Text(
 )
 OTHER = Text("任务 {task} 要求“{source}”，本条目未满足：{detail}", "task {task} asks for '{source}'; the entry does not meet it: {detail}")
 
-_validators: dict[tuple[str, int], RequirementValidator] = {}
+_validators: dict[tuple[str, int], tuple[Requirement, RequirementValidator]] = {}
 
 
 @dataclass(frozen=True, slots=True)
 class Unmet:
     requirement: Requirement
     message: Text
-    args: tuple[tuple[str, Any], ...]
+    args: tuple[Any, ...]
 
 
 def applies(requirement: Requirement, task: Task, unit: str) -> bool:
@@ -83,7 +84,7 @@ def unmet_requirements(task: Task, unit: str, entry: Entry, year: int, *, campai
             continue
         for rule, detail in validator.unmet or [("", {"detail": str(validator.errors)})]:
             message, args = _message(task, requirement, rule, detail)
-            result.append(Unmet(requirement, message, tuple(args.items())))
+            result.append(Unmet(requirement, message, pack(args)))
     return result
 
 
@@ -101,10 +102,13 @@ def entry_document(entry: Entry) -> dict[str, Any]:
 
 
 def _validator(requirement: Requirement, year: int) -> RequirementValidator:
-    key = (requirement.id + repr(sorted(requirement.schema.items())), year)
-    if key not in _validators:
-        _validators[key] = RequirementValidator(requirement.schema, year=year)
-    return _validators[key]
+    """One validator per requirement object, reused: building one parses its schema."""
+    key = (requirement.id, year)
+    cached = _validators.get(key)
+    if cached is None or cached[0] is not requirement:  # another ruleset's requirement of that id
+        cached = (requirement, RequirementValidator(requirement.schema, year=year))
+        _validators[key] = cached
+    return cached[1]
 
 
 class _Joined:

@@ -22,7 +22,7 @@ from ipr_rules.engine import CheckOptions, check_paths
 from ipr_rules.loading import yamlpos
 from ipr_rules.model.ruleset import Ruleset
 from ipr_rules.output import write_atomic
-from ipr_rules.render import FORMATS, renderer
+from ipr_rules.render import FORMATS, render_whole
 from ipr_rules.render.safe_text import markdown, one_line, terminal
 from tests.hardening.support import SAMPLE, assert_spec_json, no_traceback, run_process, write
 
@@ -150,7 +150,7 @@ def test_lone_surrogates_reach_no_encoder(tmp_path: Path, ruleset: Ruleset) -> N
     result = check_paths([os.fspath(path)], ruleset, CheckOptions())
     assert any("\ud800" in (f.unit or "") for f in result.findings)
     for name in ("table", "markdown", "json"):
-        rendered = renderer(name)(result, "zh")
+        rendered = render_whole(name, result, "zh")
         assert isinstance(rendered, str)
         rendered.encode("utf-8")
         if name == "json":

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from ipr_rules.engine import CheckOptions, check_paths
 from ipr_rules.loading.reports import LoadedFile, load_file
 from ipr_rules.model.ruleset import Ruleset
-from ipr_rules.render import renderer
+from ipr_rules.render import render_whole
 from tests.hardening.support import SAMPLE, check_json
 
 SAMPLES = sorted(path for path in SAMPLE.glob("*.yaml"))
@@ -183,7 +183,7 @@ def test_a_damaged_report_costs_only_itself(tmp_path: Path, pair: tuple[bytes, P
     together = check_paths([os.fspath(damaged), os.fspath(intact)], ruleset, CheckOptions(unit_only=True))
     assert [f for f in together.findings if f.file == os.fspath(intact)] == alone.findings
     for name in ("table", "markdown", "json"):
-        rendered = renderer(name)(together, "zh")
+        rendered = render_whole(name, together, "zh")
         assert isinstance(rendered, str)
         rendered.encode("utf-8")
 

@@ -14,7 +14,7 @@ import pytest
 from click.testing import Result
 from openpyxl import load_workbook
 
-from ipr_rules.render import FORMATS, renderer
+from ipr_rules.render import FORMATS, render_whole, renderer
 from ipr_rules.result import CheckResult
 
 from .support import REPO
@@ -66,7 +66,7 @@ def test_every_format_renders_every_result(sample: CheckResult, hostile: CheckRe
     for name in ("html", "xlsx", "junit", "github"):
         for result in (sample, hostile, hostile_set):
             for lang in ("zh", "en"):
-                document = renderer(name)(result, lang)  # type: ignore[arg-type]
+                document = render_whole(name, result, lang)  # type: ignore[arg-type]
                 data = document.encode("utf-8") if isinstance(document, str) else document
                 assert data, (name, lang)
 
@@ -77,7 +77,7 @@ def test_a_lone_surrogate_still_encodes(sample: CheckResult) -> None:
     odd = replace(sample.findings[0], file="\udcc7\udcf8.yaml", unit="区\ud800局")
     result = replace(sample, findings=[odd, *sample.findings[1:]], inputs=["\udcc7/"])
     for format_name in ("html", "xlsx", "junit", "github"):
-        document = renderer(format_name)(result, "zh")
+        document = render_whole(format_name, result, "zh")
         if isinstance(document, str):
             assert "\\udcc7" in document, format_name
             document.encode("utf-8")
@@ -112,7 +112,7 @@ def test_nothing_to_report_still_gives_a_document(tmp_path: Path, name: str) -> 
     result = replace(run_check(["."], cwd=tmp_path), findings=[])
     assert not result.reports
     for lang in ("zh", "en"):
-        document = renderer(name)(result, lang)  # type: ignore[arg-type]
+        document = render_whole(name, result, lang)  # type: ignore[arg-type]
         if name == "html":
             assert "未发现问题。" in document if lang == "zh" else "No findings." in document
         if name == "junit":
