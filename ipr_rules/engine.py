@@ -42,8 +42,11 @@ class FileOutcome:
     unreadable: bool = False
 
 
-def check_file(path: str | FileFailure, ruleset: Ruleset, options: CheckOptions) -> FileOutcome:
-    outcome = FileOutcome()
+def check_file(
+    path: str | FileFailure, ruleset: Ruleset, options: CheckOptions, state: SetState | None = None
+) -> FileOutcome:
+    """Check one file; its contribution to the set goes into `state` (its own when None)."""
+    outcome = FileOutcome() if state is None else FileOutcome(state=state)
     loaded = load_file(path, options.limits) if isinstance(path, str) else LoadedFile(path.file, [], path)
     outcome.unreadable = loaded.failure is not None
     file_context = FileContext(ruleset, loaded)
@@ -74,15 +77,16 @@ def check_paths(
 ) -> CheckResult:
     """Check report files and folders against a ruleset; never raises for a bad input."""
     files = list(discover(paths))
-    outcomes = _run(files, ruleset, options)
     state = SetState()
+    outcomes = _run(files, ruleset, options, state)
     findings: list[Finding] = []
     reports: list[ReportSummary] = []
     unreadable = 0
     for done, outcome in enumerate(outcomes, start=1):
         findings.extend(outcome.findings)
         reports.extend(outcome.reports)
-        state.merge(outcome.state)
+        if outcome.state is not state:  # a worker's, to be merged in file order
+            state.merge(outcome.state)
         unreadable += outcome.unreadable
         if progress is not None:
             progress(done)
@@ -113,14 +117,18 @@ def _now() -> datetime:
     return datetime.now(timezone.utc)
 
 
-def _run(files: list[str | FileFailure], ruleset: Ruleset, options: CheckOptions) -> Iterable[FileOutcome]:
+def _run(
+    files: list[str | FileFailure], ruleset: Ruleset, options: CheckOptions, state: SetState
+) -> Iterable[FileOutcome]:
     from ipr_rules.parallel import parallel_outcomes, worth_parallel
 
     if worth_parallel(files, options.jobs):
         return parallel_outcomes(files, ruleset, options)
-    return _serial(files, ruleset, options)
+    return _serial(files, ruleset, options, state)
 
 
-def _serial(files: list[str | FileFailure], ruleset: Ruleset, options: CheckOptions) -> Iterator[FileOutcome]:
+def _serial(
+    files: list[str | FileFailure], ruleset: Ruleset, options: CheckOptions, state: SetState
+) -> Iterator[FileOutcome]:
     for path in files:
-        yield check_file(path, ruleset, options)
+        yield check_file(path, ruleset, options, state)

@@ -8,6 +8,7 @@ messages in both languages, and one `check(ctx)` generator.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from types import ModuleType
 from typing import Any
 
@@ -82,5 +83,6 @@ BY_KIND: dict[str, Rule] = {rule.kind: rule for rule in RULES}
 KINDS: tuple[str, ...] = tuple(BY_KIND)
 
 
+@cache
 def rules_at(stage: str, ignored: frozenset[str] = frozenset()) -> tuple[Rule, ...]:
     return tuple(rule for rule in RULES if rule.stage == stage and rule.kind not in ignored)

@@ -47,6 +47,8 @@ GRAM = 4
 THRESHOLD = 0.6
 # Shorter actions hold too few runs for the share to mean anything.
 MIN_GRAMS = 6
+# Every eighth run is looked at before all of them are counted.
+SAMPLE_STRIDE = 8
 
 
 @cache
@@ -54,13 +56,21 @@ def _grams_of(text: str) -> frozenset[str]:
     return frozenset(ngrams(text, GRAM))
 
 
+@cache
+def _raw_grams_of(text: str) -> frozenset[str]:
+    """Runs across punctuation too, to compare with runs sampled from an action as written."""
+    return frozenset(text[i : i + GRAM] for i in range(len(text) - GRAM + 1))
+
+
 def copied_share(action: str, task_text: str) -> float:
     """Share of the action's four-character runs that stand in the task's text."""
-    task_grams = _grams_of(task_text)
-    # Every fourth run first: an action written in its own words fails this cheap test.
-    sampled = [action[i : i + GRAM] for i in range(0, len(action) - GRAM + 1, GRAM)]
-    if not sampled or len(task_grams.intersection(sampled)) < THRESHOLD * len(sampled) / 2:
+    if len(action) < GRAM + MIN_GRAMS - 1:
         return 0.0
+    # A sample of runs first: an action written in its own words fails this cheap test.
+    sampled = [action[i : i + GRAM] for i in range(0, len(action) - GRAM + 1, SAMPLE_STRIDE)]
+    if not sampled or len(_raw_grams_of(task_text).intersection(sampled)) < THRESHOLD * len(sampled) / 3:
+        return 0.0
+    task_grams = _grams_of(task_text)
     if sum(ngrams(action, GRAM).values()) < MIN_GRAMS:
         return 0.0
     return containment(action, task_grams, GRAM)
