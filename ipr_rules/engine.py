@@ -39,7 +39,8 @@ class FileOutcome:
     findings: list[Finding] = field(default_factory=list)
     reports: list[ReportSummary] = field(default_factory=list)
     state: SetState = field(default_factory=SetState)
-    unreadable: bool = False
+    unreadable: int = 0
+    files: int = 1
 
 
 def check_file(
@@ -48,7 +49,7 @@ def check_file(
     """Check one file; its contribution to the set goes into `state` (its own when None)."""
     outcome = FileOutcome() if state is None else FileOutcome(state=state)
     loaded = load_file(path, options.limits) if isinstance(path, str) else LoadedFile(path.file, [], path)
-    outcome.unreadable = loaded.failure is not None
+    outcome.unreadable = int(loaded.failure is not None)
     file_context = FileContext(ruleset, loaded)
     for rule in rules_at("file", options.ignore):
         outcome.findings.extend(rule.check(file_context))
@@ -82,7 +83,9 @@ def check_paths(
     findings: list[Finding] = []
     reports: list[ReportSummary] = []
     unreadable = 0
-    for done, outcome in enumerate(outcomes, start=1):
+    done = 0
+    for outcome in outcomes:
+        done += outcome.files
         findings.extend(outcome.findings)
         reports.extend(outcome.reports)
         if outcome.state is not state:  # a worker's, to be merged in file order

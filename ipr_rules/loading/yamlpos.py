@@ -98,6 +98,9 @@ _PLAIN_TAGS: dict[str, str] = {}
 _PLAIN_TAGS_MAX = 4096
 _PLAIN_TAG_TEXT_MAX = 64
 _PLAIN_IMPLICIT = (True, False)
+# A plain scalar resolves to something other than text only if its first character starts one
+# of YAML's implicit types (digits, signs, true/false/yes/no/null, ~, …): other text is text.
+_RESOLVABLE_FIRST = frozenset(key for key in _RESOLVER.yaml_implicit_resolvers if key is not None)
 # Invisible and direction-changing characters, which make a key or name differ from how it reads.
 INVISIBLE_CHARACTERS = re.compile("[\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad\u180e]")
 # No count, year, metric or date needs more digits; longer ones are refused before conversion.
@@ -261,6 +264,11 @@ class _Reader:
     # -- one node, iteratively: a stack of open mappings and lists, never recursion ----------
 
     def node(self, event: Any, path: Path, depth: int) -> Any:
+        """Read one node and everything inside it.
+
+        The loop handles the common events of a report (a plain text key, a text or quoted
+        value without anchor or tag) inline; everything else takes the general methods.
+        """
         stack: list[_Frame] = []
         value = self.begin(event, path, depth, stack)
         if not stack:
@@ -268,6 +276,10 @@ class _Reader:
         get_event = self.parser.get_event
         lines = self.lines
         offset = self.offset
+        budget = self.budget
+        max_text = self.limits.max_text
+        plain_tags = _PLAIN_TAGS
+        resolvable = _RESOLVABLE_FIRST
         while True:
             event = get_event()
             kind = event.__class__
@@ -278,27 +290,57 @@ class _Reader:
                     return value
                 self.attach(stack[-1], value)
                 continue
+            simple = kind is ScalarEvent and event.tag is None and event.anchor is None
             if frame.is_map:
-                if frame.key is _NO_KEY:
-                    self.take_key(frame, event)
+                key = frame.key
+                if key is _NO_KEY:
+                    text = event.value if simple else None
+                    if text is not None and not event.style and plain_tags.get(text) == _STR and text.isascii():
+                        line = event.start_mark.line + offset
+                        self.last_line = frame.key_line = line
+                        budget.used += 1
+                        if budget.used > budget.limit:
+                            raise _TooBig
+                        if text in frame.value:
+                            self.take_key(frame, event)  # the duplicate is reported there
+                        else:
+                            frame.key = text
+                    else:
+                        self.take_key(frame, event)
                     continue
                 if frame.discard:
-                    child_path: Path = (*frame.path, _DuplicateOf(frame.key))
+                    child_path: Path = (*frame.path, _DuplicateOf(key))
                 else:
-                    child_path = (*frame.path, frame.key)
+                    child_path = (*frame.path, key)
                     lines[child_path] = frame.key_line
             else:
                 child_path = (*frame.path, len(frame.value))
                 line = event.start_mark.line + offset
                 self.last_line = line
                 lines[child_path] = line
-            if kind is ScalarEvent:
+            if simple:
+                text = event.value
+                if len(text) <= max_text and (
+                    event.style or (text and text[0] not in resolvable) or plain_tags.get(text) == _STR
+                ):
+                    budget.used += 1
+                    if budget.used > budget.limit:
+                        raise _TooBig
+                    self.last_line = event.start_mark.line + offset
+                    value = text  # quoted, or plain text that resolves as text
+                else:
+                    value = self.scalar_value(event, child_path)
+            elif kind is ScalarEvent:
                 value = self.scalar_value(event, child_path)
             else:
                 value = self.begin(event, child_path, frame.depth + 1, stack)
                 if stack[-1] is not frame:
                     continue
-            self.attach(frame, value)
+            if frame.is_map and not frame.discard and frame.key.__class__ is str:
+                frame.value[frame.key] = value
+                frame.key = _NO_KEY
+            else:
+                self.attach(frame, value)
 
     def begin(self, event: Any, path: Path, depth: int, stack: list[_Frame]) -> Any:
         """A scalar or alias as its value; a mapping or list opened on the stack."""
@@ -457,6 +499,8 @@ class _Reader:
             implicit = event.implicit
             if implicit[0] and not implicit[1]:
                 text = event.value
+                if text and text[0] not in _RESOLVABLE_FIRST:
+                    return _STR
                 found = _PLAIN_TAGS.get(text)
                 if found is None:
                     found = str(_RESOLVER.resolve(ScalarNode, text, _PLAIN_IMPLICIT))
