@@ -8,12 +8,12 @@ from collections import Counter
 from collections.abc import Sequence
 
 # Punctuation and spaces break n-grams: a gram never spans two phrases.
-_BREAKS = re.compile(r"[\s，。、；：！？,.;:!?“”\"'（）()《》〈〉【】\[\]…—-]+")
+PHRASE_BREAKS = re.compile(r"[\s，。、；：！？,.;:!?“”\"'（）()《》〈〉【】\[\]…—-]+")
 
 
 def ngrams(text: str, size: int) -> Counter[str]:
     grams: Counter[str] = Counter()
-    for phrase in _BREAKS.split(text):
+    for phrase in PHRASE_BREAKS.split(text):
         grams.update(phrase[i : i + size] for i in range(len(phrase) - size + 1))
     return grams
 

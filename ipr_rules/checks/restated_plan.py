@@ -8,7 +8,7 @@ from functools import cache
 from ipr_rules.checks.context import ReportContext
 from ipr_rules.findings import Finding, finding
 from ipr_rules.i18n import Text
-from ipr_rules.textsim import containment, ngrams
+from ipr_rules.textsim import PHRASE_BREAKS, ngrams
 
 KIND = "restated-plan"
 SEVERITY = "warning"
@@ -68,12 +68,13 @@ def copied_share(action: str, task_text: str) -> float:
         return 0.0
     # A sample of runs first: an action written in its own words fails this cheap test.
     sampled = [action[i : i + GRAM] for i in range(0, len(action) - GRAM + 1, SAMPLE_STRIDE)]
-    if not sampled or len(_raw_grams_of(task_text).intersection(sampled)) < THRESHOLD * len(sampled) / 3:
+    if not sampled or len(_raw_grams_of(task_text).intersection(sampled)) < THRESHOLD * len(sampled) / 2:
         return 0.0
     task_grams = _grams_of(task_text)
-    if sum(ngrams(action, GRAM).values()) < MIN_GRAMS:
+    grams = [phrase[i : i + GRAM] for phrase in PHRASE_BREAKS.split(action) for i in range(len(phrase) - GRAM + 1)]
+    if len(grams) < MIN_GRAMS:
         return 0.0
-    return containment(action, task_grams, GRAM)
+    return sum(1 for gram in grams if gram in task_grams) / len(grams)
 
 
 def check(ctx: ReportContext) -> Iterator[Finding]:
