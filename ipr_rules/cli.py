@@ -29,19 +29,41 @@ COMPILED = Text(
 )
 UNKNOWN_KIND = Text("没有名为“{kind}”的检查类型{hint}", "no finding kind is called '{kind}'{hint}")
 NO_PATHS = Text(
-    "请指定要检查的报告文件或目录，例如：ipr-check reports/2020/", "name the report files or folders to check, e.g. ipr-check reports/2020/"
+    "请指定要检查的报告文件或目录，例如：ipr-check reports/2020/",
+    "name the report files or folders to check, e.g. ipr-check reports/2020/",
 )
 CONFLICTING = Text("--unit-only 与 --complete 不能同时使用", "--unit-only and --complete cannot be used together")
 NO_LIBYAML = Text(
-    "提示：PyYAML 未使用 libyaml C 扩展，读取速度会慢 7–8 倍", "note: PyYAML runs without its libyaml C extension, 7–8× slower"
+    "提示：PyYAML 未使用 libyaml C 扩展，读取速度会慢 7–8 倍",
+    "note: PyYAML runs without its libyaml C extension, 7–8× slower",
 )
-RULESET_OK = Text("规则集有效：{path}（{warnings} 条关于要点原文的提示）", "the ruleset is valid: {path} ({warnings} note(s) on the plan's text)")
+RULESET_OK = Text(
+    "规则集有效：{path}（{warnings} 条关于要点原文的提示）",
+    "the ruleset is valid: {path} ({warnings} note(s) on the plan's text)",
+)
 RULESET_BAD = Text("规则集无效：{count} 处错误", "the ruleset is not valid: {count} error(s)")
 
 # Options that take a value, so that routing can step over their values.
 _VALUE_OPTIONS = {
-    "--ruleset", "--format", "-f", "-o", "--output", "--lang", "--fail-on", "--unit", "--units", "--year", "--jobs",
-    "-j", "--max-file-size", "--max-files", "--max-nodes", "--max-depth", "--max-text-length", "--ignore", "--select",
+    "--ruleset",
+    "--format",
+    "-f",
+    "-o",
+    "--output",
+    "--lang",
+    "--fail-on",
+    "--unit",
+    "--units",
+    "--year",
+    "--jobs",
+    "-j",
+    "--max-file-size",
+    "--max-files",
+    "--max-nodes",
+    "--max-depth",
+    "--max-text-length",
+    "--ignore",
+    "--select",
 }
 
 lang_option = click.option(
@@ -187,13 +209,25 @@ def explain_command(task_id: str, as_json: bool, ruleset_dir: Path | None, lang:
 
 @main.command("template")
 @click.argument("unit_name")
-@click.option("-o", "--output", "output_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="写入文件而不是打印 / write to a file instead of printing.")
-@click.option("--schema", "schema_location", default=None,
-              help="模板首行 $schema 指向的位置（默认为安装包内的 JSON Schema） / where the $schema line points.")
+@click.option(
+    "-o",
+    "--output",
+    "output_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="写入文件而不是打印 / write to a file instead of printing.",
+)
+@click.option(
+    "--schema",
+    "schema_location",
+    default=None,
+    help="模板首行 $schema 指向的位置（默认为安装包内的 JSON Schema） / where the $schema line points.",
+)
 @ruleset_option
 @lang_option
-def template_command(unit_name: str, output_file: Path | None, schema_location: str | None, ruleset_dir: Path | None, lang: Lang) -> None:
+def template_command(
+    unit_name: str, output_file: Path | None, schema_location: str | None, ruleset_dir: Path | None, lang: Lang
+) -> None:
     """生成本单位的报告模板。 Print a report skeleton for a unit."""
     from ipr_rules.schema_export import packaged_schema_uri
     from ipr_rules.views.template import render_template
@@ -208,8 +242,14 @@ def template_command(unit_name: str, output_file: Path | None, schema_location: 
 
 
 @main.command("schema")
-@click.option("-o", "--output", "output_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="写入文件而不是打印 / write to a file instead of printing.")
+@click.option(
+    "-o",
+    "--output",
+    "output_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="写入文件而不是打印 / write to a file instead of printing.",
+)
 @lang_option
 def schema_command(output_file: Path | None, lang: Lang) -> None:
     """输出报告格式的 JSON Schema。 Print the report format as JSON Schema."""
@@ -223,8 +263,15 @@ def schema_command(output_file: Path | None, lang: Lang) -> None:
 
 
 @main.command("rules")
-@click.option("-f", "--format", "format_name", type=click.Choice(["text", "markdown"]), default="text", show_default=True,
-              help="输出格式 / output format.")
+@click.option(
+    "-f",
+    "--format",
+    "format_name",
+    type=click.Choice(["text", "markdown"]),
+    default="text",
+    show_default=True,
+    help="输出格式 / output format.",
+)
 @lang_option
 def rules_command(format_name: str, lang: Lang) -> None:
     """列出全部检查规则及说明。 List every finding kind with its documentation."""
@@ -235,11 +282,24 @@ def rules_command(format_name: str, lang: Lang) -> None:
 
 @main.command("compile")
 @click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("-o", "--output", "output_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
-              help="规则集输出目录 / the ruleset directory to write.")
-@click.option("--units", "units_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="成员单位名录（默认为输出目录中的 units.yaml） / the unit registry (default: DIR/units.yaml).")
-@click.option("--year", type=int, default=None, help="年度（默认从标题读出） / the year (default: read from the title).")
+@click.option(
+    "-o",
+    "--output",
+    "output_dir",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="规则集输出目录 / the ruleset directory to write.",
+)
+@click.option(
+    "--units",
+    "units_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="成员单位名录（默认为输出目录中的 units.yaml） / the unit registry (default: DIR/units.yaml).",
+)
+@click.option(
+    "--year", type=int, default=None, help="年度（默认从标题读出） / the year (default: read from the title)."
+)
 @lang_option
 def compile_command(source: Path, output_dir: Path, units_file: Path | None, year: int | None, lang: Lang) -> None:
     """把工作要点原文编译为规则集。 Compile a plan's text into a ruleset directory."""
@@ -249,7 +309,11 @@ def compile_command(source: Path, output_dir: Path, units_file: Path | None, yea
     for warning in outcome.warnings:
         echo(warning.render(lang, str(outcome.source_path)), err=True)
     plan = outcome.plan
-    echo(COMPILED.render(lang, tasks=len(plan.tasks), items=len(plan.items), sections=len(plan.sections), path=output_dir))
+    echo(
+        COMPILED.render(
+            lang, tasks=len(plan.tasks), items=len(plan.items), sections=len(plan.sections), path=output_dir
+        )
+    )
 
 
 @main.command("validate-ruleset")
@@ -276,32 +340,99 @@ def validate_ruleset_command(directory: Path, lang: Lang) -> None:
 @main.command(CHECK, hidden=True)
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
 @ruleset_option
-@click.option("-f", "--format", "format_name", type=click.Choice(list(FORMATS)), default=None,
-              help="输出格式（默认 table） / output format (default: table).")
-@click.option("-o", "--output", "outputs", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="写入文件，格式由后缀或 --format 决定，可多次使用 / write to a file (format from its suffix or --format); repeatable.")
+@click.option(
+    "-f",
+    "--format",
+    "format_name",
+    type=click.Choice(list(FORMATS)),
+    default=None,
+    help="输出格式（默认 table） / output format (default: table).",
+)
+@click.option(
+    "-o",
+    "--output",
+    "outputs",
+    multiple=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="写入文件，格式由后缀或 --format 决定，可多次使用 / write to a file (format from its suffix or --format); repeatable.",
+)
 @lang_option
-@click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True,
-              help="达到该级别的问题使退出码为 1 / findings at or above this severity exit 1.")
+@click.option(
+    "--fail-on",
+    type=click.Choice(FAIL_ON),
+    default="error",
+    show_default=True,
+    help="达到该级别的问题使退出码为 1 / findings at or above this severity exit 1.",
+)
 @click.option("--unit-only", is_flag=True, help="只做单位自查，不做集合检查 / only the per-unit checks, no set checks.")
-@click.option("--complete", is_flag=True, help="即使只有一个单位的报告也做集合检查 / run the set checks even for one unit's reports.")
-@click.option("--ignore", "ignored", multiple=True, metavar="KIND",
-              help="不报告该类型（见 ipr-check rules），可多次使用 / do not report this kind (see ipr-check rules); repeatable.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
-              help="并行进程数（默认按文件数量自动决定） / worker processes (default: chosen by the number of files).")
-@click.option("--max-file-size", type=click.FloatRange(min=0.001), default=10.0, show_default=True,
-              help="单个文件大小上限（MB） / the largest file read, in MB.")
-@click.option("--max-nodes", type=click.IntRange(min=100), default=100_000, show_default=True,
-              help="单个文件展开后的节点上限（防止别名炸弹） / node limit per file, aliases expanded.")
-@click.option("--max-depth", type=click.IntRange(min=4, max=500), default=32, show_default=True,
-              help="嵌套层数上限 / nesting limit.")
-@click.option("--max-text-length", type=click.IntRange(min=100), default=100_000, show_default=True,
-              help="单个文字值的字符数上限 / the longest text value read, in characters.")
-@click.option("--progress/--no-progress", default=None, help="在终端显示进度（默认：终端中且文件较多时） / show progress on stderr.")
+@click.option(
+    "--complete",
+    is_flag=True,
+    help="即使只有一个单位的报告也做集合检查 / run the set checks even for one unit's reports.",
+)
+@click.option(
+    "--ignore",
+    "ignored",
+    multiple=True,
+    metavar="KIND",
+    help="不报告该类型（见 ipr-check rules），可多次使用 / do not report this kind (see ipr-check rules); repeatable.",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="并行进程数（默认按文件数量自动决定） / worker processes (default: chosen by the number of files).",
+)
+@click.option(
+    "--max-file-size",
+    type=click.FloatRange(min=0.001),
+    default=10.0,
+    show_default=True,
+    help="单个文件大小上限（MB） / the largest file read, in MB.",
+)
+@click.option(
+    "--max-nodes",
+    type=click.IntRange(min=100),
+    default=100_000,
+    show_default=True,
+    help="单个文件展开后的节点上限（防止别名炸弹） / node limit per file, aliases expanded.",
+)
+@click.option(
+    "--max-depth",
+    type=click.IntRange(min=4, max=500),
+    default=32,
+    show_default=True,
+    help="嵌套层数上限 / nesting limit.",
+)
+@click.option(
+    "--max-text-length",
+    type=click.IntRange(min=100),
+    default=100_000,
+    show_default=True,
+    help="单个文字值的字符数上限 / the longest text value read, in characters.",
+)
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="在终端显示进度（默认：终端中且文件较多时） / show progress on stderr.",
+)
 def check_command(
-    paths: tuple[str, ...], ruleset_dir: Path | None, format_name: str | None, outputs: tuple[Path, ...], lang: Lang,
-    fail_on: FailOn, unit_only: bool, complete: bool, ignored: tuple[str, ...], jobs: int | None,
-    max_file_size: float, max_nodes: int, max_depth: int, max_text_length: int, progress: bool | None,
+    paths: tuple[str, ...],
+    ruleset_dir: Path | None,
+    format_name: str | None,
+    outputs: tuple[Path, ...],
+    lang: Lang,
+    fail_on: FailOn,
+    unit_only: bool,
+    complete: bool,
+    ignored: tuple[str, ...],
+    jobs: int | None,
+    max_file_size: float,
+    max_nodes: int,
+    max_depth: int,
+    max_text_length: int,
+    progress: bool | None,
 ) -> None:
     """检查报告文件或目录。 Check report files and folders."""
     from ipr_rules.engine import CheckOptions, check_paths
@@ -322,7 +453,9 @@ def check_command(
     options = CheckOptions(
         unit_only=unit_only,
         complete=complete,
-        limits=ReadLimits(int(max_file_size * 1024 * 1024), Limits(max_depth=max_depth, max_nodes=max_nodes, max_text=max_text_length)),
+        limits=ReadLimits(
+            int(max_file_size * 1024 * 1024), Limits(max_depth=max_depth, max_nodes=max_nodes, max_text=max_text_length)
+        ),
         ignore=frozenset(ignored),
         jobs=jobs,
     )
@@ -333,7 +466,10 @@ def check_command(
         if bar is not None:
             bar.finish()
     for path, target_format in targets:
-        run(lang, lambda path=path, target_format=target_format: write_atomic(path, renderer(target_format)(result, lang)))
+        run(
+            lang,
+            lambda path=path, target_format=target_format: write_atomic(path, renderer(target_format)(result, lang)),
+        )
     emit(renderer(stdout_format)(result, lang))
     sys.exit(exit_code(result, fail_on))
 
@@ -382,4 +518,4 @@ def _silence_stdout() -> None:
         pass
 
 
-__all__ = ["main", "entry_point", "write_atomic"]
+__all__ = ["entry_point", "main", "write_atomic"]

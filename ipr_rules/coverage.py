@@ -18,7 +18,15 @@ State = Literal[
     "done", "partial", "not_started", "not_applicable", "missing", "invalid", "no_report", "wrong_unit", "not_assigned"
 ]
 STATES: tuple[State, ...] = (
-    "done", "partial", "not_started", "not_applicable", "missing", "invalid", "no_report", "wrong_unit", "not_assigned"
+    "done",
+    "partial",
+    "not_started",
+    "not_applicable",
+    "missing",
+    "invalid",
+    "no_report",
+    "wrong_unit",
+    "not_assigned",
 )
 CARRIED_STATES = frozenset({"done", "partial"})
 STATE_LABELS: dict[str, Text] = {

@@ -26,7 +26,7 @@ from ipr_rules.result import CheckResult, ReportSummary
 class CheckOptions:
     unit_only: bool = False
     complete: bool = False
-    limits: ReadLimits = ReadLimits()
+    limits: ReadLimits = field(default_factory=ReadLimits)
     ignore: frozenset[str] = frozenset()
     # None: decide by the number of files; 1: never start worker processes.
     jobs: int | None = None
@@ -61,7 +61,9 @@ def check_file(
         for rule in report_rules:
             outcome.findings.extend(rule.check(context))
         entries = len(document.entries) + len(document.broken_entries)
-        outcome.reports.append(ReportSummary(document.file, document.line, context.unit_name, entries, unit is not None))
+        outcome.reports.append(
+            ReportSummary(document.file, document.line, context.unit_name, entries, unit is not None)
+        )
         if unit is not None:
             ref = ReportRef(document.file, document.line, document.unit_line, document.tasks_line)
             outcome.state.add(unit.name, ref, document, ruleset)

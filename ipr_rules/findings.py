@@ -33,7 +33,7 @@ class Finding:
 
     @property
     def arguments(self) -> dict[str, Any]:
-        return dict(zip(self.args[::2], self.args[1::2]))
+        return dict(zip(self.args[::2], self.args[1::2], strict=False))
 
     def text(self, lang: Lang) -> str:
         return self.message.render(lang, **self.arguments)

@@ -40,7 +40,7 @@ def _argument(value: Any, lang: Lang) -> Any:
 class Localized:
     """A message argument that is itself a message: rendered in the language around it."""
 
-    __slots__ = ("text", "args")
+    __slots__ = ("args", "text")
 
     def __init__(self, text: Text, **args: Any) -> None:
         self.text = text

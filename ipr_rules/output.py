@@ -88,10 +88,8 @@ def _set_mode(temporary: str, target: Path) -> None:
 
 
 def _discard(path: str) -> None:
-    try:
+    with contextlib.suppress(OSError):
         os.unlink(path)
-    except OSError:
-        pass
 
 
 def refuse_inputs(targets: Iterable[Path], inputs: Iterable[str]) -> None:
@@ -127,10 +125,8 @@ def prepare_stdout() -> None:
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
-            try:
+            with contextlib.suppress(ValueError, OSError):
                 reconfigure(errors="replace")
-            except (ValueError, OSError):
-                pass
 
 
 def emit(rendered: Payload) -> None:
@@ -156,7 +152,8 @@ UNKNOWN_SUFFIX = Text(
     "cannot tell the format of {path} from its name: give --format, or use .txt .md .json .html .xlsx .xml",
 )
 BINARY_TO_TERMINAL = Text(
-    "{format} 格式是二进制文件，请用 -o 文件名.{format} 写入文件", "the {format} format is binary: write it to a file with -o NAME.{format}"
+    "{format} 格式是二进制文件，请用 -o 文件名.{format} 写入文件",
+    "the {format} format is binary: write it to a file with -o NAME.{format}",
 )
 
 

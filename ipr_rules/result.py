@@ -39,7 +39,7 @@ class CheckResult:
 
     @property
     def summary(self) -> dict[str, int]:
-        counts = dict.fromkeys(SEVERITIES, 0)
+        counts: dict[str, int] = dict.fromkeys(SEVERITIES, 0)
         for item in self.findings:
             counts[item.severity] += 1
         return counts

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ipr_rules.checks.context import SetContext
-from ipr_rules.findings import Finding, finding
+from ipr_rules.findings import Finding, Severity, finding
 from ipr_rules.i18n import Text
 
 KIND = "duplicate-report"
-SEVERITY = "error"
+SEVERITY: Severity = "error"
 SCOPE = "set"
 STAGE = "set"
 DESCRIPTION = Text(
@@ -53,6 +53,15 @@ def check(ctx: SetContext) -> Iterator[Finding]:
         refs = ctx.state.reports.get(unit.name, [])
         for number, ref in enumerate(refs[1:], start=2):
             yield finding(
-                KIND, SEVERITY, DUPLICATE, unit.name, None, ref.file, ref.unit_line or ref.line,
-                unit=unit.name, number=number, first_file=refs[0].file, first_line=refs[0].line,
+                KIND,
+                SEVERITY,
+                DUPLICATE,
+                unit.name,
+                None,
+                ref.file,
+                ref.unit_line or ref.line,
+                unit=unit.name,
+                number=number,
+                first_file=refs[0].file,
+                first_line=refs[0].line,
             )

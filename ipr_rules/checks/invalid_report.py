@@ -5,21 +5,21 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ipr_rules.checks.context import ReportContext
-from ipr_rules.findings import Finding, pack
+from ipr_rules.findings import Finding, Severity, pack
 from ipr_rules.i18n import Text
 
 KIND = "invalid-report"
-SEVERITY = "error"
+SEVERITY: Severity = "error"
 SCOPE = "unit"
 STAGE = "report"
 DESCRIPTION = Text(
     "报告不符合格式：缺少必填字段（unit、year、tasks、status）、字段类型不对、状态值不在 done / partial / "
-    "not_started / not_applicable 之中、任务编号写成了数字（1.1 应写作 \"1-1\"）、键重复、日期不存在、"
+    'not_started / not_applicable 之中、任务编号写成了数字（1.1 应写作 "1-1"）、键重复、日期不存在、'
     "指标不是非负整数、done 或 partial 没有写 actions、not_applicable 没有写 reason、不认识的字段等。"
     "一份报告的所有问题一次列出；格式有误的条目不计入完成情况，但不算缺报，其余条目照常检查。",
     "The document breaks the report format: a required field missing (unit, year, tasks, status), a wrong type, "
     "a status outside done / partial / not_started / not_applicable, a task id YAML read as a number (write "
-    "\"1-1\", not 1.1), a duplicate key, a date that does not exist, a metric that is not a non-negative whole "
+    '"1-1", not 1.1), a duplicate key, a date that does not exist, a metric that is not a non-negative whole '
     "number, done or partial without actions, not_applicable without a reason, an unknown field. All problems "
     "of a file are listed in one run; a broken entry carries nothing but is not missing, and the other entries "
     "are still checked.",
@@ -44,5 +44,9 @@ tasks:
 def check(ctx: ReportContext) -> Iterator[Finding]:
     unit = ctx.unit_name
     for problem in ctx.document.problems:
-        task = problem.path[1] if len(problem.path) > 1 and problem.path[0] == "tasks" and isinstance(problem.path[1], str) else None
+        task = (
+            problem.path[1]
+            if len(problem.path) > 1 and problem.path[0] == "tasks" and isinstance(problem.path[1], str)
+            else None
+        )
         yield Finding(KIND, SEVERITY, unit, task, ctx.file, problem.line, problem.message, pack(problem.args))

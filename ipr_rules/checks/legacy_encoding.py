@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ipr_rules.checks.context import FileContext
-from ipr_rules.findings import Finding
+from ipr_rules.findings import Finding, Severity
 from ipr_rules.i18n import Text
 
 KIND = "legacy-encoding"
-SEVERITY = "info"
+SEVERITY: Severity = "info"
 SCOPE = "file"
 STAGE = "file"
 DESCRIPTION = Text(

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ipr_rules.checks.context import SetContext
-from ipr_rules.findings import Finding, finding
+from ipr_rules.findings import Finding, Severity, finding
 from ipr_rules.i18n import Text
 
 KIND = "missing-report"
-SEVERITY = "error"
+SEVERITY: Severity = "error"
 SCOPE = "set"
 STAGE = "set"
 DESCRIPTION = Text(
@@ -29,7 +29,9 @@ unit: 区检察院
 year: 2020
 tasks: {}
 """
-MISSING = Text("“{unit}”没有提交报告（要点点名该单位的任务 {count} 项）", "'{unit}' submitted no report ({count} task(s) name it)")
+MISSING = Text(
+    "“{unit}”没有提交报告（要点点名该单位的任务 {count} 项）", "'{unit}' submitted no report ({count} task(s) name it)"
+)
 
 
 def check(ctx: SetContext) -> Iterator[Finding]:

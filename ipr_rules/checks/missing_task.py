@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ipr_rules.checks.context import SetContext
-from ipr_rules.findings import Finding, finding
+from ipr_rules.findings import Finding, Severity, finding
 from ipr_rules.i18n import ROLE_LABELS, Text
 
 KIND = "missing-task"
-SEVERITY = "error"
+SEVERITY: Severity = "error"
 SCOPE = "unit"
 STAGE = "set"
 DESCRIPTION = Text(
@@ -33,7 +33,8 @@ year: 2020
 tasks: {}
 """
 MISSING = Text(
-    "报告中没有本单位{role}的任务 {task}（{title}）", "the report has no entry for task {task} ({title}), {role} for this unit"
+    "报告中没有本单位{role}的任务 {task}（{title}）",
+    "the report has no entry for task {task} ({title}), {role} for this unit",
 )
 
 
@@ -51,6 +52,14 @@ def check(ctx: SetContext) -> Iterator[Finding]:
             if role is None or task.id in present:
                 continue
             yield finding(
-                KIND, SEVERITY, MISSING, unit.name, task.id, first.file, line,
-                role=ROLE_LABELS[role], task=task.id, title=task.item_title,
+                KIND,
+                SEVERITY,
+                MISSING,
+                unit.name,
+                task.id,
+                first.file,
+                line,
+                role=ROLE_LABELS[role],
+                task=task.id,
+                title=task.item_title,
             )

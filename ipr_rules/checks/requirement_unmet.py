@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ipr_rules.checks.context import ReportContext
-from ipr_rules.findings import Finding
+from ipr_rules.findings import Finding, Severity
 from ipr_rules.i18n import Text
 
 KIND = "requirement-unmet"
-SEVERITY = "warning"
+SEVERITY: Severity = "warning"
 SCOPE = "unit"
 STAGE = "report"
 DESCRIPTION = Text(
@@ -53,4 +53,6 @@ def check(ctx: ReportContext) -> Iterator[Finding]:
 
         for unmet in unmet_requirements(task, unit.name, entry, ctx.ruleset.year, campaigns=False):
             line = ctx.entry_line(task_id, "outputs")
-            yield Finding(KIND, unmet.requirement.severity, unit.name, task_id, ctx.file, line, unmet.message, unmet.args)
+            yield Finding(
+                KIND, unmet.requirement.severity, unit.name, task_id, ctx.file, line, unmet.message, unmet.args
+            )

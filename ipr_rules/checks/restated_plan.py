@@ -6,12 +6,12 @@ from collections.abc import Iterator
 from functools import cache
 
 from ipr_rules.checks.context import ReportContext
-from ipr_rules.findings import Finding, finding
+from ipr_rules.findings import Finding, Severity, finding
 from ipr_rules.i18n import Text
 from ipr_rules.textsim import PHRASE_BREAKS, ngrams
 
 KIND = "restated-plan"
-SEVERITY = "warning"
+SEVERITY: Severity = "warning"
 SCOPE = "unit"
 STAGE = "report"
 DESCRIPTION = Text(
@@ -87,6 +87,15 @@ def check(ctx: ReportContext) -> Iterator[Finding]:
             if share >= THRESHOLD:
                 excerpt = action if len(action) <= 40 else action[:40] + "…"
                 yield finding(
-                    KIND, SEVERITY, COPIED, unit.name, task_id, ctx.file, ctx.entry_line(task_id, "actions", number - 1),
-                    task=task_id, number=number, share=share, excerpt=excerpt,
+                    KIND,
+                    SEVERITY,
+                    COPIED,
+                    unit.name,
+                    task_id,
+                    ctx.file,
+                    ctx.entry_line(task_id, "actions", number - 1),
+                    task=task_id,
+                    number=number,
+                    share=share,
+                    excerpt=excerpt,
                 )

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ipr_rules.checks.context import ReportContext
-from ipr_rules.findings import Finding, finding
+from ipr_rules.findings import Finding, Severity, finding
 from ipr_rules.i18n import ROLE_LABELS, Localized, Text
 
 KIND = "task-not-started"
-SEVERITY = "error"
+SEVERITY: Severity = "error"
 SCOPE = "unit"
 STAGE = "report"
 DESCRIPTION = Text(
@@ -33,7 +33,10 @@ tasks:
   "15-1":
     status: not_started
 """
-NOT_STARTED = Text("本单位{role}的任务 {task}（{title}）未开展{reason}", "task {task} ({title}), {role} for this unit, was not started{reason}")
+NOT_STARTED = Text(
+    "本单位{role}的任务 {task}（{title}）未开展{reason}",
+    "task {task} ({title}), {role} for this unit, was not started{reason}",
+)
 REASON = Text("：{reason}", ": {reason}")
 NO_REASON = Text("，且未说明原因", ", and no reason is given")
 
@@ -54,6 +57,15 @@ def check(ctx: ReportContext) -> Iterator[Finding]:
             continue
         role = ROLE_LABELS[task.role_of(unit.name) or "co"]
         yield finding(
-            KIND, SEVERITY, NOT_STARTED, unit.name, task_id, ctx.file, ctx.entry_line(task_id, "status"),
-            role=role, task=task_id, title=task.item_title, reason=reason_argument(entry.reason),
+            KIND,
+            SEVERITY,
+            NOT_STARTED,
+            unit.name,
+            task_id,
+            ctx.file,
+            ctx.entry_line(task_id, "status"),
+            role=role,
+            task=task_id,
+            title=task.item_title,
+            reason=reason_argument(entry.reason),
         )

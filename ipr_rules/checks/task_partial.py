@@ -6,11 +6,11 @@ from collections.abc import Iterator
 
 from ipr_rules.checks.context import ReportContext
 from ipr_rules.checks.task_not_started import reason_argument
-from ipr_rules.findings import Finding, finding
+from ipr_rules.findings import Finding, Severity, finding
 from ipr_rules.i18n import Text
 
 KIND = "task-partial"
-SEVERITY = "warning"
+SEVERITY: Severity = "warning"
 SCOPE = "unit"
 STAGE = "report"
 DESCRIPTION = Text(
@@ -45,6 +45,14 @@ def check(ctx: ReportContext) -> Iterator[Finding]:
     for task_id, entry, task in ctx.named_entries():
         if entry.status == "partial":
             yield finding(
-                KIND, SEVERITY, PARTIAL, unit.name, task_id, ctx.file, ctx.entry_line(task_id, "status"),
-                task=task_id, title=task.item_title, reason=reason_argument(entry.reason),
+                KIND,
+                SEVERITY,
+                PARTIAL,
+                unit.name,
+                task_id,
+                ctx.file,
+                ctx.entry_line(task_id, "status"),
+                task=task_id,
+                title=task.item_title,
+                reason=reason_argument(entry.reason),
             )

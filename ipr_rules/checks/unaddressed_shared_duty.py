@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ipr_rules.checks.context import SetContext
-from ipr_rules.findings import Finding, finding
+from ipr_rules.findings import Finding, Severity, finding
 from ipr_rules.i18n import Localized, Text
 
 KIND = "unaddressed-shared-duty"
-SEVERITY = "error"
+SEVERITY: Severity = "error"
 SCOPE = "set"
 STAGE = "set"
 DESCRIPTION = Text(
@@ -56,6 +56,15 @@ def check(ctx: SetContext) -> Iterator[Finding]:
         if not task.shared or ctx.state.carried_by.get(task.id):
             continue
         yield finding(
-            KIND, SEVERITY, NOBODY, None, task.id, None, None,
-            task=task.id, title=task.item_title, units="、".join(task.units), open=Localized(OPEN if task.open else CLOSED),
+            KIND,
+            SEVERITY,
+            NOBODY,
+            None,
+            task.id,
+            None,
+            None,
+            task=task.id,
+            title=task.item_title,
+            units="、".join(task.units),
+            open=Localized(OPEN if task.open else CLOSED),
         )

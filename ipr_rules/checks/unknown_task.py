@@ -5,15 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ipr_rules.checks.context import ReportContext
-from ipr_rules.findings import Finding, finding
+from ipr_rules.findings import Finding, Severity, finding
 from ipr_rules.i18n import Text
 
 KIND = "unknown-task"
-SEVERITY = "error"
+SEVERITY: Severity = "error"
 SCOPE = "unit"
 STAGE = "report"
 DESCRIPTION = Text(
-    "报告中的任务编号不是工作要点中的任务（编号格式为“事项-序号”，如 \"1-1\" 表示第（一）项的第 1 处分工）。"
+    '报告中的任务编号不是工作要点中的任务（编号格式为“事项-序号”，如 "1-1" 表示第（一）项的第 1 处分工）。'
     "消息会列出最接近的编号；`ipr-check tasks` 列出全部编号。",
     "An entry's id is not a task of the plan (ids are 'item-position': \"1-1\" is the first duty of item (一)). "
     "The message suggests the closest ids; `ipr-check tasks` lists them all.",
@@ -36,7 +36,8 @@ tasks:
 """
 UNKNOWN = Text("任务编号“{task}”不在 {year} 年工作要点中", "'{task}' is not a task of the {year} plan")
 UNKNOWN_NEAR = Text(
-    "任务编号“{task}”不在 {year} 年工作要点中，是否为：{ids}？", "'{task}' is not a task of the {year} plan; did you mean: {ids}?"
+    "任务编号“{task}”不在 {year} 年工作要点中，是否为：{ids}？",
+    "'{task}' is not a task of the {year} plan; did you mean: {ids}?",
 )
 
 
@@ -48,9 +49,22 @@ def check(ctx: ReportContext) -> Iterator[Finding]:
         near = _near_ids(task_id, ctx)
         line = ctx.entry_line(task_id)
         if near:
-            yield finding(KIND, SEVERITY, UNKNOWN_NEAR, ctx.unit_name, task_id, ctx.file, line, task=task_id, year=ruleset.year, ids="、".join(near))
+            yield finding(
+                KIND,
+                SEVERITY,
+                UNKNOWN_NEAR,
+                ctx.unit_name,
+                task_id,
+                ctx.file,
+                line,
+                task=task_id,
+                year=ruleset.year,
+                ids="、".join(near),
+            )
         else:
-            yield finding(KIND, SEVERITY, UNKNOWN, ctx.unit_name, task_id, ctx.file, line, task=task_id, year=ruleset.year)
+            yield finding(
+                KIND, SEVERITY, UNKNOWN, ctx.unit_name, task_id, ctx.file, line, task=task_id, year=ruleset.year
+            )
 
 
 def _near_ids(task_id: str, ctx: ReportContext) -> list[str]:

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ipr_rules.checks.context import ReportContext
-from ipr_rules.findings import Finding, finding
+from ipr_rules.findings import Finding, Severity, finding
 from ipr_rules.i18n import Text
 
 KIND = "unknown-unit"
-SEVERITY = "error"
+SEVERITY: Severity = "error"
 SCOPE = "unit"
 STAGE = "report"
 DESCRIPTION = Text(
@@ -31,7 +31,8 @@ tasks: {}
 """
 UNKNOWN = Text("“{unit}”不是成员单位的名称或别名", "'{unit}' is not the name or alias of a member unit")
 UNKNOWN_NEAR = Text(
-    "“{unit}”不是成员单位的名称或别名，是否为：{names}？", "'{unit}' is not the name or alias of a member unit; did you mean: {names}?"
+    "“{unit}”不是成员单位的名称或别名，是否为：{names}？",
+    "'{unit}' is not the name or alias of a member unit; did you mean: {names}?",
 )
 
 

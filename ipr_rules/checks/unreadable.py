@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ipr_rules.checks.context import FileContext
-from ipr_rules.findings import Finding, pack
+from ipr_rules.findings import Finding, Severity, pack
 from ipr_rules.i18n import Text
 
 KIND = "unreadable"
-SEVERITY = "error"
+SEVERITY: Severity = "error"
 SCOPE = "file"
 STAGE = "file"
 DESCRIPTION = Text(

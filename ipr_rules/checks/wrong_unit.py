@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ipr_rules.checks.context import ReportContext
-from ipr_rules.findings import Finding, finding
+from ipr_rules.findings import Finding, Severity, finding
 from ipr_rules.i18n import Text
 from ipr_rules.model.report import CARRYING
 from ipr_rules.model.ruleset import Ruleset, Task
 from ipr_rules.textsim import TextIndex
 
 KIND = "wrong-unit"
-SEVERITY = "error"
+SEVERITY: Severity = "error"
 SCOPE = "unit"
 STAGE = "report"
 DESCRIPTION = Text(
@@ -72,8 +72,17 @@ def check(ctx: ReportContext) -> Iterator[Finding]:
             yield finding(KIND, SEVERITY, NOT_YOURS, unit.name, task_id, ctx.file, line, task=task_id, owners=owners)
         else:
             yield finding(
-                KIND, SEVERITY, NOT_YOURS_SUGGEST, unit.name, task_id, ctx.file, line,
-                task=task_id, owners=owners, suggested=suggested.id, suggested_title=suggested.item_title,
+                KIND,
+                SEVERITY,
+                NOT_YOURS_SUGGEST,
+                unit.name,
+                task_id,
+                ctx.file,
+                line,
+                task=task_id,
+                owners=owners,
+                suggested=suggested.id,
+                suggested_title=suggested.item_title,
             )
 
 

@@ -5,16 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ipr_rules.checks.context import ReportContext
-from ipr_rules.findings import Finding, finding
+from ipr_rules.findings import Finding, Severity, finding
 from ipr_rules.i18n import Text
 
 KIND = "year-mismatch"
-SEVERITY = "error"
+SEVERITY: Severity = "error"
 SCOPE = "unit"
 STAGE = "report"
 DESCRIPTION = Text(
-    "报告的 year 与规则集的年度不同（例如用 2020 年要点检查 2021 年的报告）。报告仍会完整检查，"
-    "并仍算作该单位的提交。",
+    "报告的 year 与规则集的年度不同（例如用 2020 年要点检查 2021 年的报告）。报告仍会完整检查，并仍算作该单位的提交。",
     "The report's year differs from the ruleset's (a 2021 report checked against the 2020 plan, say). The report "
     "is still checked in full and still counts as the unit's submission.",
 )

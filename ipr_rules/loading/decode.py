@@ -27,7 +27,8 @@ UNKNOWN_ENCODING = Text(
     "cannot tell the file's encoding: line {line} is neither UTF-8 nor GBK/GB18030; save it as UTF-8",
 )
 BAD_UTF16 = Text(
-    "文件以 {encoding} 的 BOM 开头，但内容无法按 {encoding} 解码", "the file starts with a {encoding} BOM but does not decode as {encoding}"
+    "文件以 {encoding} 的 BOM 开头，但内容无法按 {encoding} 解码",
+    "the file starts with a {encoding} BOM but does not decode as {encoding}",
 )
 BAD_AFTER_BOM = Text(
     "文件以 {encoding} 的 BOM 开头，但第 {line} 行无法按 {encoding} 解码，请另存为 UTF-8",
@@ -39,7 +40,8 @@ TRUNCATED = Text(
     "get the whole file again",
 )
 DECODED_AS = Text(
-    "文件为 {encoding} 编码，已按该编码读取；建议另存为 UTF-8", "the file is encoded in {encoding} and was read as such; consider saving it as UTF-8"
+    "文件为 {encoding} 编码，已按该编码读取；建议另存为 UTF-8",
+    "the file is encoded in {encoding} and was read as such; consider saving it as UTF-8",
 )
 
 _BOMS = (

@@ -49,7 +49,7 @@ class ReadLimits:
     """What reading one file may cost: its bytes, and the YAML limits (nodes, depth, text)."""
 
     max_file_bytes: int = 10 * 1024 * 1024
-    yaml: Limits = Limits()
+    yaml: Limits = field(default_factory=Limits)
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,7 +255,7 @@ def _read_bytes(path: str, shown: str, limits: ReadLimits) -> bytes | FileFailur
 
 def _too_large(shown: str, size: int, limits: ReadLimits) -> FileFailure:
     mega = 1024 * 1024
-    args = {"size": f"{size / mega:.1f}", "limit": f"{limits.max_file_bytes / mega:g}"}
+    args: dict[str, object] = {"size": f"{size / mega:.1f}", "limit": f"{limits.max_file_bytes / mega:g}"}
     return FileFailure(shown, None, TOO_LARGE, args)
 
 

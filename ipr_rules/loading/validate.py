@@ -29,19 +29,21 @@ FULL_WIDTH_COLON = Text(
     "line {line} uses a full-width colon '：'; use a half-width ':' followed by a space",
 )
 FULL_WIDTH_SPACE = Text(
-    "第 {line} 行使用了全角空格缩进，请改为半角空格", "line {line} is indented with full-width spaces; use ordinary spaces"
+    "第 {line} 行使用了全角空格缩进，请改为半角空格",
+    "line {line} is indented with full-width spaces; use ordinary spaces",
 )
 FULL_WIDTH_QUOTES = Text(
-    "第 {line} 行的键用了全角引号“”，YAML 只认半角引号，请改为 \"{key}\"",
-    "line {line} quotes a key with full-width quotes “”; YAML only knows half-width quotes: write \"{key}\"",
+    '第 {line} 行的键用了全角引号“”，YAML 只认半角引号，请改为 "{key}"',
+    'line {line} quotes a key with full-width quotes “”; YAML only knows half-width quotes: write "{key}"',
 )
 NUMERIC_TASK_ID = Text(
-    "任务编号 {raw} 被 YAML 读作{kind}，请写成带引号的“\"{suggested}\"”",
-    "the task id {raw} was read by YAML as a {kind}; write it quoted as \"{suggested}\"",
+    '任务编号 {raw} 被 YAML 读作{kind}，请写成带引号的“"{suggested}"”',
+    'the task id {raw} was read by YAML as a {kind}; write it quoted as "{suggested}"',
 )
 NON_STRING_KEY = Text("键 {raw} 被 YAML 读作{kind}，请加引号", "the key {raw} was read by YAML as a {kind}; quote it")
 NO_ACTIONS = Text(
-    "状态为“{status}”时必须在 actions 中写明实际开展的工作", "status '{status}' needs the work actually done listed under actions"
+    "状态为“{status}”时必须在 actions 中写明实际开展的工作",
+    "status '{status}' needs the work actually done listed under actions",
 )
 NO_REASON = Text("状态为“not_applicable”（不适用）时必须在 reason 中说明理由", "status 'not_applicable' needs a reason")
 INVISIBLE = Text(
@@ -49,7 +51,8 @@ INVISIBLE = Text(
     "'{field}' contains invisible characters: {codes}; without them it reads '{cleaned}'; retype it",
 )
 INVISIBLE_KEY = Text(
-    "键“{cleaned}”含有不可见字符：{codes}，请删除后重新输入", "the key '{cleaned}' contains invisible characters: {codes}; retype it"
+    "键“{cleaned}”含有不可见字符：{codes}，请删除后重新输入",
+    "the key '{cleaned}' contains invisible characters: {codes}; retype it",
 )
 KEY_KINDS = {
     "float": Text("小数", "decimal number"),
@@ -78,7 +81,9 @@ _INVISIBLE_OTHER = Text("不可见格式字符", "invisible format character")
 # Keys a report may hold, at any level: a line that starts with one of them followed by a
 # full-width colon was meant as `key: value`.
 _KNOWN_KEYS = frozenset((*REPORT_FIELDS, *ENTRY_FIELDS, *Output.model_fields, *Contact.model_fields))
-_KEY_WITH_FULL_WIDTH_COLON = re.compile(r"^[ \t]*(?:-[ \t]+)?\{?[ \t]*([\"']?)([A-Za-z_]+|\d+\s*[-.．－]\s*\d+)\1[ \t\u3000]*：")
+_KEY_WITH_FULL_WIDTH_COLON = re.compile(
+    r"^[ \t]*(?:-[ \t]+)?\{?[ \t]*([\"']?)([A-Za-z_]+|\d+\s*[-.．－]\s*\d+)\1[ \t\u3000]*："
+)
 _FULL_WIDTH_INDENT = re.compile(r"^[ \t]*\u3000")
 _KEY_IN_FULL_WIDTH_QUOTES = re.compile(r"^[ \t]*(?:-[ \t]+)?\{?[ \t]*[“‘]([^”’\n]{1,40})[”’][ \t]*[:：]")
 
@@ -234,7 +239,10 @@ def _typing_problems(document: Document, text_lines: list[str]) -> list[Problem]
 
 
 def _salvage(data: dict[str, Any], report: ReportDocument) -> None:
-    envelope_data = {**data, "tasks": data.get("tasks", {}) if isinstance(data.get("tasks"), dict) else data.get("tasks")}
+    envelope_data = {
+        **data,
+        "tasks": data.get("tasks", {}) if isinstance(data.get("tasks"), dict) else data.get("tasks"),
+    }
     if "tasks" not in data:
         envelope_data.pop("tasks")
     try:
@@ -274,8 +282,10 @@ def _caused_by_typing(detail: Any, report: ReportDocument) -> bool:
     if not typed:
         return False
     value = detail.get("input")
-    if isinstance(value, str) and FULL_WIDTH_COLON in typed and any(
-        _KEY_WITH_FULL_WIDTH_COLON.match(line) for line in value.split("\n")
+    if (
+        isinstance(value, str)
+        and FULL_WIDTH_COLON in typed
+        and any(_KEY_WITH_FULL_WIDTH_COLON.match(line) for line in value.split("\n"))
     ):
         return True
     if detail["type"] == "extra_forbidden" and detail["loc"]:
@@ -299,9 +309,18 @@ def _cross_field(report: ReportDocument) -> None:
     for task_id, entry in list(report.entries.items()):
         line = report.entry_lines[task_id]
         if entry.status in CARRYING and not entry.actions:
-            report.problems.append(Problem(NO_ACTIONS, report.line_of("tasks", task_id, "status"), ("tasks", task_id, "actions"), {"status": entry.status}))
+            report.problems.append(
+                Problem(
+                    NO_ACTIONS,
+                    report.line_of("tasks", task_id, "status"),
+                    ("tasks", task_id, "actions"),
+                    {"status": entry.status},
+                )
+            )
         elif entry.status == "not_applicable" and not (entry.reason and entry.reason.strip()):
-            report.problems.append(Problem(NO_REASON, report.line_of("tasks", task_id, "status"), ("tasks", task_id, "reason")))
+            report.problems.append(
+                Problem(NO_REASON, report.line_of("tasks", task_id, "status"), ("tasks", task_id, "reason"))
+            )
         else:
             continue
         # An entry that breaks the format carries nothing, but it is there: not missing.
@@ -326,7 +345,10 @@ def _invisible(report: ReportDocument) -> None:
 
 def _invisible_args(text: str) -> dict[str, Any]:
     codes = [ord(char) for char in dict.fromkeys(_INVISIBLE.findall(text))]
-    names = [(code, INVISIBLE_NAMES.get(code, _DIRECTION if 0x202A <= code <= 0x2069 else _INVISIBLE_OTHER)) for code in codes]
+    names = [
+        (code, INVISIBLE_NAMES.get(code, _DIRECTION if 0x202A <= code <= 0x2069 else _INVISIBLE_OTHER))
+        for code in codes
+    ]
     listed = Text(
         "、".join(f"U+{code:04X}（{name.zh}）" for code, name in names),
         ", ".join(f"U+{code:04X} ({name.en})" for code, name in names),

@@ -26,7 +26,8 @@ MISSING_COLON = Text(
     "YAML syntax error: a 'key: value' colon is missing, or a quote or bracket is not closed{hint}",
 )
 END_OF_STREAM = Text(
-    "YAML 格式错误：文件意外结束，引号或括号没有闭合{hint}", "YAML syntax error: the file ends early; a quote or bracket is not closed{hint}"
+    "YAML 格式错误：文件意外结束，引号或括号没有闭合{hint}",
+    "YAML syntax error: the file ends early; a quote or bracket is not closed{hint}",
 )
 UNCLOSED_QUOTE = Text(
     "YAML 格式错误：第 {start} 行开始的引号没有闭合（缺少与之配对的引号）{hint}",
@@ -71,23 +72,29 @@ DIRECTIVE = Text(
     "YAML 格式错误：不支持的 % 指令或标签前缀（报告不需要以 % 开头的行）{hint}",
     "YAML syntax error: an unsupported % directive or tag prefix (a report needs no line starting with %){hint}",
 )
-UNDEFINED_ALIAS = Text("YAML 格式错误：引用了未定义的别名（*名称）{hint}", "YAML syntax error: an alias (*name) that was never defined{hint}")
+UNDEFINED_ALIAS = Text(
+    "YAML 格式错误：引用了未定义的别名（*名称）{hint}",
+    "YAML syntax error: an alias (*name) that was never defined{hint}",
+)
 CONTROL_CHARACTER = Text(
     "文件含有不允许的控制字符（{detail}），可能是从其他软件粘贴带入的{hint}",
     "the file contains a control character YAML does not allow ({detail}), perhaps pasted from another program{hint}",
 )
 TOO_DEEP = Text(
-    "YAML 嵌套层次过深（超过 1000 层），无法读取{hint}", "the YAML is nested too deeply to read (more than 1000 levels){hint}"
+    "YAML 嵌套层次过深（超过 1000 层），无法读取{hint}",
+    "the YAML is nested too deeply to read (more than 1000 levels){hint}",
 )
 GENERIC = Text("YAML 格式错误（{problem}）{hint}", "YAML syntax error: {problem}{hint}")
 FULL_WIDTH_COLON_HINT = Text(
-    "（第 {line} 行使用了全角冒号“：”，请改为半角“:”）", " (line {line} uses a full-width colon '：'; use a half-width ':')"
+    "（第 {line} 行使用了全角冒号“：”，请改为半角“:”）",
+    " (line {line} uses a full-width colon '：'; use a half-width ':')",
 )
 FULL_WIDTH_SPACE_HINT = Text(
     "（第 {line} 行含有全角空格，请改为半角空格）", " (line {line} contains full-width spaces; use ordinary spaces)"
 )
 FULL_WIDTH_QUOTE_HINT = Text(
-    "（第 {line} 行的引号是全角“”，YAML 只认半角引号 \" 和 '）", " (line {line} has full-width quotes “”; YAML only knows \" and ')"
+    "（第 {line} 行的引号是全角“”，YAML 只认半角引号 \" 和 '）",
+    " (line {line} has full-width quotes “”; YAML only knows \" and ')",
 )
 NO_HINT = Text("", "")
 FULL_WIDTH_COLON = Text(
@@ -243,4 +250,3 @@ def _full_width(lines: list[str], line: int | None) -> tuple[Text, int] | None:
             if code.lstrip(" -").startswith(("“", "”")):
                 return FULL_WIDTH_QUOTE_HINT, number
     return None
-

@@ -70,7 +70,9 @@ BAD_SCALAR = Text(
     "无法读取值“{value}”：它被标为 {tag}，但不是这种类型的值；若是文字，请去掉标签并加引号",
     "cannot read the value '{value}': it is tagged {tag} but is not one; if it is text, drop the tag and quote it",
 )
-INVALID_DATE = Text("日期 {value} 不存在，请检查年、月、日", "the date {value} does not exist; check year, month and day")
+INVALID_DATE = Text(
+    "日期 {value} 不存在，请检查年、月、日", "the date {value} does not exist; check year, month and day"
+)
 NUMBER_TOO_LONG = Text("数字过长（{digits} 位），无法读取", "the number is too long to read ({digits} digits)")
 BAD_MERGE = Text("合并键 << 只能引用映射", "a merge key << may only refer to mappings")
 

@@ -12,9 +12,16 @@ UNKNOWN_FIELD_NEAR = Text("不认识的字段“{field}”，是否为“{near}�
 NOT_TEXT = Text("“{field}”应为文字，实为{actual}", "'{field}' should be text, not {actual}")
 NOT_INTEGER = Text("“{field}”应为整数，实为{actual}", "'{field}' should be a whole number, not {actual}")
 NOT_BOOL = Text("“{field}”应为 true 或 false，实为{actual}", "'{field}' should be true or false, not {actual}")
-NOT_LIST = Text("“{field}”应为列表（每项一行，以“- ”开头），实为{actual}", "'{field}' should be a list (one '- ' line per item), not {actual}")
-NOT_MAPPING = Text("“{field}”应为映射（“键: 值”），实为{actual}", "'{field}' should be a mapping ('key: value'), not {actual}")
-NOT_DATE = Text("“{field}”应为日期，如 2020-12-20，实为{actual}", "'{field}' should be a date such as 2020-12-20, not {actual}")
+NOT_LIST = Text(
+    "“{field}”应为列表（每项一行，以“- ”开头），实为{actual}",
+    "'{field}' should be a list (one '- ' line per item), not {actual}",
+)
+NOT_MAPPING = Text(
+    "“{field}”应为映射（“键: 值”），实为{actual}", "'{field}' should be a mapping ('key: value'), not {actual}"
+)
+NOT_DATE = Text(
+    "“{field}”应为日期，如 2020-12-20，实为{actual}", "'{field}' should be a date such as 2020-12-20, not {actual}"
+)
 NOT_ONE_OF = Text("“{field}”应为 {expected} 之一，实为{actual}", "'{field}' should be one of {expected}, not {actual}")
 TOO_SMALL = Text("“{field}”不能小于 {limit}", "'{field}' must not be less than {limit}")
 TOO_LARGE = Text("“{field}”不能大于 {limit}", "'{field}' must not be greater than {limit}")
@@ -26,7 +33,10 @@ INVALID = Text("“{field}”的值无效：{detail}", "'{field}' is not valid: 
 
 ACTUAL_KINDS: dict[str, Text] = {
     "str": Text("文字“{value}”", "the text '{value}'"),
-    "bool": Text("{value}（YAML 把 yes/no/on/off 读作真假值，请加引号或改写）", "{value} (YAML reads yes/no/on/off as true/false; quote it)"),
+    "bool": Text(
+        "{value}（YAML 把 yes/no/on/off 读作真假值，请加引号或改写）",
+        "{value} (YAML reads yes/no/on/off as true/false; quote it)",
+    ),
     "int": Text("数字 {value}", "the number {value}"),
     "float": Text("小数 {value}", "the decimal {value}"),
     "NoneType": Text("空值", "nothing"),

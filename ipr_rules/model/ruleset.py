@@ -129,7 +129,7 @@ class UnitsFile:
 class UnitRegistry:
     """Units with every name they go by; lookups are exact, as SPEC §2 requires."""
 
-    __slots__ = ("units", "_by_name")
+    __slots__ = ("_by_name", "units")
 
     def __init__(self, units: tuple[Unit, ...]) -> None:
         self.units = units

@@ -17,7 +17,8 @@ from ipr_rules.result import CheckResult
 
 def document(result: CheckResult, lang: Lang) -> dict[str, Any]:
     """The whole object at once, for callers of the library that want the data."""
-    return json.loads("".join(render(result, lang)))
+    value: dict[str, Any] = json.loads("".join(render(result, lang)))
+    return value
 
 
 def render(result: CheckResult, lang: Lang) -> Iterator[str]:

@@ -28,10 +28,13 @@ FINDING_HEADERS = Text(
     "| 位置 | 级别 | 类型 | 任务 | 说明 |\n| --- | --- | --- | --- | --- |",
     "| where | severity | kind | task | message |\n| --- | --- | --- | --- | --- |",
 )
-NO_UNIT = Text("其他（无法读取的文件、无人承担的共同任务等）", "Other (unreadable files, shared duties nobody carried …)")
+NO_UNIT = Text(
+    "其他（无法读取的文件、无人承担的共同任务等）", "Other (unreadable files, shared duties nobody carried …)"
+)
 UNCARRIED = Text("## 无人承担的共同任务", "## Shared duties nobody carried")
 UNCARRIED_HEADERS = Text(
-    "| 任务 | 事项 | 责任单位 | 开放 |\n| --- | --- | --- | --- |", "| task | item | units | open |\n| --- | --- | --- | --- |"
+    "| 任务 | 事项 | 责任单位 | 开放 |\n| --- | --- | --- | --- |",
+    "| task | item | units | open |\n| --- | --- | --- | --- |",
 )
 WRONG = Text("## 填报了非本单位任务的条目", "## Entries for other units' tasks")
 WRONG_HEADERS = Text(
@@ -50,8 +53,12 @@ def render(result: CheckResult, lang: Lang) -> str:
     plan = result.ruleset.plan
     out += [
         CHECKED.render(
-            lang, title=md(plan.title), tasks=len(plan.tasks), units=len(result.ruleset.registry.units),
-            time=result.checked_at, inputs=md("、".join(result.inputs)),
+            lang,
+            title=md(plan.title),
+            tasks=len(plan.tasks),
+            units=len(result.ruleset.registry.units),
+            time=result.checked_at,
+            inputs=md("、".join(result.inputs)),
         ),
         "",
     ]

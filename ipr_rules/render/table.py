@@ -8,7 +8,10 @@ from ipr_rules.render.grouping import by_unit
 from ipr_rules.render.safe_text import one_line
 from ipr_rules.result import CheckResult
 
-NO_UNIT = Text("（不属于任何单位：无法读取的文件、无人承担的共同任务等）", "(no unit: unreadable files, shared duties nobody carried …)")
+NO_UNIT = Text(
+    "（不属于任何单位：无法读取的文件、无人承担的共同任务等）",
+    "(no unit: unreadable files, shared duties nobody carried …)",
+)
 NO_FINDINGS = Text("未发现问题。", "No findings.")
 SUMMARY_HEADERS = Text("类型|级别|数量", "kind|severity|count")
 TOTALS = Text(
@@ -53,7 +56,9 @@ def _kind_table(result: CheckResult, lang: Lang) -> str:
 
     rows = [
         [kind, SEVERITY_LABELS[str(data["severity"])].render(lang), str(data["count"])]
-        for kind, data in sorted(result.by_kind().items(), key=lambda item: (SEVERITY_RANK[str(item[1]["severity"])], item[0]))
+        for kind, data in sorted(
+            result.by_kind().items(), key=lambda item: (SEVERITY_RANK[str(item[1]["severity"])], item[0])
+        )
     ]
     return table(SUMMARY_HEADERS.render(lang).split("|"), rows)
 

@@ -22,7 +22,9 @@ SENTENCE = re.compile(r"[^。；]+")
 # What follows these the unit does not do itself: it guides, urges or backs others.
 GUIDANCE = re.compile(r"指导|督促|推动|支持|鼓励|引导|配合")
 MEANS = re.compile(r"通过[^。；]*?等方式")
-PUBLISH = re.compile(r"(?<!信息)(?<!情况)(?<!案情)(?<!线索)(公开发布|公开|公布|发布|通报|曝光)(?!工作|制度|机制|系统|平台|渠道|主渠道|管理)(?=[\u4e00-\u9fff])")
+PUBLISH = re.compile(
+    r"(?<!信息)(?<!情况)(?<!案情)(?<!线索)(公开发布|公开|公布|发布|通报|曝光)(?!工作|制度|机制|系统|平台|渠道|主渠道|管理)(?=[\u4e00-\u9fff])"
+)
 STANDARD = re.compile(r"(?:制定出台|制定|出台|编制|制订)[^。；，]{0,40}?(?:标准|制度|规定)")
 EVENT = re.compile(r"举办[^。；，]{1,40}?(?:大会|会议|论坛|培训班|提升班|班)")
 SURVEY = re.compile(r"开展[^。；，]{1,40}?调查")

@@ -25,7 +25,10 @@ KIND_NAMES: dict[str, Text] = {
 }
 ANY_OUTPUT = Text("产出", "output")
 PERIOD_NAMES: dict[str, tuple[Text, ...]] = {
-    "half": (Text("上半年（1–6 月）", "the first half (January–June)"), Text("下半年（7–12 月）", "the second half (July–December)")),
+    "half": (
+        Text("上半年（1–6 月）", "the first half (January–June)"),
+        Text("下半年（7–12 月）", "the second half (July–December)"),
+    ),
     "quarter": (
         Text("第一季度", "the first quarter"),
         Text("第二季度", "the second quarter"),
@@ -49,7 +52,10 @@ CAMPAIGN_MISSING = Text(
     "任务 {task} 点名了“{campaign}”专项行动，但条目既未在 campaigns 中列出，也未在 actions 中提及",
     "task {task} names the campaign '{campaign}', but the entry neither lists it under campaigns nor mentions it",
 )
-OTHER = Text("任务 {task} 要求“{source}”，本条目未满足：{detail}", "task {task} asks for '{source}'; the entry does not meet it: {detail}")
+OTHER = Text(
+    "任务 {task} 要求“{source}”，本条目未满足：{detail}",
+    "task {task} asks for '{source}'; the entry does not meet it: {detail}",
+)
 
 _validators: dict[tuple[str, int], tuple[Requirement, RequirementValidator]] = {}
 
@@ -132,13 +138,23 @@ def _message(task: Task, requirement: Requirement, rule: str, detail: dict[str, 
     if rule == "mentions_campaign":
         return CAMPAIGN_MISSING, {"task": task.id, "campaign": detail["name"]}
     if rule == "min_outputs_of_kind":
-        return FEW_OUTPUTS, {**base, "kinds": _Joined([KIND_NAMES.get(k, Text(k, k)) for k in detail["kinds"]]), "found": detail["found"], "count": detail["count"]}
+        return FEW_OUTPUTS, {
+            **base,
+            "kinds": _Joined([KIND_NAMES.get(k, Text(k, k)) for k in detail["kinds"]]),
+            "found": detail["found"],
+            "count": detail["count"],
+        }
     if rule == "covers_periods":
         names = PERIOD_NAMES[detail["periods"]]
         periods = _Joined([names[index] for index in detail["missing"]])
         return PERIOD_MISSING, {**base, "periods": periods, "kinds": _kinds(detail.get("kinds"))}
     if rule == "min_dated_outputs":
-        return FEW_DATES, {**base, "kinds": _kinds(detail.get("kinds")), "found": detail["found"], "count": detail["count"]}
+        return FEW_DATES, {
+            **base,
+            "kinds": _kinds(detail.get("kinds")),
+            "found": detail["found"],
+            "count": detail["count"],
+        }
     return OTHER, {**base, "detail": detail.get("detail", "")}
 
 

@@ -27,7 +27,10 @@ UNKNOWN_REQUIREMENT = Text(
 )
 DUPLICATE_REQUIREMENT = Text("要求“{requirement}”已存在，不能重复增加", "requirement '{requirement}' already exists")
 NO_REASON = Text("每项调整都必须写明理由（reason）", "every adjustment needs a reason")
-BAD_SCHEMA = Text("要求的 schema 不是有效的 cerberus 规则：{problem}", "the requirement's schema is not a valid cerberus rule set: {problem}")
+BAD_SCHEMA = Text(
+    "要求的 schema 不是有效的 cerberus 规则：{problem}",
+    "the requirement's schema is not a valid cerberus rule set: {problem}",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,12 +96,20 @@ def problems(overlay: Overlay, plan: CompiledPlan) -> Iterator[tuple[tuple[Any, 
 
         if problem := schema_problem(item.schema):
             yield ("add", index, "schema"), BAD_SCHEMA, {"problem": problem}
-    for section, items in (("add", overlay.add), ("change", overlay.change), ("drop", overlay.drop)):
-        for index, item in enumerate(items):
-            if not item.reason.strip():
+    for index, added in enumerate(overlay.add):
+        if not added.reason.strip():
+            yield ("add", index, "reason"), NO_REASON, {}
+    adjustments: tuple[tuple[str, tuple[ChangeRequirement | DropRequirement, ...]], ...] = (
+        ("change", overlay.change),
+        ("drop", overlay.drop),
+    )
+    for section, items in adjustments:
+        for index, adjustment in enumerate(items):
+            if not adjustment.reason.strip():
                 yield (section, index, "reason"), NO_REASON, {}
-            if section != "add" and getattr(item, "requirement") not in existing:
-                yield (section, index, "requirement"), UNKNOWN_REQUIREMENT, {"requirement": getattr(item, "requirement")}
+            if adjustment.requirement not in existing:
+                args = {"requirement": adjustment.requirement}
+                yield (section, index, "requirement"), UNKNOWN_REQUIREMENT, args
 
 
 def apply_overlay(plan: CompiledPlan, overlay: Overlay) -> CompiledPlan:

@@ -22,7 +22,10 @@ def requirement_outputs(requirement: Requirement) -> list[tuple[str, str]]:
     kind = kinds[0] if kinds else "other"
     if "covers_periods" in outputs:
         periods = outputs["covers_periods"].get("periods")
-        hints = {"half": ["YYYY-06-30", "YYYY-12-31"], "quarter": ["YYYY-03-31", "YYYY-06-30", "YYYY-09-30", "YYYY-12-31"]}
+        hints = {
+            "half": ["YYYY-06-30", "YYYY-12-31"],
+            "quarter": ["YYYY-03-31", "YYYY-06-30", "YYYY-09-30", "YYYY-12-31"],
+        }
         return [(kind, hint) for hint in hints.get(periods, ["YYYY-MM-DD"])]
     count = 1
     for rule in ("min_outputs_of_kind", "min_dated_outputs"):
@@ -35,5 +38,5 @@ def _kinds(outputs: dict[str, object]) -> list[str]:
     for rule in ("covers_periods", "min_outputs_of_kind", "min_dated_outputs"):
         spec = outputs.get(rule)
         if isinstance(spec, dict) and spec.get("kinds"):
-            return [str(kind) for kind in spec["kinds"]]  # type: ignore[union-attr]
+            return [str(kind) for kind in spec["kinds"]]
     return []

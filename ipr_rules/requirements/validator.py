@@ -79,7 +79,9 @@ class RequirementValidator(Validator):  # type: ignore[misc]
                 covered.add(period_of(day, periods))
         missing = [period for period in range(PERIODS[periods]) if period not in covered]
         if missing:
-            self.unmet.append(("covers_periods", {"kinds": constraint.get("kinds"), "periods": periods, "missing": missing}))
+            self.unmet.append(
+                ("covers_periods", {"kinds": constraint.get("kinds"), "periods": periods, "missing": missing})
+            )
             self._error(field, f"no dated output in period(s) {missing}")
 
     def _validate_min_dated_outputs(self, constraint: dict[str, Any], field: str, value: Any) -> None:
@@ -90,9 +92,16 @@ class RequirementValidator(Validator):  # type: ignore[misc]
             'kinds': {'type': 'list', 'nullable': True, 'schema': {'type': 'string'}},
             'count': {'type': 'integer', 'min': 1, 'required': True}}}
         """
-        dates = {o.get("date") for o in self._of_kinds(value, constraint.get("kinds")) if isinstance(o.get("date"), dt.date)}
+        dates = {
+            o.get("date") for o in self._of_kinds(value, constraint.get("kinds")) if isinstance(o.get("date"), dt.date)
+        }
         if len(dates) < constraint["count"]:
-            self.unmet.append(("min_dated_outputs", {"kinds": constraint.get("kinds"), "count": constraint["count"], "found": len(dates)}))
+            self.unmet.append(
+                (
+                    "min_dated_outputs",
+                    {"kinds": constraint.get("kinds"), "count": constraint["count"], "found": len(dates)},
+                )
+            )
             self._error(field, f"needs {constraint['count']} dated outputs, found {len(dates)}")
 
     def _validate_mentions_campaign(self, constraint: dict[str, Any], field: str, value: Any) -> None:

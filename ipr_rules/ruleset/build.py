@@ -59,7 +59,9 @@ def read_plan_text(path: Path) -> str:
     return decoded.text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def build_ruleset(source: Path, directory: Path, *, units_file: Path | None = None, year: int | None = None) -> BuildOutcome:
+def build_ruleset(
+    source: Path, directory: Path, *, units_file: Path | None = None, year: int | None = None
+) -> BuildOutcome:
     text = read_plan_text(source)
     registry_path = units_file or directory / UNITS_FILE
     registry = read_registry(registry_path)

@@ -33,7 +33,9 @@ TWO_ROLES = Text(
 NO_YEAR = Text(
     "无法从标题中读出年度，请用 --year 指定", "cannot read the year from the plan's title; give it with --year"
 )
-NO_ASSIGNEE = Text("任务 {task} 没有点名任何单位，也没有“有关部门”等开放表述", "task {task} names no unit and is not open to others")
+NO_ASSIGNEE = Text(
+    "任务 {task} 没有点名任何单位，也没有“有关部门”等开放表述", "task {task} names no unit and is not open to others"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +51,7 @@ class CompileProblem:
 
 class CompileError(RulesetError):
     def __init__(self, problems: list[CompileProblem], source: str) -> None:
-        super().__init__(problems[0].message, **problems[0].args)
+        super().__init__(problems[0].message, line=problems[0].line)
         self.problems = problems
         self.source = source
 
@@ -57,7 +59,9 @@ class CompileError(RulesetError):
         return "\n".join(problem.render(lang, self.source) for problem in self.problems)
 
 
-def compile_plan(text: str, registry: UnitRegistry, *, source: str = "plan.txt", year: int | None = None) -> CompiledPlan:
+def compile_plan(
+    text: str, registry: UnitRegistry, *, source: str = "plan.txt", year: int | None = None
+) -> CompiledPlan:
     raw = parse_plan(text)
     problems: list[CompileProblem] = []
     tasks = tuple(_task(raw, clause, registry, problems) for clause in raw.clauses)
@@ -106,7 +110,15 @@ def _task(raw: RawPlan, clause: RawClause, registry: UnitRegistry, problems: lis
             if roles[unit.name] != named.role:
                 problems.append(
                     CompileProblem(
-                        TWO_ROLES, line, column, {"task": identifier, "unit": unit.name, "first": ROLE_LABELS[roles[unit.name]], "second": ROLE_LABELS[named.role]}
+                        TWO_ROLES,
+                        line,
+                        column,
+                        {
+                            "task": identifier,
+                            "unit": unit.name,
+                            "first": ROLE_LABELS[roles[unit.name]],
+                            "second": ROLE_LABELS[named.role],
+                        },
                     )
                 )
             continue  # a unit named twice in one assignment counts once (SPEC §2)
@@ -114,7 +126,9 @@ def _task(raw: RawPlan, clause: RawClause, registry: UnitRegistry, problems: lis
         written = named.written if named.written != unit.name else None
         assignees.append(Assignee(unit.name, named.role, written))
     if not assignment.named and not assignment.open:
-        problems.append(CompileProblem(NO_ASSIGNEE, clause.assignment_at.line, clause.assignment_at.column, {"task": identifier}))
+        problems.append(
+            CompileProblem(NO_ASSIGNEE, clause.assignment_at.line, clause.assignment_at.column, {"task": identifier})
+        )
     task = Task(
         id=identifier,
         section=item.section,

@@ -24,7 +24,9 @@ NEAR_DUPLICATE_SIMILARITY = 0.12
 # District-level names start with their level; a name without one is an abbreviation.
 LEVEL_PREFIXES = ("区", "市", "县", "中共", "昆明", "官渡", "国家")
 # Wording of national or provincial plans that a district cannot act on as written.
-BEYOND_DISTRICT = re.compile(r"(?<=举办|开展|推进|组织|建立)全国|各地|京津冀|长三角|泛珠三角|丝绸之路经济带|中央企业|省属")
+BEYOND_DISTRICT = re.compile(
+    r"(?<=举办|开展|推进|组织|建立)全国|各地|京津冀|长三角|泛珠三角|丝绸之路经济带|中央企业|省属"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,8 +109,14 @@ def inconsistent_spelling(plan: RawPlan, registry: UnitRegistry) -> Iterator[Pla
             if written != usual:
                 at = clause.assignment_at
                 yield _warning(
-                    "inconsistent-spelling", clause, at.line, at.column + offset, SPELLING,
-                    written=written, usual=usual, tasks=usual_tasks,
+                    "inconsistent-spelling",
+                    clause,
+                    at.line,
+                    at.column + offset,
+                    SPELLING,
+                    written=written,
+                    usual=usual,
+                    tasks=usual_tasks,
                 )
 
 
@@ -121,8 +129,14 @@ def abbreviated_name(plan: RawPlan, registry: UnitRegistry) -> Iterator[PlanWarn
             prefixed = [name for name in (unit.name, *unit.aliases) if name.startswith(LEVEL_PREFIXES)]
             at = clause.assignment_at
             yield _warning(
-                "abbreviated-name", clause, at.line, at.column + named.offset, ABBREVIATED,
-                written=named.written, suggested=prefixed[0] if prefixed else unit.full_name, full_name=unit.full_name,
+                "abbreviated-name",
+                clause,
+                at.line,
+                at.column + named.offset,
+                ABBREVIATED,
+                written=named.written,
+                suggested=prefixed[0] if prefixed else unit.full_name,
+                full_name=unit.full_name,
             )
 
 
@@ -142,8 +156,13 @@ def near_duplicate(plan: RawPlan, registry: UnitRegistry) -> Iterator[PlanWarnin
         if score >= NEAR_DUPLICATE_SIMILARITY:
             later = clauses[j]
             yield _warning(
-                "near-duplicate", later, later.text_at.line, later.text_at.column, NEAR_DUPLICATE,
-                other=task_id(clauses[i]), score=score,
+                "near-duplicate",
+                later,
+                later.text_at.line,
+                later.text_at.column,
+                NEAR_DUPLICATE,
+                other=task_id(clauses[i]),
+                score=score,
             )
 
 

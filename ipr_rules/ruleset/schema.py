@@ -6,7 +6,8 @@ field. Used by `validate-ruleset` and whenever a ruleset comes from outside the 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import dataclasses
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -31,7 +32,7 @@ class RulesetProblem:
     line: int | None
     field: str
     message: Text
-    args: dict[str, Any] = field(default_factory=dict)
+    args: dict[str, Any] = dataclasses.field(default_factory=dict)
 
     def render(self, lang: Lang) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.line}"
@@ -60,7 +61,9 @@ class RulesetSchemaError(RulesetError):
         self.problems = problems
 
     def render(self, lang: Lang) -> str:
-        return "\n".join([INVALID_RULESET.render(lang, count=len(self.problems))] + [p.render(lang) for p in self.problems])
+        return "\n".join(
+            [INVALID_RULESET.render(lang, count=len(self.problems))] + [p.render(lang) for p in self.problems]
+        )
 
 
 def field_path(data_path: DataPath) -> str:
@@ -82,7 +85,9 @@ def read_checked(path: Path) -> CheckedFile:
     try:
         documents = list(load_documents(text))
     except YamlSyntaxError as error:
-        return CheckedFile(path, None, {}, [RulesetProblem(shown, error.line, "", NOT_YAML, {"problem": error.problem})])
+        return CheckedFile(
+            path, None, {}, [RulesetProblem(shown, error.line, "", NOT_YAML, {"problem": error.problem})]
+        )
     if len(documents) != 1:
         return CheckedFile(path, None, {}, [RulesetProblem(shown, 1, "", NOT_ONE_DOCUMENT, {"count": len(documents)})])
     document = documents[0]
@@ -121,8 +126,10 @@ def validate_as(checked: CheckedFile, model: type) -> Any:
 
                 known = tuple(difflib.get_close_matches(str(location[-1]), known, n=1, cutoff=0.6))
             field_name = field_path(location) or "(文件)"
-            message, args = message_for(detail, field_name, known)
-            checked.problems.append(RulesetProblem(str(checked.path), checked.line(location), field_name, message, args))
+            message, args = message_for(dict(detail), field_name, known)
+            checked.problems.append(
+                RulesetProblem(str(checked.path), checked.line(location), field_name, message, args)
+            )
         return None
 
 
@@ -147,10 +154,8 @@ def _known_fields(model: type, location: DataPath) -> tuple[str, ...]:
 
 def check_schema(folder: Path) -> None:
     """Raise RulesetSchemaError listing every schema problem of a ruleset directory."""
-    from ipr_rules.ruleset.store import RULESET_FILE, UNITS_FILE
-
     from ipr_rules.requirements.overlay import check_overlay_file
-    from ipr_rules.ruleset.store import OVERLAY_FILE
+    from ipr_rules.ruleset.store import OVERLAY_FILE, RULESET_FILE, UNITS_FILE
 
     problems: list[RulesetProblem] = []
     plan: CompiledPlan | None = None

@@ -106,9 +106,7 @@ def requirement_from_data(data: dict[str, Any]) -> Requirement:
 
 
 def units_from_data(data: dict[str, Any]) -> UnitRegistry:
-    return UnitRegistry(
-        tuple(Unit(**{**unit, "aliases": tuple(unit.get("aliases") or ())}) for unit in data["units"])
-    )
+    return UnitRegistry(tuple(Unit(**{**unit, "aliases": tuple(unit.get("aliases") or ())}) for unit in data["units"]))
 
 
 def read_text(path: Path) -> str:

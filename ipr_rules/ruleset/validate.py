@@ -24,18 +24,23 @@ from ipr_rules.ruleset.store import OVERLAY_FILE, RULESET_FILE, UNITS_FILE, dump
 
 TASK_ID = re.compile(r"^[1-9][0-9]*-[1-9][0-9]*$")
 
-BAD_ID = Text("任务编号“{id}”格式不对，应为“项-序”，如 “1-1”", "task id '{id}' is not of the form 'item-position' such as '1-1'")
-DUPLICATE_ID = Text("任务编号“{id}”重复（另见第 {other} 行）", "task id '{id}' appears twice (see also line {other})")
-ID_MISMATCH = Text(
-    "任务编号“{id}”与所在事项（第 {item} 项）不符", "task id '{id}' does not match its item ({item})"
+BAD_ID = Text(
+    "任务编号“{id}”格式不对，应为“项-序”，如 “1-1”", "task id '{id}' is not of the form 'item-position' such as '1-1'"
 )
+DUPLICATE_ID = Text("任务编号“{id}”重复（另见第 {other} 行）", "task id '{id}' appears twice (see also line {other})")
+ID_MISMATCH = Text("任务编号“{id}”与所在事项（第 {item} 项）不符", "task id '{id}' does not match its item ({item})")
 UNKNOWN_ITEM = Text("引用了不存在的事项 {item}", "refers to item {item}, which does not exist")
 UNKNOWN_SECTION = Text("引用了不存在的部分 {section}", "refers to section {section}, which does not exist")
-UNREGISTERED = Text("单位“{unit}”不在 units.yaml 的名录中（须使用规范名称）", "unit '{unit}' is not a canonical name in units.yaml")
-TWO_ROLES = Text("单位“{unit}”在同一任务中既是{first}又是{second}", "unit '{unit}' is both {first} and {second} on one task")
+UNREGISTERED = Text(
+    "单位“{unit}”不在 units.yaml 的名录中（须使用规范名称）", "unit '{unit}' is not a canonical name in units.yaml"
+)
+TWO_ROLES = Text(
+    "单位“{unit}”在同一任务中既是{first}又是{second}", "unit '{unit}' is both {first} and {second} on one task"
+)
 NAMED_TWICE = Text("单位“{unit}”在同一任务中出现了两次", "unit '{unit}' is listed twice on one task")
 AMBIGUOUS_ALIAS = Text(
-    "名称“{name}”同时指向“{first}”和“{second}”，别名必须唯一", "the name '{name}' denotes both '{first}' and '{second}'; aliases must be unique"
+    "名称“{name}”同时指向“{first}”和“{second}”，别名必须唯一",
+    "the name '{name}' denotes both '{first}' and '{second}'; aliases must be unique",
 )
 SOURCE_MISSING = Text("源文本 {source} 不存在", "the source text {source} does not exist")
 SOURCE_CHANGED = Text(
@@ -51,11 +56,13 @@ DRIFT_LENGTH = Text(
     "differs from what compiling {source} gives (different length); run ipr-check compile again",
 )
 REQUIREMENT_TASK = Text(
-    "要求“{requirement}”不属于任务 {task}（编号应以“{task}/”开头）", "requirement '{requirement}' does not belong to task {task} (its id must start with '{task}/')"
+    "要求“{requirement}”不属于任务 {task}（编号应以“{task}/”开头）",
+    "requirement '{requirement}' does not belong to task {task} (its id must start with '{task}/')",
 )
 DUPLICATE_REQUIREMENT = Text("要求编号“{requirement}”重复", "requirement id '{requirement}' appears twice")
 BAD_REQUIREMENT_SCHEMA = Text(
-    "要求的 schema 不是有效的 cerberus 规则：{problem}", "the requirement's schema is not a valid cerberus rule set: {problem}"
+    "要求的 schema 不是有效的 cerberus 规则：{problem}",
+    "the requirement's schema is not a valid cerberus rule set: {problem}",
 )
 DOES_NOT_COMPILE = Text("源文本无法编译：{problem}", "the source text does not compile: {problem}")
 
@@ -106,12 +113,20 @@ def _task_problems(checked: CheckedFile, plan: CompiledPlan, units: UnitsFile | 
     seen: dict[str, int] = {}
     for index, item in enumerate(plan.items):
         if item.section not in sections:
-            yield RulesetProblem(shown, checked.line(("items", index, "section")), f"items[{index}].section", UNKNOWN_SECTION, {"section": item.section})
+            yield RulesetProblem(
+                shown,
+                checked.line(("items", index, "section")),
+                f"items[{index}].section",
+                UNKNOWN_SECTION,
+                {"section": item.section},
+            )
     for index, task in enumerate(plan.tasks):
         where = ("tasks", index)
 
-        def problem(suffix: tuple[object, ...], name: str, message: Text, **args: object) -> RulesetProblem:
-            return RulesetProblem(shown, checked.line((*where, *suffix)), f"tasks[{index}]{name}", message, args)
+        def problem(
+            suffix: tuple[object, ...], name: str, message: Text, *, at: tuple[object, ...] = where, **args: object
+        ) -> RulesetProblem:
+            return RulesetProblem(shown, checked.line((*at, *suffix)), f"tasks[{at[1]}]{name}", message, args)
 
         if not TASK_ID.match(task.id):
             yield problem(("id",), ".id", BAD_ID, id=task.id)
@@ -132,7 +147,14 @@ def _task_problems(checked: CheckedFile, plan: CompiledPlan, units: UnitsFile | 
             if assignee.unit in roles:
                 first = roles[assignee.unit]
                 if first != assignee.role:
-                    yield problem(suffix, name, TWO_ROLES, unit=assignee.unit, first=ROLE_LABELS[first], second=ROLE_LABELS[assignee.role])
+                    yield problem(
+                        suffix,
+                        name,
+                        TWO_ROLES,
+                        unit=assignee.unit,
+                        first=ROLE_LABELS[first],
+                        second=ROLE_LABELS[assignee.role],
+                    )
                 else:
                     yield problem(suffix, name, NAMED_TWICE, unit=assignee.unit)
             roles.setdefault(assignee.unit, assignee.role)
@@ -157,13 +179,16 @@ def _requirement_problems(task: Task, index: int, problem: Any) -> Iterator[Rule
 def _alias_problems(checked: CheckedFile, units: UnitsFile) -> Iterator[RulesetProblem]:
     owner: dict[str, str] = {}
     for index, unit in enumerate(units.units):
-        names = [("name", unit.name), ("full_name", unit.full_name)]
+        names: list[tuple[str | tuple[str, int], str]] = [("name", unit.name), ("full_name", unit.full_name)]
         names += [(("aliases", position), alias) for position, alias in enumerate(unit.aliases)]
         for key, name in names:
             data_path = ("units", index, *(key if isinstance(key, tuple) else (key,)))
             if name in owner and owner[name] != unit.name:
                 yield RulesetProblem(
-                    str(checked.path), checked.line(data_path), _dotted(data_path), AMBIGUOUS_ALIAS,
+                    str(checked.path),
+                    checked.line(data_path),
+                    _dotted(data_path),
+                    AMBIGUOUS_ALIAS,
                     {"name": name, "first": owner[name], "second": unit.name},
                 )
                 continue
@@ -181,7 +206,9 @@ def _drift(folder: Path, checked: CheckedFile, plan: CompiledPlan, registry: Uni
     shown = str(checked.path)
     result.source = str(source_path)
     if not source_path.is_file():
-        result.errors.append(RulesetProblem(shown, checked.line(("source",)), "source", SOURCE_MISSING, {"source": plan.source}))
+        result.errors.append(
+            RulesetProblem(shown, checked.line(("source",)), "source", SOURCE_MISSING, {"source": plan.source})
+        )
         return
     try:
         text = read_plan_text(source_path)
@@ -191,14 +218,17 @@ def _drift(folder: Path, checked: CheckedFile, plan: CompiledPlan, registry: Uni
     digest = source_digest(text)
     if digest != plan.source_sha256:
         result.errors.append(
-            RulesetProblem(shown, checked.line(("source_sha256",)), "source_sha256", SOURCE_CHANGED, {"source": plan.source})
+            RulesetProblem(
+                shown, checked.line(("source_sha256",)), "source_sha256", SOURCE_CHANGED, {"source": plan.source}
+            )
         )
     try:
         expected = dump_plan(compile_plan(text, registry, source=plan.source, year=plan.year))
         result.warnings = lint_plan(parse_plan(text), registry)
     except CompileError as error:
         result.errors += [
-            RulesetProblem(str(source_path), problem.line, "", problem.message, problem.args) for problem in error.problems
+            RulesetProblem(str(source_path), problem.line, "", problem.message, problem.args)
+            for problem in error.problems
         ]
         return
     except RulesetError as error:
@@ -210,10 +240,12 @@ def _drift(folder: Path, checked: CheckedFile, plan: CompiledPlan, registry: Uni
     if actual == expected:
         return
     actual_lines, expected_lines = actual.splitlines(), expected.splitlines()
-    for number, (have, want) in enumerate(zip(actual_lines, expected_lines), start=1):
+    for number, (have, want) in enumerate(zip(actual_lines, expected_lines, strict=False), start=1):
         if have != want:
             shown_want = want if len(want) <= 80 else want[:80] + "…"
-            result.errors.append(RulesetProblem(shown, number, "", DRIFT, {"source": plan.source, "expected": shown_want}))
+            result.errors.append(
+                RulesetProblem(shown, number, "", DRIFT, {"source": plan.source, "expected": shown_want})
+            )
             return
     line = min(len(actual_lines), len(expected_lines)) + 1
     result.errors.append(RulesetProblem(shown, line, "", DRIFT_LENGTH, {"source": plan.source}))

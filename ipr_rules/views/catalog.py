@@ -114,7 +114,10 @@ EXPLAIN = Text(
     "Source: {source}:{line}:{column}",
 )
 NONE = Text("无", "none")
-REQUIREMENT_LINE = Text("  - [{severity}] {description}（原文：“{source}”；适用：{applies}）", "  - [{severity}] {description} (plan: '{source}'; applies to: {applies})")
+REQUIREMENT_LINE = Text(
+    "  - [{severity}] {description}（原文：“{source}”；适用：{applies}）",
+    "  - [{severity}] {description} (plan: '{source}'; applies to: {applies})",
+)
 APPLIES = {
     "lead": Text("牵头单位", "the lead unit(s)"),
     "named": Text("所有点名单位", "every named unit"),
@@ -128,18 +131,40 @@ def explain_text(ruleset: Ruleset, task: Task, lang: Lang) -> str:
     section = ruleset.section(task.section)
     lines = []
     for role in ROLES:
-        units = [a.unit + (f"（原文作“{a.written}”）" if lang == "zh" and a.written else f" (written '{a.written}')" if a.written else "")
-                 for a in task.assignees if a.role == role]
+        units = [
+            a.unit
+            + (
+                f"（原文作“{a.written}”）"
+                if lang == "zh" and a.written
+                else f" (written '{a.written}')"
+                if a.written
+                else ""
+            )
+            for a in task.assignees
+            if a.role == role
+        ]
         if units:
-            lines.append(f"  {ROLE_LABELS[role].render(lang)}：{join_names(units, lang)}" if lang == "zh" else f"  {ROLE_LABELS[role].render(lang)}: {join_names(units, lang)}")
+            lines.append(
+                f"  {ROLE_LABELS[role].render(lang)}：{join_names(units, lang)}"
+                if lang == "zh"
+                else f"  {ROLE_LABELS[role].render(lang)}: {join_names(units, lang)}"
+            )
     requirements = [
-        REQUIREMENT_LINE.render(lang, severity=SEVERITY_LABELS[r.severity], description=r.description, source=r.source, applies=APPLIES[r.applies_to])
+        REQUIREMENT_LINE.render(
+            lang,
+            severity=SEVERITY_LABELS[r.severity],
+            description=r.description,
+            source=r.source,
+            applies=APPLIES[r.applies_to],
+        )
         for r in task.requirements
     ]
     return EXPLAIN.render(
         lang,
         id=task.id,
-        section=(f"{numeral_text(section.number)}、{section.title}" if lang == "zh" else f"{section.number}. {section.title}")
+        section=(
+            f"{numeral_text(section.number)}、{section.title}" if lang == "zh" else f"{section.number}. {section.title}"
+        )
         if section
         else task.section,
         item=numeral_text(task.item) if lang == "zh" else task.item,

@@ -33,7 +33,9 @@ HEADER = Text(
 TASK_HEADING = Text("# {id}【{role}】（{item}）{title}", "# {id} [{role}] (item {item}) {title}")
 CAMPAIGNS = Text("# 专项行动：{names}", "# campaigns: {names}")
 REQUIRED = Text("# 要求（{source}）：{description}", "# required ({source}): {description}")
-STUB_HINT = Text("# 请按实际填写以下产出并删去行首的 #：", "# fill in these outputs as they were and remove the leading #:")
+STUB_HINT = Text(
+    "# 请按实际填写以下产出并删去行首的 #：", "# fill in these outputs as they were and remove the leading #:"
+)
 # Characters per comment line: Chinese characters are two columns wide.
 WIDTH = 38
 

@@ -14,7 +14,9 @@ def task(text: str, *, lead: bool = False, campaigns: tuple[str, ...] = ()) -> T
 
 
 def derived(text: str, **kwargs: object) -> dict[str, tuple[str, str, dict[str, object]]]:
-    return {r.id.split("/", 1)[1]: (r.source, r.applies_to, r.schema) for r in derive_requirements(task(text, **kwargs))}
+    return {
+        r.id.split("/", 1)[1]: (r.source, r.applies_to, r.schema) for r in derive_requirements(task(text, **kwargs))
+    }
 
 
 @pytest.mark.parametrize(
@@ -111,7 +113,10 @@ def test_two_phrases_of_one_kind_make_one_requirement_quoting_both() -> None:
 
 EXPECTED_2020 = {
     "1-2/campaign-剑网2020": ("carriers", "组织开展“剑网2020”专项行动"),
-    "1-4/standard": ("named", "研究编制电商平台知识产权行政保护管理标准；制定出台治理电子商务平台盗版、侵权与假冒现象制度规定"),
+    "1-4/standard": (
+        "named",
+        "研究编制电商平台知识产权行政保护管理标准；制定出台治理电子商务平台盗版、侵权与假冒现象制度规定",
+    ),
     "2-2/publication": ("named", "曝光一批典型案例"),
     "3-1/campaign-清风": ("carriers", "开展“清风”“龙腾”行动"),
     "3-1/campaign-龙腾": ("carriers", "开展“清风”“龙腾”行动"),

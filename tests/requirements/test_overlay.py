@@ -55,7 +55,8 @@ def test_the_engine_uses_the_adjusted_requirements(folder: Path, tmp_path: Path)
     (folder / "requirements.yaml").write_text(ADD, encoding="utf-8")
     report = tmp_path / "r.yaml"
     report.write_text(
-        'unit: 区市场监管局\nyear: 2020\ntasks:\n  "7-1": {status: done, actions: [调处专利纠纷 12 件]}\n', encoding="utf-8"
+        'unit: 区市场监管局\nyear: 2020\ntasks:\n  "7-1": {status: done, actions: [调处专利纠纷 12 件]}\n',
+        encoding="utf-8",
     )
     result = check_paths([str(report)], load_ruleset(folder), CheckOptions(unit_only=True))
     found = [(f.kind, f.task, f.severity) for f in result.findings if f.kind == "requirement-unmet"]
@@ -73,9 +74,18 @@ def test_the_bundled_overlay_is_valid_and_empty(folder: Path) -> None:
         ("change:\n  - {requirement: 4-1/each-half-publication, severity: error, reason: ''}\n", "change[0].reason"),
         ("change:\n  - {requirement: 4-1/each-half-publication, severity: fatal, reason: x}\n", "change[0].severity"),
         ("drop:\n  - {requirement: 4-1/each-half-publication}\n", "drop[0].reason"),
-        ("add:\n  - {task: '99-1', id: x, kind: x, source: x, applies_to: named, schema: {outputs: {type: list}}, reason: x}\n", "add[0].task"),
-        ("add:\n  - {task: '7-1', id: x, kind: x, source: x, applies_to: named, schema: {outputs: {bogus: 1}}, reason: x}\n", "add[0].schema"),
-        ("add:\n  - {task: '4-1', id: each-half-publication, kind: x, source: x, applies_to: named, schema: {outputs: {type: list}}, reason: x}\n", "add[0].id"),
+        (
+            "add:\n  - {task: '99-1', id: x, kind: x, source: x, applies_to: named, schema: {outputs: {type: list}}, reason: x}\n",
+            "add[0].task",
+        ),
+        (
+            "add:\n  - {task: '7-1', id: x, kind: x, source: x, applies_to: named, schema: {outputs: {bogus: 1}}, reason: x}\n",
+            "add[0].schema",
+        ),
+        (
+            "add:\n  - {task: '4-1', id: each-half-publication, kind: x, source: x, applies_to: named, schema: {outputs: {type: list}}, reason: x}\n",
+            "add[0].id",
+        ),
         ("drop:\n  - {requirement: 4-1/each-half-publication, reason: x, extra: 1}\n", "drop[0].extra"),
     ],
 )
@@ -84,7 +94,9 @@ def test_a_broken_overlay_fails_validation_naming_file_line_and_field(folder: Pa
     result = validate_ruleset(folder)
     assert not result.ok
     rendered = "\n".join(problem.render("en") for problem in result.errors)
-    assert f"requirements.yaml:2: {field}:" in rendered or f"requirements.yaml:2: {field.split('.')[0]}" in rendered, rendered
+    assert f"requirements.yaml:2: {field}:" in rendered or f"requirements.yaml:2: {field.split('.')[0]}" in rendered, (
+        rendered
+    )
 
 
 def test_a_compiled_requirement_with_an_invalid_schema_fails_validation(folder: Path) -> None:

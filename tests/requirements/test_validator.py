@@ -10,7 +10,9 @@ import pytest
 from ipr_rules.requirements.validator import RequirementValidator, period_of, schema_problem
 
 
-def entry(*outputs: tuple[str | None, dt.date | None], actions: tuple[str, ...] = (), campaigns: tuple[str, ...] = ()) -> dict[str, Any]:
+def entry(
+    *outputs: tuple[str | None, dt.date | None], actions: tuple[str, ...] = (), campaigns: tuple[str, ...] = ()
+) -> dict[str, Any]:
     return {
         "status": "done",
         "actions": list(actions),

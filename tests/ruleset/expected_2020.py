@@ -28,8 +28,25 @@ DEVELOPMENT = "区发展改革局"
 
 UNITS_2020 = frozenset(
     {
-        OFFICE, PUBLICITY, SCI, POLICE, COMMERCE, MARKET, LAND, CULTURE, AGRI, COURT,
-        PROCURATORATE, HEALTH, ECOLOGY, FINANCE, SASAC, TAX, JUSTICE, POLITICS_LAW, DEVELOPMENT,
+        OFFICE,
+        PUBLICITY,
+        SCI,
+        POLICE,
+        COMMERCE,
+        MARKET,
+        LAND,
+        CULTURE,
+        AGRI,
+        COURT,
+        PROCURATORATE,
+        HEALTH,
+        ECOLOGY,
+        FINANCE,
+        SASAC,
+        TAX,
+        JUSTICE,
+        POLITICS_LAW,
+        DEVELOPMENT,
     }
 )
 

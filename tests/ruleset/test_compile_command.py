@@ -134,7 +134,7 @@ def test_compile_without_a_registry_or_source_is_a_usage_error(run_cli, tmp_path
 def test_compile_messages_in_english(run_cli, tmp_path: Path) -> None:
     source = FIXTURES / "mini_plan_unknown_unit.txt"
     units = FIXTURES / "mini_units.yaml"
-    names = sorted(read_registry(units).all_names + ("区乙务局", "、"), key=len, reverse=True)
+    names = sorted((*read_registry(units).all_names, "区乙务局", "、"), key=len, reverse=True)
 
     def without_names(text: str) -> str:
         for name in names:

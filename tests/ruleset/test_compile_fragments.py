@@ -36,8 +36,16 @@ def roles(task: Task) -> list[tuple[str, str]]:
 
 
 NUMERAL_VALUES = [
-    ("一", 1), ("九", 9), ("十", 10), ("十一", 11), ("十九", 19), ("二十", 20), ("二十一", 21),
-    ("三十", 30), ("三十一", 31), ("九十九", 99),
+    ("一", 1),
+    ("九", 9),
+    ("十", 10),
+    ("十一", 11),
+    ("十九", 19),
+    ("二十", 20),
+    ("二十一", 21),
+    ("三十", 30),
+    ("三十一", 31),
+    ("九十九", 99),
 ]
 
 
@@ -53,7 +61,9 @@ def test_numeral_text_is_the_inverse() -> None:
         assert chinese_numeral(numeral_text(value)) == value
 
 
-@pytest.mark.parametrize("numeral", ["十十", "一二", "二十一二", "二十十", ""], ids=["10-10", "1-2", "21-2", "20-10", "empty"])
+@pytest.mark.parametrize(
+    "numeral", ["十十", "一二", "二十一二", "二十十", ""], ids=["10-10", "1-2", "21-2", "20-10", "empty"]
+)
 def test_chinese_numeral_rejects_malformed(numeral: str) -> None:
     with pytest.raises((ValueError, KeyError)):
         chinese_numeral(numeral)
@@ -61,9 +71,36 @@ def test_chinese_numeral_rejects_malformed(numeral: str) -> None:
 
 # Items （一）…（三十一）, spread over three sections, each with one sole duty.
 NUMERALS = [
-    "一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
-    "十一", "十二", "十三", "十四", "十五", "十六", "十七", "十八", "十九", "二十",
-    "二十一", "二十二", "二十三", "二十四", "二十五", "二十六", "二十七", "二十八", "二十九", "三十",
+    "一",
+    "二",
+    "三",
+    "四",
+    "五",
+    "六",
+    "七",
+    "八",
+    "九",
+    "十",
+    "十一",
+    "十二",
+    "十三",
+    "十四",
+    "十五",
+    "十六",
+    "十七",
+    "十八",
+    "十九",
+    "二十",
+    "二十一",
+    "二十二",
+    "二十三",
+    "二十四",
+    "二十五",
+    "二十六",
+    "二十七",
+    "二十八",
+    "二十九",
+    "三十",
     "三十一",
 ]
 
@@ -115,7 +152,10 @@ def test_ids_count_duty_clauses_inside_an_item(small_registry: UnitRegistry) -> 
         "（二）标题二。任务四。（区甲局负责）",
     )
     assert [(t.id, t.text) for t in plan.tasks] == [
-        ("1-1", "任务一。"), ("1-2", "任务二。"), ("1-3", "任务三。"), ("2-1", "任务四。"),
+        ("1-1", "任务一。"),
+        ("1-2", "任务二。"),
+        ("1-3", "任务三。"),
+        ("2-1", "任务四。"),
     ]
 
 
@@ -197,25 +237,54 @@ def test_a_text_without_items_is_an_error() -> None:
         ("区甲局、区乙局负责", [("区甲局", "co"), ("区乙局", "co")], False),
         ("区甲局等负责", [("区甲局", "co")], True),
         ("区甲局牵头负责", [("区甲局", "lead")], False),
-        ("区甲局牵头负责,区乙局、区丙局按职责分工负责", [("区甲局", "lead"), ("区乙局", "co"), ("区丙局", "co")], False),
+        (
+            "区甲局牵头负责,区乙局、区丙局按职责分工负责",
+            [("区甲局", "lead"), ("区乙局", "co"), ("区丙局", "co")],
+            False,
+        ),
         ("区甲局牵头负责，区乙局按职责分工负责", [("区甲局", "lead"), ("区乙局", "co")], False),
         ("区甲局、区乙局等按职责分工分别负责", [("区甲局", "co"), ("区乙局", "co")], True),
         ("区甲局牵头负责，有关部门按职责分工负责", [("区甲局", "lead")], True),
         ("区甲局、有关部门按职责分工分别负责", [("区甲局", "co")], True),
         ("区甲局、区乙局牵头负责，相关成员单位按职责分工分别负责", [("区甲局", "lead"), ("区乙局", "lead")], True),
-        ("区甲局牵头负责，区乙局、区丙局等按部门分工分别负责", [("区甲局", "lead"), ("区乙局", "co"), ("区丙局", "co")], True),
+        (
+            "区甲局牵头负责，区乙局、区丙局等按部门分工分别负责",
+            [("区甲局", "lead"), ("区乙局", "co"), ("区丙局", "co")],
+            True,
+        ),
         ("区甲局、区乙局按职责分工牵头负责", [("区甲局", "lead"), ("区乙局", "lead")], False),
-        ("区甲局、区乙局牵头负责，区丙局按职责分工分别负责", [("区甲局", "lead"), ("区乙局", "lead"), ("区丙局", "co")], False),
+        (
+            "区甲局、区乙局牵头负责，区丙局按职责分工分别负责",
+            [("区甲局", "lead"), ("区乙局", "lead"), ("区丙局", "co")],
+            False,
+        ),
         ("区甲局、区乙局、区甲局按职责分工分别负责", [("区甲局", "co"), ("区乙局", "co")], False),
         ("区甲局、区甲局负责", [("区甲局", "sole")], False),
         # an alias resolves to the canonical name, and a unit named under two spellings counts once
         ("区生态环境局牵头负责，区乙局按职责分工负责", [("市生态环境官渡分局", "lead"), ("区乙局", "co")], False),
-        ("区乙局牵头负责，区市场监管局、区市场监督管理局按职责分工负责", [("区乙局", "lead"), ("区市场监管局", "co")], False),
+        (
+            "区乙局牵头负责，区市场监管局、区市场监督管理局按职责分工负责",
+            [("区乙局", "lead"), ("区市场监管局", "co")],
+            False,
+        ),
     ],
     ids=[
-        "sole", "bare-several-co", "bare-etc-co-open", "lead-only", "half-width-comma", "lead-and-co",
-        "etc-co-open", "placeholder-open", "co-and-placeholder", "joint-lead-and-member-units", "by-department",
-        "joint-lead-by-duty", "joint-lead-and-co", "repeated-once", "repeated-sole", "alias-canonical",
+        "sole",
+        "bare-several-co",
+        "bare-etc-co-open",
+        "lead-only",
+        "half-width-comma",
+        "lead-and-co",
+        "etc-co-open",
+        "placeholder-open",
+        "co-and-placeholder",
+        "joint-lead-and-member-units",
+        "by-department",
+        "joint-lead-by-duty",
+        "joint-lead-and-co",
+        "repeated-once",
+        "repeated-sole",
+        "alias-canonical",
         "two-spellings-once",
     ],
 )
@@ -272,7 +341,10 @@ def test_every_unknown_unit_is_reported_not_just_the_first(small_registry: UnitR
     with pytest.raises(CompileError) as caught:
         compile_plan(text, small_registry)
     problems = caught.value.problems
-    assert [(p.args["task"], p.args["name"], p.line) for p in problems] == [("1-1", "区市场监督局", 3), ("2-1", "ABC", 4)]
+    assert [(p.args["task"], p.args["name"], p.line) for p in problems] == [
+        ("1-1", "区市场监督局", 3),
+        ("2-1", "ABC", 4),
+    ]
     assert problems[0].message is compile_module.UNKNOWN_UNIT_NEAR
     assert problems[1].message is compile_module.UNKNOWN_UNIT  # nothing close to suggest
     assert len(caught.value.render("en").splitlines()) == 2
@@ -335,8 +407,17 @@ def test_source_and_digest_are_recorded(small_registry: UnitRegistry) -> None:
         ("组织开展“铁拳”专项行动，再次开展“铁拳”专项行动。", ("铁拳",)),
     ],
     ids=[
-        "special-action", "two-names", "requirement-action", "long-name", "inspection", "reform", "mode", "idea",
-        "slogans", "unquoted", "named-once",
+        "special-action",
+        "two-names",
+        "requirement-action",
+        "long-name",
+        "inspection",
+        "reform",
+        "mode",
+        "idea",
+        "slogans",
+        "unquoted",
+        "named-once",
     ],
 )
 def test_find_campaigns(text: str, expected: tuple[str, ...]) -> None:

@@ -131,8 +131,13 @@ def test_lint_on_a_fragment(small_registry: UnitRegistry) -> None:
 
 def test_every_rule_is_registered() -> None:
     assert {rule.__name__ for rule in lint.RULES} >= {
-        "repeated_unit", "inconsistent_spelling", "abbreviated_name", "vague_assignee",
-        "near_duplicate", "beyond_district", "orphan_text",
+        "repeated_unit",
+        "inconsistent_spelling",
+        "abbreviated_name",
+        "vague_assignee",
+        "near_duplicate",
+        "beyond_district",
+        "orphan_text",
     }
 
 

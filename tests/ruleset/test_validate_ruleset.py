@@ -45,7 +45,8 @@ def run_validate(run_cli, folder: Path, *options: str) -> Checked:
 def find(checked: Checked, file: Path, line: int | None, field: str, kind: Text) -> RulesetProblem:
     """The one error at file:line on field, of the given kind, also printed by the CLI."""
     matches = [
-        e for e in checked.validation.errors
+        e
+        for e in checked.validation.errors
         if e.file == str(file) and e.line == line and e.field == field and e.message is kind
     ]
     assert len(matches) == 1, [(e.file, e.line, e.field, e.message.en) for e in checked.validation.errors]
@@ -302,7 +303,9 @@ def test_ruleset_edited_by_hand_drifts(run_cli, ruleset_copy: Path) -> None:
 
 def test_source_no_longer_compiles(run_cli, ruleset_copy: Path) -> None:
     plan = ruleset_copy / "plan.txt"
-    text = plan.read_text(encoding="utf-8").replace("督办。（区卫生健康局综合监督执法局负责）", "督办。（区卫健局负责）")
+    text = plan.read_text(encoding="utf-8").replace(
+        "督办。（区卫生健康局综合监督执法局负责）", "督办。（区卫健局负责）"
+    )
     plan.write_text(text, encoding="utf-8")
     checked = run_validate(run_cli, ruleset_copy)
     assert checked.result.exit_code == 1

@@ -29,7 +29,9 @@ def test_tasks_of_one_unit_as_a_table(run_cli) -> None:
     assert ids == COURT_TASKS
 
 
-@pytest.mark.parametrize("name", ["昆明市官渡区人民法院", "官渡区人民法院", "区人民法院"], ids=["full-name", "alias", "short-alias"])
+@pytest.mark.parametrize(
+    "name", ["昆明市官渡区人民法院", "官渡区人民法院", "区人民法院"], ids=["full-name", "alias", "short-alias"]
+)
 def test_tasks_of_a_unit_named_by_alias(run_cli, name: str) -> None:
     result = run_cli("tasks", "--unit", name, "--json")
     assert result.exit_code == 0
@@ -74,7 +76,10 @@ def test_explain_as_json(run_cli) -> None:
     assert record["id"] == "8-1"
     assert record["section"] == 3 and record["item"] == 8
     assert [(a["unit"], a["role"]) for a in record["assignees"]] == [
-        ("区委宣传部", "lead"), ("市公安官渡分局", "co"), ("区法院", "co"), ("区检察院", "co"),
+        ("区委宣传部", "lead"),
+        ("市公安官渡分局", "co"),
+        ("区法院", "co"),
+        ("区检察院", "co"),
     ]
     assert record["open"] is True
     assert record["campaigns"] == ["秋风2020"]
