@@ -14,7 +14,7 @@ from typing import Any, NoReturn
 import click
 
 from ipr_rules.errors import UsageError
-from ipr_rules.i18n import LANGS, Lang, Text
+from ipr_rules.i18n import LANGS, Lang, Names, Text
 from ipr_rules.output import echo, emit, plan_outputs, prepare_stdout, refuse_inputs, write_atomic
 from ipr_rules.render import FORMATS
 from ipr_rules.result import FAIL_ON, FailOn
@@ -150,7 +150,7 @@ def _unit(ruleset: Any, name: str, lang: Lang) -> Any:
         from ipr_rules.suggest import closest
 
         near = closest(name, ruleset.registry.all_names)
-        hint = DID_YOU_MEAN.render(lang, names="、".join(near)) if near else ""
+        hint = DID_YOU_MEAN.render(lang, names=Names(near)) if near else ""
         fail(UsageError(UNKNOWN_UNIT, unit=name, hint=hint), lang)
     return unit
 
@@ -202,7 +202,7 @@ def explain_command(task_id: str, as_json: bool, ruleset_dir: Path | None, lang:
         from ipr_rules.suggest import closest
 
         near = closest(task_id, [t.id for t in ruleset.tasks])
-        hint = DID_YOU_MEAN.render(lang, names="、".join(near)) if near else ""
+        hint = DID_YOU_MEAN.render(lang, names=Names(near)) if near else ""
         fail(UsageError(UNKNOWN_TASK, task=task_id, hint=hint), lang)
     echo(_json(catalog.task_record(ruleset, task)) if as_json else catalog.explain_text(ruleset, task, lang))
 
@@ -482,7 +482,7 @@ def _check_kinds(kinds: tuple[str, ...], lang: Lang) -> None:
             from ipr_rules.suggest import closest
 
             near = closest(kind, KINDS)
-            hint = DID_YOU_MEAN.render(lang, names="、".join(near)) if near else ""
+            hint = DID_YOU_MEAN.render(lang, names=Names(near)) if near else ""
             fail(UsageError(UNKNOWN_KIND, kind=kind, hint=hint), lang)
 
 

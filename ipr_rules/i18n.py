@@ -8,6 +8,7 @@ CLI turn it into a string in the chosen language.
 from __future__ import annotations
 
 import string
+from collections.abc import Iterable
 from typing import Any, Literal, NamedTuple
 
 Lang = Literal["zh", "en"]
@@ -57,6 +58,30 @@ class Localized:
 
     def __repr__(self) -> str:
         return self.text.render("en", **self.args)
+
+
+class Names:
+    """A list of names as a message argument: 、-joined in Chinese, comma-joined in English."""
+
+    __slots__ = ("names",)
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self.names = tuple(names)
+
+    def render(self, lang: Lang) -> str:
+        return join_names(self.names, lang)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Names) and self.names == other.names
+
+    def __hash__(self) -> int:
+        return hash(self.names)
+
+    def __str__(self) -> str:
+        return join_names(self.names, "zh")
+
+    def __repr__(self) -> str:
+        return f"Names({self.names!r})"
 
 
 def join_names(names: list[str] | tuple[str, ...], lang: Lang) -> str:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from ipr_rules.checks.context import SetContext
 from ipr_rules.findings import Finding, Severity, finding
-from ipr_rules.i18n import Localized, Text
+from ipr_rules.i18n import Localized, Names, Text
 
 KIND = "unaddressed-shared-duty"
 SEVERITY: Severity = "error"
@@ -65,6 +65,6 @@ def check(ctx: SetContext) -> Iterator[Finding]:
             None,
             task=task.id,
             title=task.item_title,
-            units="、".join(task.units),
+            units=Names(task.units),
             open=Localized(OPEN if task.open else CLOSED),
         )

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from ipr_rules.checks.context import ReportContext
 from ipr_rules.findings import Finding, Severity, finding
-from ipr_rules.i18n import Text
+from ipr_rules.i18n import Names, Text
 
 KIND = "unknown-task"
 SEVERITY: Severity = "error"
@@ -59,7 +59,7 @@ def check(ctx: ReportContext) -> Iterator[Finding]:
                 line,
                 task=task_id,
                 year=ruleset.year,
-                ids="、".join(near),
+                ids=Names(near),
             )
         else:
             yield finding(

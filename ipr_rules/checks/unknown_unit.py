@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from ipr_rules.checks.context import ReportContext
 from ipr_rules.findings import Finding, Severity, finding
-from ipr_rules.i18n import Text
+from ipr_rules.i18n import Names, Text
 
 KIND = "unknown-unit"
 SEVERITY: Severity = "error"
@@ -45,6 +45,6 @@ def check(ctx: ReportContext) -> Iterator[Finding]:
     near = closest(written, ctx.ruleset.registry.all_names)
     line = ctx.document.unit_line or ctx.document.line
     if near:
-        yield finding(KIND, SEVERITY, UNKNOWN_NEAR, written, None, ctx.file, line, unit=written, names="、".join(near))
+        yield finding(KIND, SEVERITY, UNKNOWN_NEAR, written, None, ctx.file, line, unit=written, names=Names(near))
     else:
         yield finding(KIND, SEVERITY, UNKNOWN, written, None, ctx.file, line, unit=written)

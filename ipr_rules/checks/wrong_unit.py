@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from ipr_rules.checks.context import ReportContext
 from ipr_rules.findings import Finding, Severity, finding
-from ipr_rules.i18n import Text
+from ipr_rules.i18n import Names, Text
 from ipr_rules.model.report import CARRYING
 from ipr_rules.model.ruleset import Ruleset, Task
 from ipr_rules.textsim import TextIndex
@@ -65,7 +65,7 @@ def check(ctx: ReportContext) -> Iterator[Finding]:
         task = ctx.ruleset.task(task_id)
         if task is None or entry.status not in CARRYING or task.open or task.role_of(unit.name) is not None:
             continue
-        owners = "、".join(task.units)
+        owners = Names(task.units)
         line = ctx.entry_line(task_id)
         suggested = _suggest(ctx.ruleset, unit.name, " ".join(entry.actions), task_id)
         if suggested is None:

@@ -19,6 +19,7 @@ from ipr_rules.loading.yamlpos import Path as DataPath
 from ipr_rules.model.messages import describe_value, message_for
 from ipr_rules.model.report import CARRYING, ENTRY_FIELDS, REPORT_FIELDS, Contact, Entry, Envelope, Output, Report
 
+WHOLE_REPORT = Text("（整份报告）", "(the whole report)")
 EMPTY_DOCUMENT = Text("文件没有内容（空报告）", "the file is empty (no report)")
 NOT_A_MAPPING = Text(
     "报告应为“键: 值”形式的映射（unit、year、tasks …），实为{actual}",
@@ -271,7 +272,7 @@ def _record(error: ValidationError, prefix: DataPath, report: ReportDocument, kn
             continue  # entries are validated one by one, after the envelope
         if _under_existing_problem(location, report) or _caused_by_typing(detail, report):
             continue
-        field = ".".join(str(part) for part in location) or "(报告)"
+        field: Any = ".".join(str(part) for part in location) or WHOLE_REPORT
         message, args = message_for(dict(detail), field, known if len(location) == len(prefix) + 1 else ())
         report.problems.append(Problem(message, report.line_of(*location), location, args))
 

@@ -65,7 +65,9 @@ def _choices(expected: str) -> str:
     return " | ".join(part.strip(" '\"") for part in expected.replace(" or ", ", ").split(",") if part.strip())
 
 
-def message_for(error: dict[str, Any], field: str, known_fields: tuple[str, ...] = ()) -> tuple[Text, dict[str, Any]]:
+def message_for(
+    error: dict[str, Any], field: str | Text, known_fields: tuple[str, ...] = ()
+) -> tuple[Text, dict[str, Any]]:
     """The message and its arguments for one pydantic error dict."""
     kind = error["type"]
     value = error.get("input")
@@ -77,7 +79,7 @@ def message_for(error: dict[str, Any], field: str, known_fields: tuple[str, ...]
     if kind == "extra_forbidden":
         from ipr_rules.suggest import closest
 
-        near = closest(field, known_fields, limit=1) if known_fields else []
+        near = closest(str(field), known_fields, limit=1) if known_fields and isinstance(field, str) else []
         return (UNKNOWN_FIELD_NEAR, {**args, "near": near[0]}) if near else (UNKNOWN_FIELD, args)
     if kind in ("string_type", "string_sub_type"):
         return NOT_TEXT, args

@@ -10,7 +10,7 @@ import hashlib
 from dataclasses import dataclass, replace
 
 from ipr_rules.errors import RulesetError
-from ipr_rules.i18n import ROLE_LABELS, Lang, Text
+from ipr_rules.i18n import ROLE_LABELS, Lang, Names, Text
 from ipr_rules.model.ruleset import Assignee, CompiledPlan, Item, Section, Task, UnitRegistry
 from ipr_rules.requirements.derive import derive_requirements
 from ipr_rules.ruleset.assignments import parse_assignment
@@ -103,7 +103,7 @@ def _task(raw: RawPlan, clause: RawClause, registry: UnitRegistry, problems: lis
             args: dict[str, object] = {"task": identifier, "name": named.written}
             suggestions = closest(named.written, registry.all_names)
             if suggestions:
-                args["names"] = "、".join(suggestions)
+                args["names"] = Names(suggestions)
             problems.append(CompileProblem(UNKNOWN_UNIT_NEAR if suggestions else UNKNOWN_UNIT, line, column, args))
             continue
         if unit.name in roles:

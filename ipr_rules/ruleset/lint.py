@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from ipr_rules.i18n import Lang, Text
+from ipr_rules.i18n import Lang, Names, Text
 from ipr_rules.model.ruleset import UnitRegistry
 from ipr_rules.ruleset.assignments import parse_assignment
 from ipr_rules.ruleset.compile import task_id
@@ -104,7 +104,7 @@ def inconsistent_spelling(plan: RawPlan, registry: UnitRegistry) -> Iterator[Pla
         if len(spellings) < 2:
             continue
         usual = spellings.most_common(1)[0][0]
-        usual_tasks = "、".join(dict.fromkeys(task_id(c) for w, c, _ in occurrences if w == usual))
+        usual_tasks = Names(dict.fromkeys(task_id(c) for w, c, _ in occurrences if w == usual))
         for written, clause, offset in occurrences:
             if written != usual:
                 at = clause.assignment_at

@@ -19,6 +19,7 @@ from ipr_rules.loading.yamlpos import YamlSyntaxError, load_documents
 from ipr_rules.model.messages import message_for
 from ipr_rules.model.ruleset import CompiledPlan, UnitsFile
 
+WHOLE_FILE = Text("（整个文件）", "(the whole file)")
 NOT_YAML = Text("不是有效的 YAML：{problem}", "not valid YAML: {problem}")
 NOT_ONE_DOCUMENT = Text("应只包含一个 YAML 文档，实有 {count} 个", "should hold exactly one YAML document, not {count}")
 FILE_MISSING = Text("文件不存在", "the file does not exist")
@@ -30,13 +31,14 @@ INVALID_RULESET = Text("规则集无效，共 {count} 处问题：", "the rulese
 class RulesetProblem:
     file: str
     line: int | None
-    field: str
+    field: str | Text
     message: Text
     args: dict[str, Any] = dataclasses.field(default_factory=dict)
 
     def render(self, lang: Lang) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.line}"
-        field_part = f" {self.field}:" if self.field else ""
+        field = self.field.render(lang) if isinstance(self.field, Text) else self.field
+        field_part = f" {field}:" if field else ""
         return f"{where}:{field_part} {self.message.render(lang, **self.args)}"
 
 
@@ -125,7 +127,7 @@ def validate_as(checked: CheckedFile, model: type) -> Any:
                 import difflib
 
                 known = tuple(difflib.get_close_matches(str(location[-1]), known, n=1, cutoff=0.6))
-            field_name = field_path(location) or "(文件)"
+            field_name: Any = field_path(location) or WHOLE_FILE
             message, args = message_for(dict(detail), field_name, known)
             checked.problems.append(
                 RulesetProblem(str(checked.path), checked.line(location), field_name, message, args)
