@@ -35,6 +35,9 @@ class Assignment:
     named: tuple[Named, ...]
     placeholders: tuple[tuple[str, int], ...]  # (placeholder as written, offset)
     et_cetera: tuple[int, ...]  # offsets of each `等`
+    # One part closed by a bare 负责 and open to nobody else: `sole` if it names one unit, which
+    # only the registry can tell when one unit is written two ways.
+    bare_alone: bool = False
 
     @property
     def open(self) -> bool:
@@ -88,6 +91,7 @@ def parse_assignment(text: str) -> Assignment:
         named=tuple(Named(name, _role(kind, alone=only_one and not is_open), at) for name, kind, at in named),
         placeholders=tuple(placeholders),
         et_cetera=tuple(et_cetera),
+        bare_alone=len(parts) == 1 and parts[0][2] == "bare" and not is_open,
     )
 
 

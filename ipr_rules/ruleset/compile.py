@@ -125,6 +125,8 @@ def _task(raw: RawPlan, clause: RawClause, registry: UnitRegistry, problems: lis
         roles[unit.name] = named.role
         written = named.written if named.written != unit.name else None
         assignees.append(Assignee(unit.name, named.role, written))
+    if assignment.bare_alone and len(assignees) == 1:
+        assignees[0] = replace(assignees[0], role="sole")  # one unit, however often it is written
     if not assignment.named and not assignment.open:
         problems.append(
             CompileProblem(NO_ASSIGNEE, clause.assignment_at.line, clause.assignment_at.column, {"task": identifier})

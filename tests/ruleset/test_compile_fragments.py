@@ -430,3 +430,12 @@ def test_campaigns_are_attached_to_their_task(small_registry: UnitRegistry) -> N
         "（一）标题。组织开展“春雷2021”专项行动。（区甲局负责）聚焦“一带一路”沿线。（区乙局负责）",
     )
     assert [(t.id, t.campaigns) for t in plan.tasks] == [("1-1", ("春雷2021",)), ("1-2", ())]
+
+
+def test_one_unit_written_two_ways_under_a_bare_assignment_is_sole() -> None:
+    from ipr_rules.model.ruleset import Unit, UnitRegistry
+
+    registry = UnitRegistry((Unit("区甲局", "昆明市官渡区甲局", "government", ("区甲局别名",)),))
+    text = "关于印发官渡区2020年工作要点的通知\n一、部分\n（一）标题。内容。（区甲局、区甲局别名负责）\n"
+    [task] = compile_plan(text, registry).tasks
+    assert [(a.unit, a.role) for a in task.assignees] == [("区甲局", "sole")]
