@@ -306,6 +306,8 @@ def compile_command(source: Path, output_dir: Path, units_file: Path | None, yea
     from ipr_rules.ruleset.build import build_ruleset
 
     outcome = run(lang, lambda: build_ruleset(source, output_dir, units_file=units_file, year=year))
+    for notice in outcome.notices:
+        echo(notice.render(lang, str(source)), err=True)
     for warning in outcome.warnings:
         echo(warning.render(lang, str(outcome.source_path)), err=True)
     plan = outcome.plan

@@ -34,6 +34,8 @@ class BuildOutcome:
     plan: CompiledPlan
     warnings: list[PlanWarning]
     source_path: Path
+    # About the file as given (such as its encoding), not about the copy the ruleset keeps.
+    notices: list[PlanWarning]
 
 
 def read_registry(path: Path) -> UnitRegistry:
@@ -47,6 +49,11 @@ def read_registry(path: Path) -> UnitRegistry:
 
 
 def read_plan_text(path: Path) -> str:
+    return read_plan(path)[0]
+
+
+def read_plan(path: Path) -> tuple[str, PlanWarning | None]:
+    """The plan's text, and a notice when it had to be read from a legacy encoding."""
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -56,13 +63,17 @@ def read_plan_text(path: Path) -> str:
     decoded = decode(data)
     if isinstance(decoded, DecodeFailure):
         raise RulesetError(decoded.message, file=str(path), line=decoded.line, **decoded.args)
-    return decoded.text.replace("\r\n", "\n").replace("\r", "\n")
+    text = decoded.text.replace("\r\n", "\n").replace("\r", "\n")
+    notice = None
+    if decoded.notice is not None:
+        notice = PlanWarning("legacy-encoding", None, 1, 1, decoded.notice, {"encoding": decoded.encoding})
+    return text, notice
 
 
 def build_ruleset(
     source: Path, directory: Path, *, units_file: Path | None = None, year: int | None = None
 ) -> BuildOutcome:
-    text = read_plan_text(source)
+    text, notice = read_plan(source)
     registry_path = units_file or directory / UNITS_FILE
     registry = read_registry(registry_path)
     try:
@@ -82,7 +93,7 @@ def build_ruleset(
     if not _same_file(registry_path, target_units):
         write_atomic(target_units, registry_path.read_bytes())
     write_atomic(directory / RULESET_FILE, dump_plan(plan))
-    return BuildOutcome(plan, warnings, target_source)
+    return BuildOutcome(plan, warnings, target_source, [notice] if notice else [])
 
 
 def _same_file(first: Path, second: Path) -> bool:

@@ -148,3 +148,14 @@ def test_compile_messages_in_english(run_cli, tmp_path: Path) -> None:
     assert "区乙局" in english.stderr  # the suggestion
     assert not HAN.search(without_names(english.stderr))
     assert HAN.search(without_names(chinese.stderr))
+
+
+def test_compile_says_when_the_plan_was_read_from_gb18030(run_cli, tmp_path: Path) -> None:
+    source = tmp_path / "plan-gbk.txt"
+    source.write_bytes((BUNDLED_DIR / "plan.txt").read_text(encoding="utf-8").encode("gb18030"))
+    target = output_dir(tmp_path)
+    result = run_cli("compile", str(source), "-o", str(target))
+    assert result.exit_code == 0
+    assert f"{source}:1:1:" in result.stderr and "GB18030" in result.stderr
+    assert (target / "ruleset.yaml").read_bytes() == (BUNDLED_DIR / "ruleset.yaml").read_bytes()
+    assert (target / "plan.txt").read_text(encoding="utf-8").startswith("昆明市官渡区")
