@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
+from itertools import chain, islice
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
@@ -79,9 +80,8 @@ def check_paths(
     clock: Callable[[], datetime] | None = None,
 ) -> CheckResult:
     """Check report files and folders against a ruleset; never raises for a bad input."""
-    files = list(discover(paths))
     state = SetState()
-    outcomes = _run(files, ruleset, options, state)
+    outcomes = _run(discover(paths), ruleset, options, state)
     findings: list[Finding] = []
     reports: list[ReportSummary] = []
     unreadable = 0
@@ -107,7 +107,7 @@ def check_paths(
         findings=findings,
         coverage=compute_coverage(ruleset, state),
         set_checks=set_checks,
-        files=len(files),
+        files=done,
         unreadable=unreadable,
         checked_at=now.isoformat(timespec="seconds"),
         options={"unit_only": options.unit_only, "complete": options.complete},
@@ -123,17 +123,20 @@ def _now() -> datetime:
 
 
 def _run(
-    files: list[str | FileFailure], ruleset: Ruleset, options: CheckOptions, state: SetState
+    discovered: Iterator[str | FileFailure], ruleset: Ruleset, options: CheckOptions, state: SetState
 ) -> Iterable[FileOutcome]:
-    from ipr_rules.parallel import parallel_outcomes, worth_parallel
+    """Files are taken as they are found, never listed whole; the first few decide on workers."""
+    from ipr_rules.parallel import MIN_FILES, parallel_outcomes, worth_parallel
 
-    if worth_parallel(files, options.jobs):
+    head = list(islice(discovered, MIN_FILES))
+    files = chain(head, discovered)
+    if worth_parallel(len(head), options.jobs):
         return parallel_outcomes(files, ruleset, options)
     return _serial(files, ruleset, options, state)
 
 
 def _serial(
-    files: list[str | FileFailure], ruleset: Ruleset, options: CheckOptions, state: SetState
+    files: Iterable[str | FileFailure], ruleset: Ruleset, options: CheckOptions, state: SetState
 ) -> Iterator[FileOutcome]:
     for path in files:
         yield check_file(path, ruleset, options, state)

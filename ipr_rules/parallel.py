@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from itertools import islice
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -34,10 +35,11 @@ def available_cores() -> int:
         return os.cpu_count() or 1
 
 
-def worth_parallel(files: list[str | FileFailure], jobs: int | None) -> bool:
+def worth_parallel(files_seen: int, jobs: int | None) -> bool:
+    """`files_seen`: how many files were found, counting up to MIN_FILES."""
     if jobs is not None:
-        return jobs > 1 and len(files) > 1
-    return len(files) >= MIN_FILES and available_cores() > 1
+        return jobs > 1 and files_seen > 1
+    return files_seen >= MIN_FILES and available_cores() > 1
 
 
 def _start(ruleset: Ruleset, options: CheckOptions) -> None:
@@ -58,12 +60,17 @@ def _work(batch: list[str | FileFailure]) -> FileOutcome:
     return outcome
 
 
-def parallel_outcomes(files: list[str | FileFailure], ruleset: Ruleset, options: CheckOptions) -> Iterator[FileOutcome]:
+def parallel_outcomes(
+    files: Iterable[str | FileFailure], ruleset: Ruleset, options: CheckOptions
+) -> Iterator[FileOutcome]:
     """One outcome per batch of files, in order."""
-    workers = min(options.jobs or available_cores(), len(files))
-    size = max(1, min(BATCH, len(files) // (workers * 4) or 1))
-    batches = [files[start : start + size] for start in range(0, len(files), size)]
+    workers = options.jobs or available_cores()
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     with context.Pool(workers, initializer=_start, initargs=(ruleset, options)) as pool:
-        yield from pool.imap(_work, batches)
+        yield from pool.imap(_work, _batches(iter(files)))
+
+
+def _batches(files: Iterator[str | FileFailure]) -> Iterator[list[str | FileFailure]]:
+    while batch := list(islice(files, BATCH)):
+        yield batch
