@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
-from itertools import chain, islice
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from itertools import chain, islice
 
 from ipr_rules.checks import rules_at
 from ipr_rules.checks.context import FileContext, ReportContext, ReportRef, SetContext, SetState
