@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from ipr_rules.i18n import SEVERITY_LABELS, Lang, Text
 from ipr_rules.render.grouping import by_unit
 from ipr_rules.render.safe_text import markdown as md
@@ -48,10 +50,12 @@ YES = Text("是", "yes")
 NO = Text("否", "no")
 
 
-def render(result: CheckResult, lang: Lang) -> str:
-    out: list[str] = [TITLE.render(lang, year=result.ruleset.year), ""]
+def render(result: CheckResult, lang: Lang) -> Iterator[str]:
+    """Section by section, and the findings line by line: never the whole document at once."""
     plan = result.ruleset.plan
-    out += [
+    head = [
+        TITLE.render(lang, year=result.ruleset.year),
+        "",
         CHECKED.render(
             lang,
             title=md(plan.title),
@@ -61,13 +65,13 @@ def render(result: CheckResult, lang: Lang) -> str:
             inputs=md("、".join(result.inputs)),
         ),
         "",
+        *_summary(result, lang),
     ]
-    out += _summary(result, lang)
-    out += _per_unit(result, lang)
-    out += _uncarried(result, lang)
-    out += _wrong_unit(result, lang)
-    out += _kinds(result, lang)
-    return "\n".join(out).rstrip() + "\n"
+    yield "\n".join(head) + "\n"
+    for line in _per_unit(result, lang):
+        yield line + "\n"
+    tail = [*_uncarried(result, lang), *_wrong_unit(result, lang), *_kinds(result, lang)]
+    yield "\n".join(tail).rstrip() + "\n"
 
 
 def _summary(result: CheckResult, lang: Lang) -> list[str]:
@@ -89,20 +93,20 @@ def _summary(result: CheckResult, lang: Lang) -> list[str]:
     return [*lines, ""]
 
 
-def _per_unit(result: CheckResult, lang: Lang) -> list[str]:
-    lines = [PER_UNIT.render(lang), ""]
+def _per_unit(result: CheckResult, lang: Lang) -> Iterator[str]:
+    yield from (PER_UNIT.render(lang), "")
     groups = by_unit(result)
     if not groups:
-        return [*lines, NONE.render(lang), ""]
+        yield from (NONE.render(lang), "")
+        return
     for unit, findings in groups:
-        lines += [f"### {md(unit) if unit is not None else NO_UNIT.render(lang)}", "", FINDING_HEADERS.render(lang)]
+        yield from (f"### {md(unit) if unit is not None else NO_UNIT.render(lang)}", "", FINDING_HEADERS.render(lang))
         for finding in findings:
-            lines.append(
+            yield (
                 f"| {md(finding.location) or '-'} | {SEVERITY_LABELS[finding.severity].render(lang)} | {finding.kind} "
                 f"| {md(finding.task or '')} | {md(finding.text(lang))} |"
             )
-        lines.append("")
-    return lines
+        yield ""
 
 
 def _uncarried(result: CheckResult, lang: Lang) -> list[str]:

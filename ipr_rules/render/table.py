@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from ipr_rules.findings import SEVERITY_RANK
 from ipr_rules.i18n import SEVERITY_LABELS, Lang, Text
 from ipr_rules.render.grouping import by_unit
@@ -30,25 +32,24 @@ SET_CHECKS_OFF = Text(
 )
 
 
-def render(result: CheckResult, lang: Lang) -> str:
-    lines: list[str] = []
+def render(result: CheckResult, lang: Lang) -> Iterator[str]:
+    """Line by line: a large run's table is written out as it is made, never held whole."""
     for unit, findings in by_unit(result):
-        lines.append(one_line(unit) if unit is not None else NO_UNIT.render(lang))
+        yield (one_line(unit) if unit is not None else NO_UNIT.render(lang)) + "\n"
         for finding in findings:
             where = finding.location or (f"[{finding.task}]" if finding.task else "-")
             severity = SEVERITY_LABELS[finding.severity].render(lang)
-            lines.append(f"  {one_line(where)}  {severity}  {finding.kind}  {one_line(finding.text(lang))}")
-        lines.append("")
+            yield f"  {one_line(where)}  {severity}  {finding.kind}  {one_line(finding.text(lang))}\n"
+        yield "\n"
     if not result.findings:
-        lines += [NO_FINDINGS.render(lang), ""]
+        yield NO_FINDINGS.render(lang) + "\n\n"
     else:
-        lines += [_kind_table(result, lang), ""]
-    lines.append(_totals(result, lang))
+        yield _kind_table(result, lang) + "\n\n"
+    yield _totals(result, lang) + "\n"
     if result.set_checks:
-        lines.append(_coverage(result, lang))
+        yield _coverage(result, lang) + "\n"
     elif result.reports:
-        lines.append(SET_CHECKS_OFF.render(lang))
-    return "\n".join(lines) + "\n"
+        yield SET_CHECKS_OFF.render(lang) + "\n"
 
 
 def _kind_table(result: CheckResult, lang: Lang) -> str:
