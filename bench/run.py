@@ -23,6 +23,7 @@ Every figure is a ratio to its baseline measured in the same run: the floor for 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -150,15 +151,23 @@ def _maxrss_kb(value: int) -> int:
     return value // 1024 if sys.platform == "darwin" else value
 
 
+# Linux counts a child's peak memory from before it runs its program, when it is still a copy of
+# this (large) process; GNU time, itself small, reports the program's own peak instead.
+TIME = "/usr/bin/time"
+PEAK_MARK = "IPR-BENCH-PEAK-KB"
+
+
 def run_child(command: Sequence[str], keep: bool = False) -> Sample:
     """Run a command; wall time, CPU time and peak memory of that child alone.
 
     stdout goes to an anonymous temporary file (not a pipe, which would make the timing depend
     on this process reading it), so that the run can be checked afterwards; `keep` returns it.
     """
+    wrapped = os.access(TIME, os.X_OK)
+    argv = [TIME, "-f", f"{PEAK_MARK} %M", *command] if wrapped else list(command)
     with tempfile.TemporaryFile() as stdout, tempfile.TemporaryFile() as stderr:
         start = time.perf_counter()
-        process = subprocess.Popen(list(command), stdin=subprocess.DEVNULL, stdout=stdout, stderr=stderr)
+        process = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=stdout, stderr=stderr)
         if hasattr(os, "wait4"):
             _, status, usage = os.wait4(process.pid, 0)
             wall = time.perf_counter() - start
@@ -171,12 +180,29 @@ def run_child(command: Sequence[str], keep: bool = False) -> Sample:
             cpu = maxrss = None
         stderr.seek(0)
         text = stderr.read().decode("utf-8", "replace")
+        if wrapped:
+            text, peak = _take_peak(text)
+            maxrss = peak if peak is not None else maxrss
         size = stdout.seek(0, os.SEEK_END)
         output = None
         if keep:
             stdout.seek(0)
             output = stdout.read().decode("utf-8", "replace")
     return Sample(wall, cpu, maxrss, code, text, size, output)
+
+
+def _take_peak(text: str) -> tuple[str, int | None]:
+    """GNU time's line out of the command's stderr, and the peak it gives in KB."""
+    kept, peak = [], None
+    for line in text.splitlines(keepends=True):
+        if line.startswith(PEAK_MARK):
+            with contextlib.suppress(ValueError):
+                peak = int(line.split()[1])
+            continue
+        if line.startswith("Command exited with non-zero status"):
+            continue
+        kept.append(line)
+    return "".join(kept), peak
 
 
 def checked(sample: Sample, what: str, *, reports: int | None = None, output: bool = True) -> Sample:
