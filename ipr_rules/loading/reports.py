@@ -85,41 +85,42 @@ def display_path(path: str | os.PathLike[str]) -> str:
     return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
+_FileKey = tuple[int, int]  # (device, inode): the same file by whatever path it is reached
+_FolderKey = _FileKey
+
+
 def discover(paths: list[str]) -> Iterator[str | FileFailure]:
     """Report files under `paths` in order (directories recursively, sorted), each once."""
-    seen: set[str] = set()
+    seen: set[_FileKey] = set()
     for given in paths:
         for found in _expand(given):
             if isinstance(found, FileFailure):
                 yield found
                 continue
-            key = os.path.realpath(found)
+            path, key = found
             if key not in seen:
                 seen.add(key)
-                yield found
+                yield path
 
 
-def _expand(given: str) -> Iterator[str | FileFailure]:
+def _expand(given: str) -> Iterator[tuple[str, _FileKey] | FileFailure]:
     try:
         info = os.stat(given)
     except OSError as error:
         yield _os_failure(given, error)
         return
     if not stat.S_ISDIR(info.st_mode):
-        yield given
+        yield given, (info.st_dev, info.st_ino)
         return
     found_any = False
     for item in _walk(given, (info.st_dev, info.st_ino)):
-        found_any = found_any or isinstance(item, str)
+        found_any = found_any or not isinstance(item, FileFailure)
         yield item
     if not found_any:
         yield FileFailure(display_path(given), None, NO_REPORTS)
 
 
-_FolderKey = tuple[int, int]  # (device, inode)
-
-
-def _walk(root: str, root_key: _FolderKey) -> Iterator[str | FileFailure]:
+def _walk(root: str, root_key: _FolderKey) -> Iterator[tuple[str, _FileKey] | FileFailure]:
     """Report files under `root`, depth first in sorted order, without recursion.
 
     Each folder is walked once however many links lead to it, so links cannot make the walk
@@ -130,11 +131,13 @@ def _walk(root: str, root_key: _FolderKey) -> Iterator[str | FileFailure]:
         yield listing
         return
     visited = {root_key}
-    # Each open folder's remaining entries, with the folders above it (a link back to one of
-    # them is a loop).
-    stack: list[tuple[Iterator[os.DirEntry[str]], frozenset[_FolderKey]]] = [(iter(listing), frozenset({root_key}))]
+    # Each open folder's remaining entries, its device, and the folders above it (a link back
+    # to one of them is a loop).
+    stack: list[tuple[Iterator[os.DirEntry[str]], int, frozenset[_FolderKey]]] = [
+        (iter(listing), root_key[0], frozenset({root_key}))
+    ]
     while stack:
-        entries, ancestors = stack[-1]
+        entries, device, ancestors = stack[-1]
         entry = next(entries, None)
         if entry is None:
             stack.pop()
@@ -163,15 +166,17 @@ def _walk(root: str, root_key: _FolderKey) -> Iterator[str | FileFailure]:
             if isinstance(inner, FileFailure):
                 yield inner
                 continue
-            stack.append((iter(inner), ancestors | {key}))
+            stack.append((iter(inner), info.st_dev, ancestors | {key}))
         elif entry.name.lower().endswith(SUFFIXES):
             if entry.is_symlink():
                 try:
-                    os.stat(path)
+                    target = os.stat(path)
                 except OSError as error:
                     yield _os_failure(path, error)
                     continue
-            yield path
+                yield path, (target.st_dev, target.st_ino)
+            else:
+                yield path, (device, entry.inode())  # from the listing itself: no system call
 
 
 def _list(folder: str) -> list[os.DirEntry[str]] | FileFailure:

@@ -297,7 +297,11 @@ class _Reader:
                 key = frame.key
                 if key is _NO_KEY:
                     text = event.value if simple else None
-                    if text is not None and not event.style and plain_tags.get(text) == _STR and text.isascii():
+                    if (
+                        text is not None
+                        and text.isascii()
+                        and (event.style or (text and text[0] not in resolvable) or plain_tags.get(text) == _STR)
+                    ):
                         line = event.start_mark.line + offset
                         self.last_line = frame.key_line = line
                         budget.used += 1

@@ -65,11 +65,12 @@ class Entry(BaseModel):
 
     model_config = _STRICT
     status: Status
-    actions: Annotated[list[Line], BeforeValidator(_none_as_empty_list)] = []
-    campaigns: Annotated[list[Line], BeforeValidator(_none_as_empty_list)] = []
-    outputs: Annotated[list[Output], BeforeValidator(_none_as_empty_list)] = []
-    metrics: Annotated[dict[str, Count], BeforeValidator(_none_as_empty_dict)] = {}
-    evidence: Annotated[list[Line], BeforeValidator(_none_as_empty_list)] = []
+    # default_factory: a fresh empty value, where a plain `[]` default is deep-copied per entry.
+    actions: Annotated[list[Line], BeforeValidator(_none_as_empty_list)] = Field(default_factory=list)
+    campaigns: Annotated[list[Line], BeforeValidator(_none_as_empty_list)] = Field(default_factory=list)
+    outputs: Annotated[list[Output], BeforeValidator(_none_as_empty_list)] = Field(default_factory=list)
+    metrics: Annotated[dict[str, Count], BeforeValidator(_none_as_empty_dict)] = Field(default_factory=dict)
+    evidence: Annotated[list[Line], BeforeValidator(_none_as_empty_list)] = Field(default_factory=list)
     reason: str | None = None
 
 
