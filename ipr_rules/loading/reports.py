@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -21,7 +22,15 @@ from ipr_rules.loading.yamlpos import Document, Limits, YamlSyntaxError, read_st
 
 SUFFIXES = (".yaml", ".yml")
 # Characters Chinese input methods type in place of YAML's own: the lints look for them.
-_FULL_WIDTH_MARKS = ("：", "\u3000", "“", "‘")
+# Lines that may hold a typing mistake the validator explains (a full-width colon after a key,
+# full-width indentation, a key in full-width quotes): one scan of the text finds whether any
+# does, so that clean files, however many “quotes” their actions hold, are not read line by line.
+_TYPING_CANDIDATE = re.compile(
+    "^[ \t]*\u3000"
+    "|^[ \t]*(?:-[ \t]+)?(?:\\{[ \t]*)?[“‘][^”’\n]{1,40}[”’][ \t]*[:：]"
+    "|^[ \t]*(?:-[ \t]+)?(?:\\{[ \t]*)?[\"']?(?:[A-Za-z_]+|\\d+\\s*[-.．－]\\s*\\d+)[\"']?[ \t\u3000]*：",
+    re.MULTILINE,
+)
 
 NOT_FOUND = Text("文件或目录不存在", "no such file or directory")
 DANGLING_LINK = Text("符号链接指向的文件不存在", "the symbolic link points to nothing")
@@ -213,7 +222,7 @@ def load_file(path: str, limits: ReadLimits = ReadLimits()) -> LoadedFile:
     loaded = LoadedFile(shown, [], encoding_notice=decoded.notice, encoding=decoded.encoding)
     # The lines are for hints about full-width punctuation, and for explaining a syntax error:
     # split only when the text has some, or has an error.
-    text_lines = text.split("\n") if any(mark in text for mark in _FULL_WIDTH_MARKS) else None
+    text_lines = text.split("\n") if _TYPING_CANDIDATE.search(text) else None
     for item in read_stream(text, limits.yaml):
         if isinstance(item, Document):
             loaded.documents.append(validate_document(item, shown, text_lines))

@@ -83,10 +83,10 @@ _INVISIBLE_OTHER = Text("不可见格式字符", "invisible format character")
 # full-width colon was meant as `key: value`.
 _KNOWN_KEYS = frozenset((*REPORT_FIELDS, *ENTRY_FIELDS, *Output.model_fields, *Contact.model_fields))
 _KEY_WITH_FULL_WIDTH_COLON = re.compile(
-    r"^[ \t]*(?:-[ \t]+)?\{?[ \t]*([\"']?)([A-Za-z_]+|\d+\s*[-.．－]\s*\d+)\1[ \t\u3000]*："
+    r"^[ \t]*(?:-[ \t]+)?(?:\{[ \t]*)?([\"']?)([A-Za-z_]+|\d+\s*[-.．－]\s*\d+)\1[ \t\u3000]*："
 )
 _FULL_WIDTH_INDENT = re.compile(r"^[ \t]*\u3000")
-_KEY_IN_FULL_WIDTH_QUOTES = re.compile(r"^[ \t]*(?:-[ \t]+)?\{?[ \t]*[“‘]([^”’\n]{1,40})[”’][ \t]*[:：]")
+_KEY_IN_FULL_WIDTH_QUOTES = re.compile(r"^[ \t]*(?:-[ \t]+)?(?:\{[ \t]*)?[“‘]([^”’\n]{1,40})[”’][ \t]*[:：]")
 
 
 @dataclass(slots=True)
