@@ -23,14 +23,29 @@ from ipr_rules.loading.yamlpos import Document, Limits, YamlSyntaxError, read_st
 SUFFIXES = (".yaml", ".yml")
 # Characters Chinese input methods type in place of YAML's own: the lints look for them.
 # Lines that may hold a typing mistake the validator explains (a full-width colon after a key,
-# full-width indentation, a key in full-width quotes): one scan of the text finds whether any
-# does, so that clean files, however many “quotes” their actions hold, are not read line by line.
-_TYPING_CANDIDATE = re.compile(
-    "^[ \t]*\u3000"
-    "|^[ \t]*(?:-[ \t]+)?(?:\\{[ \t]*)?[“‘][^”’\n]{1,40}[”’][ \t]*[:：]"
-    "|^[ \t]*(?:-[ \t]+)?(?:\\{[ \t]*)?[\"']?(?:[A-Za-z_]+|\\d+\\s*[-.．－]\\s*\\d+)[\"']?[ \t\u3000]*：",
-    re.MULTILINE,
+# full-width indentation, a key in full-width quotes). Only lines holding one of these marks can;
+# the marks are few, so looking at their lines alone is cheap, and clean files, however many
+# “quotes” their actions hold, are not split into lines at all.
+_TYPING_MARK = re.compile("[：\u3000“‘]")
+_TYPING_LINE = re.compile(
+    "[ \t]*\u3000"
+    "|[ \t]*(?:-[ \t]+)?(?:\\{[ \t]*)?[“‘][^”’\n]{1,40}[”’][ \t]*[:：]"
+    "|[ \t]*(?:-[ \t]+)?(?:\\{[ \t]*)?[\"']?(?:[A-Za-z_]+|\\d+\\s*[-.．－]\\s*\\d+)[\"']?[ \t\u3000]*："
 )
+
+
+def may_hold_typing_mistakes(text: str) -> bool:
+    line_end = -1
+    for mark in _TYPING_MARK.finditer(text):
+        position = mark.start()
+        if position < line_end:
+            continue  # this line was looked at already
+        start = text.rfind("\n", 0, position) + 1
+        end = text.find("\n", position)
+        line_end = len(text) if end < 0 else end
+        if _TYPING_LINE.match(text, start):
+            return True
+    return False
 
 NOT_FOUND = Text("文件或目录不存在", "no such file or directory")
 DANGLING_LINK = Text("符号链接指向的文件不存在", "the symbolic link points to nothing")
@@ -222,7 +237,7 @@ def load_file(path: str, limits: ReadLimits = ReadLimits()) -> LoadedFile:
     loaded = LoadedFile(shown, [], encoding_notice=decoded.notice, encoding=decoded.encoding)
     # The lines are for hints about full-width punctuation, and for explaining a syntax error:
     # split only when the text has some, or has an error.
-    text_lines = text.split("\n") if _TYPING_CANDIDATE.search(text) else None
+    text_lines = text.split("\n") if may_hold_typing_mistakes(text) else None
     for item in read_stream(text, limits.yaml):
         if isinstance(item, Document):
             loaded.documents.append(validate_document(item, shown, text_lines))
