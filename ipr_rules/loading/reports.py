@@ -47,6 +47,7 @@ def may_hold_typing_mistakes(text: str) -> bool:
             return True
     return False
 
+
 NOT_FOUND = Text("文件或目录不存在", "no such file or directory")
 DANGLING_LINK = Text("符号链接指向的文件不存在", "the symbolic link points to nothing")
 LINK_LOOP = Text("目录的符号链接形成循环，已跳过", "the directory's symbolic links form a loop; skipped")

@@ -1,0 +1,137 @@
+"""The `ipr-check` group: routing, the options every command shares, and failing politely.
+
+`ipr-check PATH...` checks reports; the other commands are named. Options may stand before or
+after the paths and before or after a command's name (SPEC §5), so the group moves the command
+name, wherever it stands among the leading options, to the front.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from ipr_rules.errors import UsageError
+from ipr_rules.i18n import LANGS, Lang, Names, Text
+from ipr_rules.output import echo, prepare_stdout
+
+CHECK = "check"
+UNKNOWN_UNIT = Text("没有名为“{unit}”的成员单位{hint}", "no member unit is called '{unit}'{hint}")
+DID_YOU_MEAN = Text("，是否为：{names}？", "; did you mean: {names}?")
+
+# Options that take a value, so that routing can step over their values.
+_VALUE_OPTIONS = {
+    "--ruleset",
+    "--format",
+    "-f",
+    "-o",
+    "--output",
+    "--lang",
+    "--fail-on",
+    "--unit",
+    "--units",
+    "--year",
+    "--jobs",
+    "-j",
+    "--max-file-size",
+    "--max-nodes",
+    "--max-depth",
+    "--max-text-length",
+    "--ignore",
+}
+
+lang_option = click.option(
+    "--lang", type=click.Choice(LANGS), default="zh", show_default=True, help="输出语言 / language of the output."
+)
+ruleset_option = click.option(
+    "--ruleset",
+    "ruleset_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="规则集目录（默认使用内置的 2020 年规则集） / a ruleset directory (default: the bundled 2020 ruleset).",
+)
+
+
+class IprGroup(click.Group):
+    """Routes `ipr-check [options] PATH...` to the `check` command."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, _route(list(args), set(self.commands)))
+
+    def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        formatter.write_usage("ipr-check", "[选项] 报告文件或目录... | 命令 [参数]")
+
+
+def _route(args: list[str], commands: set[str]) -> list[str]:
+    if not args or args[0] in ("--help", "-h", "--version"):
+        return args
+    index = 0
+    while index < len(args):
+        token = args[index]
+        if token == "--":
+            break
+        if token.startswith("-"):
+            if token in _VALUE_OPTIONS:
+                index += 1
+            index += 1
+            continue
+        if token in commands:
+            return [token, *args[:index], *args[index + 1 :]]
+        break
+    return [CHECK, *args]
+
+
+def fail(error: UsageError, lang: Lang) -> NoReturn:
+    echo(error.render(lang), err=True)
+    sys.exit(2)
+
+
+def run(lang: Lang, action: Any) -> Any:
+    """Run a library call; a UsageError is a message and exit 2, never a traceback."""
+    try:
+        return action()
+    except UsageError as error:
+        fail(error, lang)
+
+
+@click.group(cls=IprGroup, context_settings={"help_option_names": ["-h", "--help"]}, invoke_without_command=True)
+@click.version_option(package_name="ipr-check", prog_name="ipr-check")
+@click.pass_context
+def main(ctx: click.Context) -> None:
+    """对照打击侵权假冒工作要点，检查各成员单位的年度工作报告。
+
+    Check member units' annual reports against the year's work plan.
+
+    \b
+    ipr-check reports/2020/                 检查全区报告，输出差距报告
+    ipr-check 区法院.yaml                    单位提交前自查
+    ipr-check template 区法院 > 区法院.yaml   生成本单位报告模板
+    """
+    prepare_stdout()
+    if ctx.invoked_subcommand is None:
+        echo(ctx.get_help())
+
+
+def open_ruleset_or_fail(ruleset_dir: Path | None, lang: Lang) -> Any:
+    from ipr_rules.ruleset.store import open_ruleset
+
+    return run(lang, lambda: open_ruleset(ruleset_dir))
+
+
+def unit_or_fail(ruleset: Any, name: str, lang: Lang) -> Any:
+    unit = ruleset.registry.resolve(name)
+    if unit is None:
+        from ipr_rules.suggest import closest
+
+        near = closest(name, ruleset.registry.all_names)
+        hint = DID_YOU_MEAN.render(lang, names=Names(near)) if near else ""
+        fail(UsageError(UNKNOWN_UNIT, unit=name, hint=hint), lang)
+    return unit
+
+
+def to_json(value: Any) -> str:
+    import json
+
+    return json.dumps(value, ensure_ascii=False, indent=2)

@@ -1,0 +1,143 @@
+"""Commands that show the ruleset: tasks, units, explain, template, schema, rules."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ipr_rules.cli.app import (
+    DID_YOU_MEAN,
+    fail,
+    lang_option,
+    main,
+    open_ruleset_or_fail,
+    ruleset_option,
+    run,
+    to_json,
+    unit_or_fail,
+)
+from ipr_rules.errors import UsageError
+from ipr_rules.i18n import Lang, Names, Text
+from ipr_rules.output import echo, write_atomic
+
+UNKNOWN_TASK = Text("没有编号为“{task}”的任务{hint}", "no task has the id '{task}'{hint}")
+
+
+@main.command("tasks")
+@click.option("--unit", "unit_name", default=None, help="只列出该单位的任务 / only this unit's duties.")
+@click.option("--json", "as_json", is_flag=True, help="输出 JSON / print JSON.")
+@ruleset_option
+@lang_option
+def tasks_command(unit_name: str | None, as_json: bool, ruleset_dir: Path | None, lang: Lang) -> None:
+    """列出任务及其责任单位和分工。 List tasks with their units and roles."""
+    from ipr_rules.views import catalog
+
+    ruleset = open_ruleset_or_fail(ruleset_dir, lang)
+    unit = unit_or_fail(ruleset, unit_name, lang) if unit_name else None
+    echo(to_json(catalog.tasks_json(ruleset, unit)) if as_json else catalog.tasks_table(ruleset, unit, lang))
+
+
+@main.command("units")
+@click.option("--json", "as_json", is_flag=True, help="输出 JSON / print JSON.")
+@ruleset_option
+@lang_option
+def units_command(as_json: bool, ruleset_dir: Path | None, lang: Lang) -> None:
+    """列出成员单位、别名及各类分工的任务数。 List units, aliases and task counts by role."""
+    from ipr_rules.views import catalog
+
+    ruleset = open_ruleset_or_fail(ruleset_dir, lang)
+    echo(to_json(catalog.units_json(ruleset)) if as_json else catalog.units_table(ruleset, lang))
+
+
+@main.command("explain")
+@click.argument("task_id")
+@click.option("--json", "as_json", is_flag=True, help="输出 JSON / print JSON.")
+@ruleset_option
+@lang_option
+def explain_command(task_id: str, as_json: bool, ruleset_dir: Path | None, lang: Lang) -> None:
+    """说明一项任务：所属部分与事项、原文、责任单位、专项行动和要求。 Explain one task."""
+    from ipr_rules.views import catalog
+
+    ruleset = open_ruleset_or_fail(ruleset_dir, lang)
+    task = ruleset.task(task_id.strip())
+    if task is None:
+        from ipr_rules.suggest import closest
+
+        near = closest(task_id, [t.id for t in ruleset.tasks])
+        hint = DID_YOU_MEAN.render(lang, names=Names(near)) if near else ""
+        fail(UsageError(UNKNOWN_TASK, task=task_id, hint=hint), lang)
+    echo(to_json(catalog.task_record(ruleset, task)) if as_json else catalog.explain_text(ruleset, task, lang))
+
+
+@main.command("template")
+@click.argument("unit_name")
+@click.option(
+    "-o",
+    "--output",
+    "output_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="写入文件而不是打印 / write to a file instead of printing.",
+)
+@click.option(
+    "--schema",
+    "schema_location",
+    default=None,
+    help="模板首行 $schema 指向的位置（默认为安装包内的 JSON Schema） / where the $schema line points.",
+)
+@ruleset_option
+@lang_option
+def template_command(
+    unit_name: str, output_file: Path | None, schema_location: str | None, ruleset_dir: Path | None, lang: Lang
+) -> None:
+    """生成本单位的报告模板。 Print a report skeleton for a unit."""
+    from ipr_rules.schema_export import packaged_schema_uri
+    from ipr_rules.views.template import render_template
+
+    ruleset = open_ruleset_or_fail(ruleset_dir, lang)
+    unit = unit_or_fail(ruleset, unit_name, lang)
+    text = render_template(ruleset, unit, lang, schema_location or packaged_schema_uri())
+    if output_file is None:
+        echo(text)
+    else:
+        run(lang, lambda: write_atomic(output_file, text))
+
+
+@main.command("schema")
+@click.option(
+    "-o",
+    "--output",
+    "output_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="写入文件而不是打印 / write to a file instead of printing.",
+)
+@lang_option
+def schema_command(output_file: Path | None, lang: Lang) -> None:
+    """输出报告格式的 JSON Schema。 Print the report format as JSON Schema."""
+    from ipr_rules.schema_export import schema_text
+
+    text = schema_text()
+    if output_file is None:
+        echo(text)
+    else:
+        run(lang, lambda: write_atomic(output_file, text))
+
+
+@main.command("rules")
+@click.option(
+    "-f",
+    "--format",
+    "format_name",
+    type=click.Choice(["text", "markdown"]),
+    default="text",
+    show_default=True,
+    help="输出格式 / output format.",
+)
+@lang_option
+def rules_command(format_name: str, lang: Lang) -> None:
+    """列出全部检查规则及说明。 List every finding kind with its documentation."""
+    from ipr_rules.views.rules import rules_markdown, rules_text
+
+    echo(rules_markdown(lang) if format_name == "markdown" else rules_text(lang))
