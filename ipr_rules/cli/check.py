@@ -177,7 +177,7 @@ def _check_kinds(kinds: tuple[str, ...], lang: Lang) -> None:
 
 
 def _warn_without_libyaml(lang: Lang) -> None:
-    from ipr_rules.loading.yamlpos import HAS_LIBYAML
+    from ipr_rules.loading.yamlstream import HAS_LIBYAML
 
     if not HAS_LIBYAML:
         echo(NO_LIBYAML.render(lang), err=True)

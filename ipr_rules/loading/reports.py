@@ -18,7 +18,8 @@ from ipr_rules.i18n import Text
 from ipr_rules.loading.decode import DecodeFailure, decode
 from ipr_rules.loading.validate import ReportDocument, empty_report, validate_document
 from ipr_rules.loading.yaml_errors import error_line, explain_syntax_error
-from ipr_rules.loading.yamlpos import Document, Limits, YamlSyntaxError, read_stream
+from ipr_rules.loading.yamlpos import Document, Limits, YamlSyntaxError
+from ipr_rules.loading.yamlstream import read_stream
 
 SUFFIXES = (".yaml", ".yml")
 # Characters Chinese input methods type in place of YAML's own: the lints look for them.

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,19 +20,14 @@ import yaml
 from yaml.events import (
     AliasEvent,
     CollectionStartEvent,
-    DocumentStartEvent,
     MappingEndEvent,
     MappingStartEvent,
     ScalarEvent,
     SequenceEndEvent,
-    StreamEndEvent,
 )
 from yaml.nodes import ScalarNode
 
 from ipr_rules.i18n import Text
-
-HAS_LIBYAML = bool(getattr(yaml, "__with_libyaml__", False))
-_Loader: Any = yaml.CSafeLoader if HAS_LIBYAML else yaml.SafeLoader
 
 Path = tuple[Any, ...]
 
@@ -184,11 +178,11 @@ class YamlLimitError(Exception):
         self.args_ = args
 
 
-class _TooBig(Exception):
+class TooManyNodes(Exception):
     pass
 
 
-class _Budget:
+class NodeBudget:
     """Nodes left for one file, shared by its documents (and by the parsers of a resynced stream)."""
 
     __slots__ = ("limit", "used")
@@ -200,7 +194,7 @@ class _Budget:
     def spend(self, nodes: int) -> None:
         self.used += nodes
         if self.used > self.limit:
-            raise _TooBig
+            raise TooManyNodes
 
 
 _NO_KEY = object()  # a mapping waiting for its next key
@@ -234,10 +228,10 @@ class _DuplicateOf:
         self.key = key
 
 
-class _Reader:
+class DocumentReader:
     """Reads the documents of one parser into data, lines and problems."""
 
-    def __init__(self, parser: Any, limits: Limits, budget: _Budget, line_offset: int) -> None:
+    def __init__(self, parser: Any, limits: Limits, budget: NodeBudget, line_offset: int) -> None:
         self.parser = parser
         self.limits = limits
         self.budget = budget
@@ -306,7 +300,7 @@ class _Reader:
                         self.last_line = frame.key_line = line
                         budget.used += 1
                         if budget.used > budget.limit:
-                            raise _TooBig
+                            raise TooManyNodes
                         if text in frame.value:
                             self.take_key(frame, event)  # the duplicate is reported there
                         else:
@@ -331,7 +325,7 @@ class _Reader:
                 ):
                     budget.used += 1
                     if budget.used > budget.limit:
-                        raise _TooBig
+                        raise TooManyNodes
                     self.last_line = event.start_mark.line + offset
                     value = text  # quoted, or plain text that resolves as text
                 else:
@@ -380,7 +374,7 @@ class _Reader:
         budget = self.budget
         budget.used += 1
         if budget.used > budget.limit:
-            raise _TooBig
+            raise TooManyNodes
         value = self.scalar(event, path)
         if event.anchor is not None:
             self.anchors[event.anchor] = (value, 1)
@@ -421,7 +415,7 @@ class _Reader:
             budget = self.budget
             budget.used += 1
             if budget.used > budget.limit:
-                raise _TooBig
+                raise TooManyNodes
             key: Any = text
         else:
             key = self.key(event, frame.path)
@@ -569,152 +563,3 @@ def _timestamp(text: str) -> _dt.date | _dt.datetime:
     value = _scalars.construct_yaml_timestamp(ScalarNode(_TIMESTAMP, text))
     assert isinstance(value, (_dt.date, _dt.datetime))
     return value
-
-
-@dataclass(frozen=True, slots=True)
-class StreamBreak:
-    """Where a stream could not be read further: a syntax error or a limit, with its line."""
-
-    error: YamlSyntaxError | YamlLimitError
-
-
-# Past this many broken documents in one stream, the rest of the file is not tried.
-MAX_RESYNCS = 20
-
-
-def read_stream(text: str, limits: Limits = Limits()) -> Iterator[Document | StreamBreak]:
-    """Each document of a YAML stream in order, and a `StreamBreak` where one is broken.
-
-    After a syntax error, reading resumes at the next `---` line, so that a consolidated file
-    with one broken report still gives the reports after it. A limit stops the file.
-    """
-    budget = _Budget(limits.max_nodes)
-    start = 0  # 0-based line where the current parser starts
-    index = 0
-    breaks = 0
-    while True:
-        failure: YamlSyntaxError | None = None
-        for item in _read_from(text, start, limits, budget, index):
-            if isinstance(item, Document):
-                index += 1
-                yield item
-            elif isinstance(item, YamlLimitError):
-                yield StreamBreak(item)
-                return
-            else:
-                failure = item
-        if failure is None:
-            return
-        yield StreamBreak(failure)
-        breaks += 1
-        resume = _next_document_start(text, max((failure.line or 1) - 1, start + 1))
-        if resume is None or breaks >= MAX_RESYNCS:
-            return
-        start = resume
-
-
-def _read_from(
-    text: str, start: int, limits: Limits, budget: _Budget, index: int
-) -> Iterator[Document | YamlSyntaxError | YamlLimitError]:
-    source = text if start == 0 else _tail(text, start)
-    parser = _Loader(source)
-    try:
-        while True:
-            try:
-                event = parser.get_event()
-                if isinstance(event, StreamEndEvent):
-                    return
-                if not isinstance(event, DocumentStartEvent):
-                    continue  # StreamStartEvent
-                mark: Any = event.start_mark
-                line = int(mark.line) + start + 1
-                reader = _Reader(parser, limits, budget, start)
-                try:
-                    document = reader.document(index)
-                except _TooBig:
-                    yield YamlLimitError(TOO_MANY_NODES, max(reader.last_line, line), limit=limits.max_nodes)
-                    return
-            except yaml.MarkedYAMLError as error:
-                yield _syntax_error(error, start)
-                return
-            except yaml.reader.ReaderError as error:
-                yield _reader_error(error, source, start)
-                return
-            except YamlSyntaxError as error:
-                yield error
-                return
-            except yaml.YAMLError as error:
-                yield YamlSyntaxError(str(error), None, None)
-                return
-            index += 1
-            yield document
-    finally:
-        parser.dispose()
-
-
-def _syntax_error(error: yaml.MarkedYAMLError, start: int) -> YamlSyntaxError:
-    """libyaml's error with its marks turned into 1-based lines of the whole file."""
-    mark: Any = error.problem_mark or error.context_mark
-    context: Any = error.context_mark
-    return YamlSyntaxError(
-        error.problem or str(error),
-        int(mark.line) + start + 1 if mark is not None else None,
-        error.context,
-        int(mark.column) + 1 if mark is not None else None,
-        int(context.line) + start + 1 if context is not None else None,
-    )
-
-
-def _reader_error(error: yaml.reader.ReaderError, source: str, start: int) -> YamlSyntaxError:
-    """libyaml counts the position of a bad character in bytes of UTF-8, PyYAML in characters."""
-    position = max(0, int(error.position))
-    if _Loader is not yaml.SafeLoader:
-        before = source.encode("utf-8", "surrogatepass")[:position]
-        line = before.count(b"\n") + start + 1
-    else:
-        line = source.count("\n", 0, min(position, len(source))) + start + 1
-    character = error.character
-    code = ord(character) if isinstance(character, str) else int(character)
-    return YamlSyntaxError(f"{error.reason} U+{code:04X}", line, None)
-
-
-def _tail(text: str, start: int) -> str:
-    """The text from 0-based line `start` on."""
-    position = 0
-    for _ in range(start):
-        position = text.find("\n", position) + 1
-        if position == 0:
-            return ""
-    return text[position:]
-
-
-def _next_document_start(text: str, after: int) -> int | None:
-    """The 0-based number of the first `---` line at or after 0-based line `after`."""
-    position = 0
-    number = 0
-    while True:
-        if number >= after and text.startswith("---", position):
-            rest = text[position + 3 : position + 4]
-            if rest in ("", " ", "\t", "\n", "\r"):
-                return number
-        position = text.find("\n", position) + 1
-        if position == 0:
-            return None
-        number += 1
-
-
-def load_documents(text: str, limits: Limits = Limits()) -> Iterator[Document]:
-    """Each document of a YAML stream in order; raises YamlSyntaxError where parsing stops.
-
-    Documents before the broken one have already been yielded. A limit reached becomes a
-    problem of an empty last document (for callers that read one trusted document).
-    """
-    for item in read_stream(text, limits):
-        if isinstance(item, Document):
-            yield item
-            continue
-        error = item.error
-        if isinstance(error, YamlSyntaxError):
-            raise error
-        yield Document(None, {}, error.line, 0, [Problem(error.message, error.line, (), dict(error.args_))], error.line)
-        return

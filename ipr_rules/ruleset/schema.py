@@ -15,7 +15,8 @@ from typing import Any
 from ipr_rules.errors import RulesetError
 from ipr_rules.i18n import Lang, Text
 from ipr_rules.loading.yamlpos import Path as DataPath
-from ipr_rules.loading.yamlpos import YamlSyntaxError, load_documents
+from ipr_rules.loading.yamlpos import YamlSyntaxError
+from ipr_rules.loading.yamlstream import load_documents
 from ipr_rules.model.messages import message_for
 from ipr_rules.model.ruleset import CompiledPlan, UnitsFile
 

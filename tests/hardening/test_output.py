@@ -19,7 +19,7 @@ from click.testing import CliRunner
 
 from ipr_rules.cli import main
 from ipr_rules.engine import CheckOptions, check_paths
-from ipr_rules.loading import yamlpos
+from ipr_rules.loading import yamlstream
 from ipr_rules.model.ruleset import Ruleset
 from ipr_rules.output import write_atomic
 from ipr_rules.render import FORMATS, render_whole
@@ -140,7 +140,7 @@ def test_format_fields_in_report_text_are_values(tmp_path: Path, ruleset: Rulese
 @pytest.fixture
 def pure_python_loader(monkeypatch: pytest.MonkeyPatch) -> None:
     """PyYAML without libyaml reads "\\ud800" as a lone surrogate, which libyaml refuses."""
-    monkeypatch.setattr(yamlpos, "_Loader", yaml.SafeLoader)
+    monkeypatch.setattr(yamlstream, "_Loader", yaml.SafeLoader)
 
 
 @pytest.mark.usefixtures("pure_python_loader")

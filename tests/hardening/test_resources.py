@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from ipr_rules.loading.reports import ReadLimits, load_file
-from ipr_rules.loading.yamlpos import Limits, load_documents
+from ipr_rules.loading.yamlpos import Limits
+from ipr_rules.loading.yamlstream import load_documents
 from tests.hardening.support import FIXTURES, HEAD, check_json, kinds, messages, no_traceback, run_process, write
 
 ENTRY = '  "15-1":\n    status: done\n    actions: [审结案件35件]\n'
