@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import errno
 import os
-import re
 import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -16,6 +15,7 @@ from pathlib import Path
 
 from ipr_rules.i18n import Text
 from ipr_rules.loading.decode import DecodeFailure, decode
+from ipr_rules.loading.typing_hints import TextHints
 from ipr_rules.loading.validate import ReportDocument, empty_report, validate_document
 from ipr_rules.loading.yaml_errors import error_line, explain_syntax_error
 from ipr_rules.loading.yamlpos import Document, Limits, YamlSyntaxError
@@ -23,30 +23,6 @@ from ipr_rules.loading.yamlstream import read_stream
 
 SUFFIXES = (".yaml", ".yml")
 # Characters Chinese input methods type in place of YAML's own: the lints look for them.
-# Lines that may hold a typing mistake the validator explains (a full-width colon after a key,
-# full-width indentation, a key in full-width quotes). Only lines holding one of these marks can;
-# the marks are few, so looking at their lines alone is cheap, and clean files, however many
-# “quotes” their actions hold, are not split into lines at all.
-_TYPING_MARK = re.compile("[：\u3000“‘]")
-_TYPING_LINE = re.compile(
-    "[ \t]*\u3000"
-    "|[ \t]*(?:-[ \t]+)?(?:\\{[ \t]*)?[“‘][^”’\n]{1,40}[”’][ \t]*[:：]"
-    "|[ \t]*(?:-[ \t]+)?(?:\\{[ \t]*)?[\"']?(?:[A-Za-z_]+|\\d+\\s*[-.．－]\\s*\\d+)[\"']?[ \t\u3000]*："
-)
-
-
-def may_hold_typing_mistakes(text: str) -> bool:
-    line_end = -1
-    for mark in _TYPING_MARK.finditer(text):
-        position = mark.start()
-        if position < line_end:
-            continue  # this line was looked at already
-        start = text.rfind("\n", 0, position) + 1
-        end = text.find("\n", position)
-        line_end = len(text) if end < 0 else end
-        if _TYPING_LINE.match(text, start):
-            return True
-    return False
 
 
 NOT_FOUND = Text("文件或目录不存在", "no such file or directory")
@@ -239,16 +215,15 @@ def load_file(path: str, limits: ReadLimits = ReadLimits()) -> LoadedFile:
     loaded = LoadedFile(shown, [], encoding_notice=decoded.notice, encoding=decoded.encoding)
     # The lines are for hints about full-width punctuation, and for explaining a syntax error:
     # split only when the text has some, or has an error.
-    text_lines = text.split("\n") if may_hold_typing_mistakes(text) else None
+    hints = TextHints(text)
     for item in read_stream(text, limits.yaml):
         if isinstance(item, Document):
-            loaded.documents.append(validate_document(item, shown, text_lines))
+            loaded.documents.append(validate_document(item, shown, hints))
             continue
         error = item.error
         if isinstance(error, YamlSyntaxError):
-            text_lines = text_lines if text_lines is not None else text.split("\n")
-            message, args = explain_syntax_error(error, text_lines)
-            failure = FileFailure(shown, error_line(error, text_lines), message, args)
+            message, args = explain_syntax_error(error, hints.lines)
+            failure = FileFailure(shown, error_line(error, hints.lines), message, args)
         else:
             failure = FileFailure(shown, error.line, error.message, dict(error.args_))
         if loaded.failure is None:

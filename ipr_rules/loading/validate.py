@@ -13,30 +13,20 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ipr_rules.i18n import Localized, Text
+from ipr_rules.i18n import Text
+from ipr_rules.loading.typing_hints import (
+    TextHints,
+    caused_by_typing,
+    not_a_mapping,
+    typing_problems,
+)
 from ipr_rules.loading.yamlpos import DUPLICATE_KEY, INVISIBLE_CHARACTERS, Document, NonStringKey, Problem
 from ipr_rules.loading.yamlpos import Path as DataPath
-from ipr_rules.model.messages import describe_value, message_for
-from ipr_rules.model.report import CARRYING, ENTRY_FIELDS, REPORT_FIELDS, Contact, Entry, Envelope, Output, Report
+from ipr_rules.model.messages import message_for
+from ipr_rules.model.report import CARRYING, ENTRY_FIELDS, REPORT_FIELDS, Entry, Envelope, Report
 
 WHOLE_REPORT = Text("（整份报告）", "(the whole report)")
 EMPTY_DOCUMENT = Text("文件没有内容（空报告）", "the file is empty (no report)")
-NOT_A_MAPPING = Text(
-    "报告应为“键: 值”形式的映射（unit、year、tasks …），实为{actual}",
-    "a report is a mapping of 'key: value' lines (unit, year, tasks …), not {actual}",
-)
-FULL_WIDTH_COLON = Text(
-    "第 {line} 行使用了全角冒号“：”，请改为半角“:”（冒号后加一个空格）",
-    "line {line} uses a full-width colon '：'; use a half-width ':' followed by a space",
-)
-FULL_WIDTH_SPACE = Text(
-    "第 {line} 行使用了全角空格缩进，请改为半角空格",
-    "line {line} is indented with full-width spaces; use ordinary spaces",
-)
-FULL_WIDTH_QUOTES = Text(
-    '第 {line} 行的键用了全角引号“”，YAML 只认半角引号，请改为 "{key}"',
-    'line {line} quotes a key with full-width quotes “”; YAML only knows half-width quotes: write "{key}"',
-)
 NUMERIC_TASK_ID = Text(
     '任务编号 {raw} 被 YAML 读作{kind}，请写成带引号的“"{suggested}"”',
     'the task id {raw} was read by YAML as a {kind}; write it quoted as "{suggested}"',
@@ -79,14 +69,6 @@ INVISIBLE_NAMES: dict[int, Text] = {
 }
 _DIRECTION = Text("文字方向控制符", "text direction control")
 _INVISIBLE_OTHER = Text("不可见格式字符", "invisible format character")
-# Keys a report may hold, at any level: a line that starts with one of them followed by a
-# full-width colon was meant as `key: value`.
-_KNOWN_KEYS = frozenset((*REPORT_FIELDS, *ENTRY_FIELDS, *Output.model_fields, *Contact.model_fields))
-_KEY_WITH_FULL_WIDTH_COLON = re.compile(
-    r"^[ \t]*(?:-[ \t]+)?(?:\{[ \t]*)?([\"']?)([A-Za-z_]+|\d+\s*[-.．－]\s*\d+)\1[ \t\u3000]*："
-)
-_FULL_WIDTH_INDENT = re.compile(r"^[ \t]*\u3000")
-_KEY_IN_FULL_WIDTH_QUOTES = re.compile(r"^[ \t]*(?:-[ \t]+)?(?:\{[ \t]*)?[“‘]([^”’\n]{1,40})[”’][ \t]*[:：]")
 
 
 @dataclass(slots=True)
@@ -122,19 +104,19 @@ class ReportDocument:
         return [task for task, entry in self.entries.items() if entry.status in CARRYING]
 
 
-def validate_document(document: Document, file: str, text_lines: list[str] | None = None) -> ReportDocument:
-    """`text_lines` are the file's lines (split at `\\n`), for hints about what was typed."""
+def validate_document(document: Document, file: str, hints: TextHints | None = None) -> ReportDocument:
+    """`hints`: the file's text, for explaining what was typed where it broke the format."""
     report = ReportDocument(file=file, index=document.index, line=document.line, lines=document.lines)
     report.problems.extend(document.problems)
     data = document.data
     if data is None and not document.problems:
         report.empty = True
         return report
-    typed = _typing_problems(document, text_lines or [])
+    typed = typing_problems(document, hints.lines) if hints is not None and hints.suspect else []
     report.problems.extend(typed)
     if not isinstance(data, dict):
         if data is not None and not typed:
-            report.problems.append(_not_a_mapping(data, document.line, text_lines))
+            report.problems.append(not_a_mapping(data, document.line, hints.lines if hints is not None else None))
         return report
     if document.odd_keys:
         data = _clean_keys(data, report)
@@ -213,32 +195,6 @@ def _non_string_key(key: NonStringKey, path: DataPath, line: int) -> Problem:
     return Problem(NON_STRING_KEY, line, path, {"raw": key.raw, "kind": kind})
 
 
-def _typing_problems(document: Document, text_lines: list[str]) -> list[Problem]:
-    """Full-width colons after a key and full-width indentation, in the document's own lines.
-
-    They are what Chinese input methods type by default; YAML then reads `status：done` as one
-    text, and the structural error it causes names neither.
-    """
-    problems: list[Problem] = []
-    first = max(document.line, 1)
-    last = min(max(document.end_line, first), len(text_lines))
-    for number in range(first, last + 1):
-        content = text_lines[number - 1]
-        if "\u3000" not in content and "：" not in content and "“" not in content and "‘" not in content:
-            continue
-        if _FULL_WIDTH_INDENT.match(content):
-            problems.append(Problem(FULL_WIDTH_SPACE, number, (), {"line": number}))
-            continue
-        quoted = _KEY_IN_FULL_WIDTH_QUOTES.match(content)
-        if quoted:
-            problems.append(Problem(FULL_WIDTH_QUOTES, number, (), {"line": number, "key": quoted.group(1)}))
-            continue
-        match = _KEY_WITH_FULL_WIDTH_COLON.match(content)
-        if match and (match.group(2) in _KNOWN_KEYS or not match.group(2).isalpha()):
-            problems.append(Problem(FULL_WIDTH_COLON, number, (), {"line": number}))
-    return problems
-
-
 def _salvage(data: dict[str, Any], report: ReportDocument) -> None:
     envelope_data = {
         **data,
@@ -270,29 +226,11 @@ def _record(error: ValidationError, prefix: DataPath, report: ReportDocument, kn
         location = (*prefix, *detail["loc"])
         if prefix == () and location and location[0] == "tasks" and len(location) > 1:
             continue  # entries are validated one by one, after the envelope
-        if _under_existing_problem(location, report) or _caused_by_typing(detail, report):
+        if _under_existing_problem(location, report) or caused_by_typing(detail, report.problems):
             continue
         field: Any = ".".join(str(part) for part in location) or WHOLE_REPORT
         message, args = message_for(dict(detail), field, known if len(location) == len(prefix) + 1 else ())
         report.problems.append(Problem(message, report.line_of(*location), location, args))
-
-
-def _caused_by_typing(detail: Any, report: ReportDocument) -> bool:
-    """An error that only restates a full-width colon or space already reported on its line."""
-    typed = {problem.message for problem in report.problems if problem.message in (FULL_WIDTH_COLON, FULL_WIDTH_SPACE)}
-    if not typed:
-        return False
-    value = detail.get("input")
-    if (
-        isinstance(value, str)
-        and FULL_WIDTH_COLON in typed
-        and any(_KEY_WITH_FULL_WIDTH_COLON.match(line) for line in value.split("\n"))
-    ):
-        return True
-    if detail["type"] == "extra_forbidden" and detail["loc"]:
-        name = str(detail["loc"][-1])
-        return ("\u3000" in name and FULL_WIDTH_SPACE in typed) or ("：" in name and FULL_WIDTH_COLON in typed)
-    return False
 
 
 def _under_existing_problem(location: DataPath, report: ReportDocument) -> bool:
@@ -355,13 +293,3 @@ def _invisible_args(text: str) -> dict[str, Any]:
         ", ".join(f"U+{code:04X} ({name.en})" for code, name in names),
     )
     return {"codes": listed, "cleaned": _INVISIBLE.sub("", text).strip()}
-
-
-def _not_a_mapping(data: Any, line: int, text_lines: list[str] | None) -> Problem:
-    for number, text in enumerate(text_lines or [], start=1):
-        stripped = text.lstrip(" ")
-        if stripped.startswith("\u3000"):
-            return Problem(FULL_WIDTH_SPACE, number, (), {"line": number})
-        if re.match(r"^\s*[\w\u4e00-\u9fff-]+\s*：", text):
-            return Problem(FULL_WIDTH_COLON, number, (), {"line": number})
-    return Problem(NOT_A_MAPPING, line, (), {"actual": Localized(describe_value(data), value=str(data)[:40])})

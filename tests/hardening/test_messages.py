@@ -10,9 +10,19 @@ import pytest
 
 from ipr_rules import output, progress
 from ipr_rules.i18n import Text
-from ipr_rules.loading import decode, reports, validate, yaml_errors, yamlpos, yamlstream
+from ipr_rules.loading import decode, reports, typing_hints, validate, yaml_errors, yamlpos, yamlstream
 
-MODULES: tuple[ModuleType, ...] = (decode, reports, validate, yaml_errors, yamlpos, yamlstream, output, progress)
+MODULES: tuple[ModuleType, ...] = (
+    decode,
+    reports,
+    typing_hints,
+    validate,
+    yaml_errors,
+    yamlpos,
+    yamlstream,
+    output,
+    progress,
+)
 TEXTS = [
     (f"{module.__name__.rsplit('.', 1)[-1]}.{name}", value)
     for module in MODULES
