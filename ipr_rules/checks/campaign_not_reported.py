@@ -40,22 +40,6 @@ tasks:
 
 def check(ctx: ReportContext) -> Iterator[Finding]:
     """The campaign requirements the compiler derives from the task's text (`campaign` kind)."""
-    unit = ctx.unit
-    if unit is None:
-        return
-    for task_id, entry, task in ctx.carried_entries():
-        if not task.requirements:
-            continue
-        from ipr_rules.requirements.evaluate import unmet_requirements
+    from ipr_rules.requirements.evaluate import requirement_findings  # cerberus, only when checking
 
-        for unmet in unmet_requirements(task, unit.name, entry, ctx.ruleset.year, campaigns=True):
-            yield Finding(
-                KIND,
-                unmet.requirement.severity,
-                unit.name,
-                task_id,
-                ctx.file,
-                ctx.entry_line(task_id),
-                unmet.message,
-                unmet.args,
-            )
+    return requirement_findings(ctx, KIND, campaigns=True, field=None)

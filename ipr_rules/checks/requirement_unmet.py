@@ -43,16 +43,7 @@ tasks:
 
 
 def check(ctx: ReportContext) -> Iterator[Finding]:
-    unit = ctx.unit
-    if unit is None:
-        return
-    for task_id, entry, task in ctx.carried_entries():
-        if not task.requirements:
-            continue
-        from ipr_rules.requirements.evaluate import unmet_requirements
+    """Every requirement of the task but its campaigns, at the line of the entry's outputs."""
+    from ipr_rules.requirements.evaluate import requirement_findings  # cerberus, only when checking
 
-        for unmet in unmet_requirements(task, unit.name, entry, ctx.ruleset.year, campaigns=False):
-            line = ctx.entry_line(task_id, "outputs")
-            yield Finding(
-                KIND, unmet.requirement.severity, unit.name, task_id, ctx.file, line, unmet.message, unmet.args
-            )
+    return requirement_findings(ctx, KIND, campaigns=False, field="outputs")

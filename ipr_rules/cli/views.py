@@ -21,6 +21,14 @@ from ipr_rules.errors import UsageError
 from ipr_rules.i18n import Lang, Names, Text
 from ipr_rules.output import echo, write_atomic
 
+
+def print_or_write(text: str, output_file: Path | None, lang: Lang) -> None:
+    if output_file is None:
+        echo(text)
+    else:
+        run(lang, lambda: write_atomic(output_file, text))
+
+
 UNKNOWN_TASK = Text("没有编号为“{task}”的任务{hint}", "no task has the id '{task}'{hint}")
 
 
@@ -97,11 +105,7 @@ def template_command(
 
     ruleset = open_ruleset_or_fail(ruleset_dir, lang)
     unit = unit_or_fail(ruleset, unit_name, lang)
-    text = render_template(ruleset, unit, lang, schema_location or packaged_schema_uri())
-    if output_file is None:
-        echo(text)
-    else:
-        run(lang, lambda: write_atomic(output_file, text))
+    print_or_write(render_template(ruleset, unit, lang, schema_location or packaged_schema_uri()), output_file, lang)
 
 
 @main.command("schema")
@@ -118,11 +122,7 @@ def schema_command(output_file: Path | None, lang: Lang) -> None:
     """输出报告格式的 JSON Schema。 Print the report format as JSON Schema."""
     from ipr_rules.schema_export import schema_text
 
-    text = schema_text()
-    if output_file is None:
-        echo(text)
-    else:
-        run(lang, lambda: write_atomic(output_file, text))
+    print_or_write(schema_text(), output_file, lang)
 
 
 @main.command("rules")

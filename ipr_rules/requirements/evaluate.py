@@ -6,10 +6,12 @@ requirement applies to, so the per-report hot path never pays for it.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from ipr_rules.findings import pack
+from ipr_rules.checks.context import ReportContext
+from ipr_rules.findings import Finding, pack
 from ipr_rules.i18n import Text
 from ipr_rules.model.report import Entry
 from ipr_rules.model.ruleset import Requirement, Task
@@ -65,6 +67,22 @@ class Unmet:
     requirement: Requirement
     message: Text
     args: tuple[Any, ...]
+
+
+def requirement_findings(ctx: ReportContext, kind: str, *, campaigns: bool, field: str | None) -> Iterator[Finding]:
+    """One finding of `kind` per unmet requirement of the unit's carried entries, at the line of
+    the entry's `field` (or of the entry itself)."""
+    unit = ctx.unit
+    if unit is None:
+        return
+    for task_id, entry, task in ctx.carried_entries():
+        if not task.requirements:
+            continue
+        line = ctx.entry_line(task_id, field) if field else ctx.entry_line(task_id)
+        for unmet in unmet_requirements(task, unit.name, entry, ctx.ruleset.year, campaigns=campaigns):
+            yield Finding(
+                kind, unmet.requirement.severity, unit.name, task_id, ctx.file, line, unmet.message, unmet.args
+            )
 
 
 def applies(requirement: Requirement, task: Task, unit: str) -> bool:
