@@ -43,10 +43,21 @@ def _dumps(value: Any, level: int) -> str:
     return json_text(text.replace("\n", "\n" + "  " * level))
 
 
-def _array(items: Iterable[Any], level: int) -> Iterator[str]:
+_scalar = json.JSONEncoder(ensure_ascii=False).encode
+
+
+def _flat(record: dict[str, Any], level: int) -> str:
+    """A mapping of scalars as `_dumps` gives it, by the C encoder: json.dumps with an indent
+    falls back to pure Python, and a large run has tens of thousands of these records."""
+    pad = "  " * (level + 1)
+    fields = ",\n".join(f"{pad}{_scalar(key)}: {_scalar(value)}" for key, value in record.items())
+    return json_text("{\n" + fields + "\n" + "  " * level + "}")
+
+
+def _array(items: Iterable[dict[str, Any]], level: int) -> Iterator[str]:
     inner = "  " * (level + 1)
     first = True
     for item in items:
-        yield ("[\n" if first else ",\n") + inner + _dumps(item, level + 1)
+        yield ("[\n" if first else ",\n") + inner + _flat(item, level + 1)
         first = False
     yield "[]" if first else "\n" + "  " * level + "]"

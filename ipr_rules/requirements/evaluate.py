@@ -13,7 +13,7 @@ from typing import Any
 from ipr_rules.checks.context import ReportContext
 from ipr_rules.findings import Finding, pack
 from ipr_rules.i18n import Text
-from ipr_rules.model.report import Entry
+from ipr_rules.model.report import ENTRY_FIELDS, Entry
 from ipr_rules.model.ruleset import Requirement, Task
 from ipr_rules.requirements.validator import RequirementValidator
 
@@ -59,7 +59,10 @@ OTHER = Text(
     "task {task} asks for '{source}'; the entry does not meet it: {detail}",
 )
 
-_validators: dict[tuple[str, int], tuple[Requirement, RequirementValidator]] = {}
+_validators: dict[tuple[str, int], tuple[Requirement, RequirementValidator, tuple[str, ...]]] = {}
+# Read by rules beside their own field (mentions_campaign looks in the actions, a rule may
+# depend on the status).
+_ALWAYS_READ = frozenset({"actions", "status"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,8 +106,8 @@ def unmet_requirements(task: Task, unit: str, entry: Entry, year: int, *, campai
     document = entry_document(entry)
     result = []
     for requirement in wanted:
-        validator = _validator(requirement, year)
-        if validator.validate(document):
+        validator, fields = _validator(requirement, year)
+        if validator.validate({name: document[name] for name in fields}):
             continue
         for rule, detail in validator.unmet or [("", {"detail": str(validator.errors)})]:
             message, args = _message(task, requirement, rule, detail)
@@ -125,14 +128,16 @@ def entry_document(entry: Entry) -> dict[str, Any]:
     }
 
 
-def _validator(requirement: Requirement, year: int) -> RequirementValidator:
-    """One validator per requirement object, reused: building one parses its schema."""
+def _validator(requirement: Requirement, year: int) -> tuple[RequirementValidator, tuple[str, ...]]:
+    """One validator per requirement object, reused (building one parses its schema), and the
+    fields of an entry its rules read: it is given those alone, which it checks faster."""
     key = (requirement.id, year)
     cached = _validators.get(key)
     if cached is None or cached[0] is not requirement:  # another ruleset's requirement of that id
-        cached = (requirement, RequirementValidator(requirement.schema, year=year))
+        fields = tuple(name for name in ENTRY_FIELDS if name in requirement.schema or name in _ALWAYS_READ)
+        cached = (requirement, RequirementValidator(requirement.schema, year=year), fields)
         _validators[key] = cached
-    return cached[1]
+    return cached[1], cached[2]
 
 
 class _Joined:
