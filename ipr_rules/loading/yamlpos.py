@@ -202,21 +202,23 @@ _SKIPPED = object()  # a key that could not be read: its value is read and dropp
 _OPENED = object()  # a mapping or list was opened on the stack, its value comes later
 
 
-@dataclass(slots=True)
 class _Frame:
-    """A mapping or list being read."""
+    """A mapping or list being read (a plain slotted class: dozens are made per report)."""
 
-    value: Any
-    path: Path
-    depth: int
-    anchor: str | None
-    spent_before: int
-    is_map: bool
-    # Mappings alternate between a key and its value.
-    key: Any = _NO_KEY
-    key_line: int = 0
-    discard: bool = False
-    merges: list[tuple[Any, int]] = field(default_factory=list)
+    __slots__ = ("anchor", "depth", "discard", "is_map", "key", "key_line", "merges", "path", "spent_before", "value")
+
+    def __init__(self, value: Any, path: Path, depth: int, anchor: str | None, spent_before: int, is_map: bool) -> None:
+        self.value = value
+        self.path = path
+        self.depth = depth
+        self.anchor = anchor
+        self.spent_before = spent_before
+        self.is_map = is_map
+        # Mappings alternate between a key and its value.
+        self.key: Any = _NO_KEY
+        self.key_line = 0
+        self.discard = False
+        self.merges: list[tuple[Any, int]] | None = None
 
 
 class _DuplicateOf:
@@ -383,7 +385,7 @@ class DocumentReader:
     def close(self, frame: _Frame) -> Any:
         value = frame.value
         if frame.is_map:
-            for source, line in frame.merges:
+            for source, line in frame.merges or ():
                 for key, item in source.items():
                     if key not in value:
                         self.lines.setdefault((*frame.path, key), line)
@@ -462,6 +464,8 @@ class DocumentReader:
         sources = value if isinstance(value, list) else [value]
         for source in sources:
             if isinstance(source, dict):
+                if frame.merges is None:
+                    frame.merges = []
                 frame.merges.append((source, line))
             elif source is not None:
                 self.problems.append(Problem(BAD_MERGE, line, frame.path))
