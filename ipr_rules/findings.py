@@ -13,7 +13,6 @@ from typing import Any, Literal
 from ipr_rules.i18n import Lang, Text
 
 Severity = Literal["error", "warning", "info"]
-Scope = Literal["unit", "set", "file"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 SEVERITY_RANK: dict[str, int] = {"error": 0, "warning": 1, "info": 2}
 

@@ -13,7 +13,6 @@ from typing import Any, Literal, NamedTuple
 
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")
-DEFAULT_LANG: Lang = "zh"
 
 
 class Text(NamedTuple):
@@ -61,24 +60,29 @@ class Localized:
 
 
 class Names:
-    """A list of names as a message argument: 、-joined in Chinese, comma-joined in English."""
+    """A list as a message argument: 、-joined in Chinese, comma-joined in English, or joined
+    by another separator (或 / or); items that are texts render in the language around them."""
 
-    __slots__ = ("names",)
+    __slots__ = ("names", "separator")
 
-    def __init__(self, names: Iterable[str]) -> None:
+    def __init__(self, names: Iterable[str | Text], separator: Text | None = None) -> None:
         self.names = tuple(names)
+        self.separator = separator
 
     def render(self, lang: Lang) -> str:
-        return join_names(self.names, lang)
+        items = [_argument(name, lang) for name in self.names]
+        if self.separator is None:
+            return join_names(items, lang)
+        return self.separator.render(lang).join(items)
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, Names) and self.names == other.names
+        return isinstance(other, Names) and (self.names, self.separator) == (other.names, other.separator)
 
     def __hash__(self) -> int:
         return hash(self.names)
 
     def __str__(self) -> str:
-        return join_names(self.names, "zh")
+        return self.render("zh")
 
     def __repr__(self) -> str:
         return f"Names({self.names!r})"
@@ -99,13 +103,6 @@ SEVERITY_LABELS: dict[str, Text] = {
     "error": Text("错误", "error"),
     "warning": Text("警告", "warning"),
     "info": Text("提示", "info"),
-}
-
-STATUS_LABELS: dict[str, Text] = {
-    "done": Text("已完成", "done"),
-    "partial": Text("部分完成", "partial"),
-    "not_started": Text("未开展", "not started"),
-    "not_applicable": Text("不适用", "not applicable"),
 }
 
 UNIT_KIND_LABELS: dict[str, Text] = {

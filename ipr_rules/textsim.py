@@ -18,15 +18,6 @@ def ngrams(text: str, size: int) -> Counter[str]:
     return grams
 
 
-def containment(part: str, whole_grams: Counter[str] | set[str], size: int) -> float:
-    """Share of `part`'s n-grams that also occur in the other text (0 when part is too short)."""
-    grams = ngrams(part, size)
-    total = sum(grams.values())
-    if total == 0:
-        return 0.0
-    return sum(count for gram, count in grams.items() if gram in whole_grams) / total
-
-
 def tfidf_cosines(texts: Sequence[str], size: int) -> dict[tuple[int, int], float]:
     """Pairwise cosine similarity of TF-IDF weighted n-gram vectors, for i < j."""
     docs = [ngrams(text, size) for text in texts]
@@ -58,9 +49,6 @@ class TextIndex:
     def _weigh(self, grams: Counter[str]) -> dict[str, float]:
         idf = self._idf
         return {gram: tf * idf[gram] for gram, tf in grams.items() if gram in idf}
-
-    def similarity(self, text: str, key: str) -> float:
-        return _cosine(self._weigh(ngrams(text, self.size)), self._vectors[key])
 
     def scores(self, text: str, keys: Sequence[str]) -> dict[str, float]:
         vector = self._weigh(ngrams(text, self.size))

@@ -69,11 +69,6 @@ class ReportContext:
         """The canonical name, or the name as written when it matches no unit."""
         return self.unit.name if self.unit else self.document.unit
 
-    def owned_entries(self) -> Iterator[tuple[str, Entry, Task]]:
-        """Entries of a known unit for tasks that name it (or that are open to it)."""
-        for item in self.owned:
-            yield item.task_id, item.entry, item.task
-
     def named_entries(self) -> Iterator[tuple[str, Entry, Task]]:
         """Entries for tasks that name the unit itself."""
         for item in self.owned:

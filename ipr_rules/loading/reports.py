@@ -11,7 +11,6 @@ import os
 import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from ipr_rules.i18n import Text
 from ipr_rules.loading.decode import DecodeFailure, decode
@@ -263,7 +262,3 @@ def _too_large(shown: str, size: int, limits: ReadLimits) -> FileFailure:
     mega = 1024 * 1024
     args: dict[str, object] = {"size": f"{size / mega:.1f}", "limit": f"{limits.max_file_bytes / mega:g}"}
     return FileFailure(shown, None, TOO_LARGE, args)
-
-
-def is_report_path(path: Path) -> bool:
-    return path.suffix.lower() in SUFFIXES

@@ -99,10 +99,6 @@ class ReportDocument:
             data_path = data_path[:-1]
         return self.line
 
-    @property
-    def carried(self) -> list[str]:
-        return [task for task, entry in self.entries.items() if entry.status in CARRYING]
-
 
 def validate_document(document: Document, file: str, hints: TextHints | None = None) -> ReportDocument:
     """`hints`: the file's text, for explaining what was typed where it broke the format."""

@@ -12,10 +12,8 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
 Status = Literal["done", "partial", "not_started", "not_applicable"]
-STATUSES: tuple[str, ...] = ("done", "partial", "not_started", "not_applicable")
 CARRYING: frozenset[str] = frozenset({"done", "partial"})
 OutputKind = Literal["publication", "standard", "regulation", "event", "survey", "other"]
-OUTPUT_KINDS: tuple[str, ...] = ("publication", "standard", "regulation", "event", "survey", "other")
 # Counts past this are typing errors, and JSON readers lose precision beyond 2**53.
 MAX_METRIC = 10**15
 

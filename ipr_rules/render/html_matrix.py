@@ -10,9 +10,9 @@ from itertools import groupby
 from ipr_rules.i18n import ROLE_LABELS, Lang, Text
 from ipr_rules.model.ruleset import Task
 from ipr_rules.render.html_kit import esc, unit_anchor
-from ipr_rules.render.labels import section_number
 from ipr_rules.render.states import LEAD_NOTE, LOOKS, look_of
 from ipr_rules.result import CheckResult
+from ipr_rules.ruleset.plan_text import plan_number
 
 UNIT = Text("成员单位", "member unit")
 RATE = Text("承担", "carried")
@@ -42,7 +42,7 @@ def matrix_units(result: CheckResult) -> list[str]:
 def section_heading(result: CheckResult, number: int, lang: Lang) -> str:
     section = result.ruleset.section(number)
     title = section.title if section else ""
-    mark = section_number(number, lang)
+    mark = plan_number(number, lang)
     return f"{mark}、{title}" if lang == "zh" else f"{mark}. {title}"
 
 

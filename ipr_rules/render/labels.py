@@ -1,4 +1,4 @@
-"""Short names for finding kinds and plan numbering, shared by the document renderers."""
+"""Short names for finding kinds, shared by the document renderers."""
 
 from __future__ import annotations
 
@@ -23,23 +23,8 @@ KIND_LABELS: dict[str, Text] = {
     "unaddressed-shared-duty": Text("共同任务无人承担", "shared duty nobody carried"),
 }
 
-_DIGITS = "零一二三四五六七八九"
-
 
 def kind_label(kind: str, lang: Lang) -> str:
     """The kind's short name; a kind without one shows as its id."""
     text = KIND_LABELS.get(kind)
     return text.render(lang) if text else kind
-
-
-def chinese_number(number: int) -> str:
-    """1 → 一, 10 → 十, 21 → 二十一 (the plan numbers sections and items this way, up to 99)."""
-    if not 0 < number < 100:
-        return str(number)
-    tens, ones = divmod(number, 10)
-    head = "" if tens == 0 else ("十" if tens == 1 else _DIGITS[tens] + "十")
-    return head + (_DIGITS[ones] if ones else "")
-
-
-def section_number(number: int, lang: Lang) -> str:
-    return chinese_number(number) if lang == "zh" else str(number)

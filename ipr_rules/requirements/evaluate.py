@@ -12,7 +12,7 @@ from typing import Any
 
 from ipr_rules.checks.context import ReportContext
 from ipr_rules.findings import Finding, pack
-from ipr_rules.i18n import Text
+from ipr_rules.i18n import Names, Text
 from ipr_rules.model.report import ENTRY_FIELDS, Entry
 from ipr_rules.model.ruleset import Requirement, Task
 from ipr_rules.requirements.validator import RequirementValidator
@@ -25,6 +25,7 @@ KIND_NAMES: dict[str, Text] = {
     "survey": Text("调查", "survey"),
     "other": Text("其他产出", "other output"),
 }
+OR = Text("或", " or ")
 ANY_OUTPUT = Text("产出", "output")
 PERIOD_NAMES: dict[str, tuple[Text, ...]] = {
     "half": (
@@ -140,22 +141,6 @@ def _validator(requirement: Requirement, year: int) -> tuple[RequirementValidato
     return cached[1], cached[2]
 
 
-class _Joined:
-    """Names joined with 或 / or, rendered in the language of the message around them."""
-
-    def __init__(self, names: list[Text]) -> None:
-        self.names = names
-
-    def render(self, lang: Any) -> str:
-        return ("或" if lang == "zh" else " or ").join(name.render(lang) for name in self.names)
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, _Joined) and self.names == other.names
-
-    def __hash__(self) -> int:
-        return hash(tuple(self.names))
-
-
 def _message(task: Task, requirement: Requirement, rule: str, detail: dict[str, Any]) -> tuple[Text, dict[str, Any]]:
     base = {"task": task.id, "source": requirement.source}
     if rule == "mentions_campaign":
@@ -163,13 +148,13 @@ def _message(task: Task, requirement: Requirement, rule: str, detail: dict[str, 
     if rule == "min_outputs_of_kind":
         return FEW_OUTPUTS, {
             **base,
-            "kinds": _Joined([KIND_NAMES.get(k, Text(k, k)) for k in detail["kinds"]]),
+            "kinds": _kinds(detail["kinds"]),
             "found": detail["found"],
             "count": detail["count"],
         }
     if rule == "covers_periods":
         names = PERIOD_NAMES[detail["periods"]]
-        periods = _Joined([names[index] for index in detail["missing"]])
+        periods = Names([names[index] for index in detail["missing"]], OR)
         return PERIOD_MISSING, {**base, "periods": periods, "kinds": _kinds(detail.get("kinds"))}
     if rule == "min_dated_outputs":
         return FEW_DATES, {
@@ -181,7 +166,8 @@ def _message(task: Task, requirement: Requirement, rule: str, detail: dict[str, 
     return OTHER, {**base, "detail": detail.get("detail", "")}
 
 
-def _kinds(kinds: list[str] | None) -> Any:
+def _kinds(kinds: list[str] | None) -> Text | Names:
+    """The kinds an output may be of, as a message argument (any output when none is named)."""
     if not kinds:
         return ANY_OUTPUT
-    return _Joined([KIND_NAMES.get(kind, Text(kind, kind)) for kind in kinds])
+    return Names([KIND_NAMES.get(kind, Text(kind, kind)) for kind in kinds], OR)

@@ -125,6 +125,11 @@ def numeral_text(number: int) -> str:
     return ("" if tens == 1 else digits[tens]) + "十" + (digits[units] if units else "")
 
 
+def plan_number(number: int, lang: str) -> str:
+    """How the plan numbers a section or item: 二十 in Chinese output, 20 in English."""
+    return numeral_text(number) if lang == "zh" else str(number)
+
+
 class _Body:
     """An item's text after its heading, with a map from offsets back to line and column."""
 

@@ -64,7 +64,6 @@ BAD_REQUIREMENT_SCHEMA = Text(
     "要求的 schema 不是有效的 cerberus 规则：{problem}",
     "the requirement's schema is not a valid cerberus rule set: {problem}",
 )
-DOES_NOT_COMPILE = Text("源文本无法编译：{problem}", "the source text does not compile: {problem}")
 
 
 @dataclass(slots=True)

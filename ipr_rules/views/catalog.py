@@ -6,7 +6,7 @@ from typing import Any
 
 from ipr_rules.i18n import ROLE_LABELS, UNIT_KIND_LABELS, YES_NO, Lang, Text, join_names
 from ipr_rules.model.ruleset import ROLES, Ruleset, Task, Unit
-from ipr_rules.ruleset.plan_text import numeral_text
+from ipr_rules.ruleset.plan_text import numeral_text, plan_number
 
 TASK_HEADERS = Text("编号|事项|牵头|分工负责|负责|开放|专项行动", "id|item|lead|co-responsible|sole|open|campaigns")
 UNIT_TASK_HEADERS = Text("编号|本单位职责|事项|任务内容", "id|role|item|task")
@@ -167,7 +167,7 @@ def explain_text(ruleset: Ruleset, task: Task, lang: Lang) -> str:
         )
         if section
         else task.section,
-        item=numeral_text(task.item) if lang == "zh" else task.item,
+        item=plan_number(task.item, lang),
         item_title=task.item_title,
         text=task.text,
         assignees="\n".join(lines) or "  " + NONE.render(lang),

@@ -9,7 +9,6 @@ from typing import Any
 def table(headers: Sequence[str], rows: Sequence[Sequence[Any]], *, widths: Sequence[int | None] | None = None) -> str:
     import tabulate  # imported here: only table output pays for it
 
-    tabulate.PRESERVE_WHITESPACE = False
     return tabulate.tabulate(
         rows,
         headers=list(headers),

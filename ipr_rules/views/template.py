@@ -12,7 +12,7 @@ import textwrap
 
 from ipr_rules.i18n import ROLE_LABELS, Lang, Text
 from ipr_rules.model.ruleset import Ruleset, Task, Unit
-from ipr_rules.ruleset.plan_text import numeral_text
+from ipr_rules.ruleset.plan_text import plan_number
 
 HEADER = Text(
     "# {unit} {year} 年打击侵权假冒工作年度报告\n"
@@ -61,7 +61,7 @@ def _entry(task: Task, unit: Unit, lang: Lang, year: int) -> str:
     from ipr_rules.requirements.stubs import output_stubs
 
     role = ROLE_LABELS[task.role_of(unit.name) or "co"].render(lang)
-    item = numeral_text(task.item) if lang == "zh" else task.item
+    item = plan_number(task.item, lang)
     lines = ["", "  " + TASK_HEADING.render(lang, id=task.id, role=role, item=item, title=task.item_title)]
     lines += ["  # " + piece for piece in textwrap.wrap(task.text, WIDTH)]
     if task.campaigns:
