@@ -153,16 +153,17 @@ def _added(item: AddRequirement) -> Requirement:
     )
 
 
-def check_overlay_file(path: Path, plan: CompiledPlan | None) -> list[Any]:
-    """Problems of the overlay file for `validate-ruleset`, each at its file:line."""
+def read_overlay(path: Path, plan: CompiledPlan | None) -> tuple[Overlay | None, list[Any]]:
+    """The overlay file validated, and its problems (each at its file:line); checked against
+    `plan` when there is one."""
     from ipr_rules.ruleset.schema import RulesetProblem, field_path, read_checked, validate_as
 
     checked = read_checked(path)
     if checked.data is None and not checked.problems:
-        return []  # an empty overlay adjusts nothing
-    overlay = validate_as(checked, Overlay)
+        return Overlay(), []  # an empty overlay adjusts nothing
+    overlay: Overlay | None = validate_as(checked, Overlay)
     found = list(checked.problems)
     if overlay is not None and plan is not None:
         for data_path, message, args in problems(overlay, plan):
             found.append(RulesetProblem(str(path), checked.line(data_path), field_path(data_path), message, args))
-    return found
+    return overlay, found

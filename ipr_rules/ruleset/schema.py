@@ -10,7 +10,7 @@ import dataclasses
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ipr_rules.errors import RulesetError
 from ipr_rules.i18n import Lang, Text
@@ -19,6 +19,9 @@ from ipr_rules.loading.yamlpos import YamlSyntaxError
 from ipr_rules.loading.yamlstream import load_documents
 from ipr_rules.model.messages import message_for
 from ipr_rules.model.ruleset import CompiledPlan, UnitsFile
+
+if TYPE_CHECKING:
+    from ipr_rules.requirements.overlay import Overlay
 
 WHOLE_FILE = Text("（整个文件）", "(the whole file)")
 NOT_YAML = Text("不是有效的 YAML：{problem}", "not valid YAML: {problem}")
@@ -49,6 +52,7 @@ class CheckedFile:
     data: Any
     lines: dict[DataPath, int]
     problems: list[RulesetProblem]
+    text: str = ""
 
     def line(self, data_path: DataPath) -> int | None:
         while data_path:
@@ -98,7 +102,7 @@ def read_checked(path: Path) -> CheckedFile:
         RulesetProblem(shown, problem.line, field_path(problem.path), problem.message, problem.args)
         for problem in document.problems
     ]
-    return CheckedFile(path, document.data, document.lines, problems)
+    return CheckedFile(path, document.data, document.lines, problems, text)
 
 
 @cache
@@ -155,19 +159,19 @@ def _known_fields(model: type, location: DataPath) -> tuple[str, ...]:
     return ()
 
 
-def check_schema(folder: Path) -> None:
-    """Raise RulesetSchemaError listing every schema problem of a ruleset directory."""
-    from ipr_rules.requirements.overlay import check_overlay_file
+def read_validated(folder: Path) -> tuple[CompiledPlan, UnitsFile, Overlay | None]:
+    """A ruleset directory's files as validated records; RulesetSchemaError lists every problem."""
+    from ipr_rules.requirements.overlay import read_overlay
     from ipr_rules.ruleset.store import OVERLAY_FILE, RULESET_FILE, UNITS_FILE
 
-    problems: list[RulesetProblem] = []
-    plan: CompiledPlan | None = None
-    for name, model in ((RULESET_FILE, CompiledPlan), (UNITS_FILE, UnitsFile)):
-        checked = read_checked(folder / name)
-        value = validate_as(checked, model)
-        plan = value if isinstance(value, CompiledPlan) else plan
-        problems.extend(checked.problems)
+    plan_file, units_file = read_checked(folder / RULESET_FILE), read_checked(folder / UNITS_FILE)
+    plan: CompiledPlan | None = validate_as(plan_file, CompiledPlan)
+    units: UnitsFile | None = validate_as(units_file, UnitsFile)
+    problems = plan_file.problems + units_file.problems
+    overlay = None
     if (folder / OVERLAY_FILE).exists():
-        problems.extend(check_overlay_file(folder / OVERLAY_FILE, plan))
-    if problems:
+        overlay, overlay_problems = read_overlay(folder / OVERLAY_FILE, plan)
+        problems += overlay_problems
+    if problems or plan is None or units is None:
         raise RulesetSchemaError(problems)
+    return plan, units, overlay

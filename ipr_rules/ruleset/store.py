@@ -135,17 +135,24 @@ def load_ruleset(directory: str | Path, *, trusted: bool = False) -> Ruleset:
     folder = Path(directory)
     if not folder.is_dir():
         raise RulesetError(NOT_A_DIRECTORY, path=str(folder))
-    if not trusted:
-        from ipr_rules.ruleset.schema import check_schema
+    if trusted:
+        plan = plan_from_data(read_yaml(folder / RULESET_FILE))
+        registry = units_from_data(read_yaml(folder / UNITS_FILE))
+        overlay_path = folder / OVERLAY_FILE
+        overlay = None
+        if overlay_path.exists():
+            from ipr_rules.requirements.overlay import overlay_from_data
 
-        check_schema(folder)
-    plan = plan_from_data(read_yaml(folder / RULESET_FILE))
-    registry = units_from_data(read_yaml(folder / UNITS_FILE))
-    overlay_path = folder / OVERLAY_FILE
-    if overlay_path.exists():
-        from ipr_rules.requirements.overlay import apply_overlay, overlay_from_data
+            overlay = overlay_from_data(read_yaml(overlay_path))
+    else:
+        from ipr_rules.ruleset.schema import read_validated
 
-        plan = apply_overlay(plan, overlay_from_data(read_yaml(overlay_path)))
+        plan, units, overlay = read_validated(folder)  # read once, with positions for the problems
+        registry = UnitRegistry(units.units)
+    if overlay is not None:
+        from ipr_rules.requirements.overlay import apply_overlay
+
+        plan = apply_overlay(plan, overlay)
     return Ruleset(plan=plan, registry=registry, directory=str(folder))
 
 

@@ -91,9 +91,9 @@ def validate_ruleset(folder: Path) -> Validation:
     result.errors += plan_file.problems + units_file.problems
     overlay_path = folder / OVERLAY_FILE
     if overlay_path.exists():
-        from ipr_rules.requirements.overlay import check_overlay_file
+        from ipr_rules.requirements.overlay import read_overlay
 
-        result.errors += check_overlay_file(overlay_path, plan)
+        result.errors += read_overlay(overlay_path, plan)[1]
     if units is not None:
         result.errors += _alias_problems(units_file, units)
     if plan is not None:
@@ -233,7 +233,7 @@ def _drift(folder: Path, checked: CheckedFile, plan: CompiledPlan, registry: Uni
     except RulesetError as error:
         result.errors.append(RulesetProblem(str(source_path), error.line, "", error.message, error.args_))
         return
-    actual = checked.path.read_bytes().decode("utf-8-sig")
+    actual = checked.text
     # The digest line is reported above; drift points at the content that changed.
     actual = actual.replace(f"source_sha256: {plan.source_sha256}\n", f"source_sha256: {digest}\n", 1)
     if actual == expected:
