@@ -18,7 +18,8 @@ from ipr_rules.checks import rules_at
 from ipr_rules.checks.context import FileContext, ReportContext, ReportRef, SetContext, SetState
 from ipr_rules.coverage import compute_coverage
 from ipr_rules.findings import Finding
-from ipr_rules.loading.reports import FileFailure, LoadedFile, ReadLimits, discover, load_file
+from ipr_rules.loading.limits import ReadLimits
+from ipr_rules.loading.reports import FileFailure, LoadedFile, discover, load_file
 from ipr_rules.model.ruleset import Ruleset
 from ipr_rules.result import CheckResult, ReportSummary
 

@@ -11,10 +11,12 @@ import click
 from ipr_rules.cli.app import CHECK, DID_YOU_MEAN, fail, lang_option, main, open_ruleset_or_fail, ruleset_option, run
 from ipr_rules.errors import UsageError
 from ipr_rules.i18n import Lang, Names, Text
+from ipr_rules.loading.limits import MEGABYTE, Limits, ReadLimits
 from ipr_rules.output import echo, emit, plan_outputs, refuse_inputs, write_atomic
 from ipr_rules.render import FORMATS
 from ipr_rules.result import FAIL_ON, FailOn
 
+_DEFAULTS = ReadLimits()
 UNKNOWN_KIND = Text("没有名为“{kind}”的检查类型{hint}", "no finding kind is called '{kind}'{hint}")
 NO_PATHS = Text(
     "请指定要检查的报告文件或目录，例如：ipr-check reports/2020/",
@@ -77,28 +79,28 @@ NO_LIBYAML = Text(
 @click.option(
     "--max-file-size",
     type=click.FloatRange(min=0.001),
-    default=10.0,
+    default=_DEFAULTS.max_file_bytes / MEGABYTE,
     show_default=True,
     help="单个文件大小上限（MB） / the largest file read, in MB.",
 )
 @click.option(
     "--max-nodes",
     type=click.IntRange(min=100),
-    default=100_000,
+    default=_DEFAULTS.yaml.max_nodes,
     show_default=True,
     help="单个文件展开后的节点上限（防止别名炸弹） / node limit per file, aliases expanded.",
 )
 @click.option(
     "--max-depth",
     type=click.IntRange(min=4, max=500),
-    default=32,
+    default=_DEFAULTS.yaml.max_depth,
     show_default=True,
     help="嵌套层数上限 / nesting limit.",
 )
 @click.option(
     "--max-text-length",
     type=click.IntRange(min=100),
-    default=100_000,
+    default=_DEFAULTS.yaml.max_text,
     show_default=True,
     help="单个文字值的字符数上限 / the longest text value read, in characters.",
 )
@@ -126,8 +128,6 @@ def check_command(
 ) -> None:
     """检查报告文件或目录。 Check report files and folders."""
     from ipr_rules.engine import CheckOptions, check_paths
-    from ipr_rules.loading.reports import ReadLimits
-    from ipr_rules.loading.yamlpos import Limits
     from ipr_rules.render import renderer
     from ipr_rules.result import exit_code
 
@@ -144,7 +144,7 @@ def check_command(
         unit_only=unit_only,
         complete=complete,
         limits=ReadLimits(
-            int(max_file_size * 1024 * 1024), Limits(max_depth=max_depth, max_nodes=max_nodes, max_text=max_text_length)
+            int(max_file_size * MEGABYTE), Limits(max_depth=max_depth, max_nodes=max_nodes, max_text=max_text_length)
         ),
         ignore=frozenset(ignored),
         jobs=jobs,

@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 
 from ipr_rules.i18n import Text
 from ipr_rules.loading.decode import DecodeFailure, decode
+from ipr_rules.loading.limits import MEGABYTE, ReadLimits
 from ipr_rules.loading.typing_hints import TextHints
 from ipr_rules.loading.validate import ReportDocument, empty_report, validate_document
 from ipr_rules.loading.yaml_errors import error_line, explain_syntax_error
-from ipr_rules.loading.yamlpos import Document, Limits, YamlSyntaxError
+from ipr_rules.loading.yamlpos import Document, YamlSyntaxError
 from ipr_rules.loading.yamlstream import read_stream
 
 SUFFIXES = (".yaml", ".yml")
@@ -43,14 +44,6 @@ TOO_LARGE = Text(
 )
 NOT_A_FILE = Text("不是普通文件（而是管道、设备等），未读取", "not a regular file (a pipe, a device …); not read")
 NO_REPORTS = Text("目录中没有 .yaml 或 .yml 报告文件", "the folder holds no .yaml or .yml report files")
-
-
-@dataclass(frozen=True, slots=True)
-class ReadLimits:
-    """What reading one file may cost: its bytes, and the YAML limits (nodes, depth, text)."""
-
-    max_file_bytes: int = 10 * 1024 * 1024
-    yaml: Limits = field(default_factory=Limits)
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,6 +252,6 @@ def _read_bytes(path: str, shown: str, limits: ReadLimits) -> bytes | FileFailur
 
 
 def _too_large(shown: str, size: int, limits: ReadLimits) -> FileFailure:
-    mega = 1024 * 1024
+    mega = MEGABYTE
     args: dict[str, object] = {"size": f"{size / mega:.1f}", "limit": f"{limits.max_file_bytes / mega:g}"}
     return FileFailure(shown, None, TOO_LARGE, args)

@@ -28,6 +28,7 @@ from yaml.events import (
 from yaml.nodes import ScalarNode
 
 from ipr_rules.i18n import Text
+from ipr_rules.loading.limits import Limits
 
 Path = tuple[Any, ...]
 
@@ -134,18 +135,6 @@ class Document:
     # Paths of keys that are not plain text (`1.1:`) or hold invisible characters: rare, so
     # the validator looks at the data again only when there are some.
     odd_keys: list[Path] = field(default_factory=list)
-
-
-@dataclass(frozen=True, slots=True)
-class Limits:
-    """What one file may cost; every run is bounded by these whatever the input."""
-
-    # Mappings and lists inside one another, counted from the document itself.
-    max_depth: int = 32
-    # Values in one file (all documents of a stream), each alias counted as what it expands to.
-    max_nodes: int = 100_000
-    # Characters in one text value or key.
-    max_text: int = 100_000
 
 
 class YamlSyntaxError(Exception):

@@ -14,11 +14,11 @@ from typing import Any
 import yaml
 from yaml.events import DocumentStartEvent, StreamEndEvent
 
+from ipr_rules.loading.limits import Limits
 from ipr_rules.loading.yamlpos import (
     TOO_MANY_NODES,
     Document,
     DocumentReader,
-    Limits,
     NodeBudget,
     Problem,
     TooManyNodes,

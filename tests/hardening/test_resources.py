@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from ipr_rules.loading.reports import ReadLimits, load_file
-from ipr_rules.loading.yamlpos import Limits
+from ipr_rules.loading.limits import Limits, ReadLimits
+from ipr_rules.loading.reports import load_file
 from ipr_rules.loading.yamlstream import load_documents
 from tests.hardening.support import FIXTURES, HEAD, check_json, kinds, messages, no_traceback, run_process, write
 

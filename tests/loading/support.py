@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from ipr_rules.i18n import Lang
-from ipr_rules.loading.reports import LoadedFile, ReadLimits, load_file
+from ipr_rules.loading.limits import ReadLimits
+from ipr_rules.loading.reports import LoadedFile, load_file
 from ipr_rules.loading.validate import ReportDocument
 
 DEFAULT_LIMITS = ReadLimits()

@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from ipr_rules.loading.reports import ReadLimits
-from ipr_rules.loading.yamlpos import Limits
+from ipr_rules.loading.limits import Limits, ReadLimits
 
 from .support import failure_text, load, only, problems
 
