@@ -113,9 +113,7 @@ class SetState:
             self.broken.add((unit, task_id))
         for task_id, entry in document.entries.items():
             key = (unit, task_id)
-            previous = self.statuses.get(key)
-            if previous is None or STATUS_ORDER[entry.status] < STATUS_ORDER[previous]:
-                self.statuses[key] = entry.status
+            self._keep_best(key, entry.status)
             task = ruleset.task(task_id)
             if task is None or entry.status not in CARRYING:
                 continue
@@ -124,15 +122,18 @@ class SetState:
             else:
                 self.carried_by.setdefault(task_id, set()).add(unit)
 
+    def _keep_best(self, key: tuple[str, str], status: str) -> None:
+        previous = self.statuses.get(key)
+        if previous is None or STATUS_ORDER[status] < STATUS_ORDER[previous]:
+            self.statuses[key] = status
+
     def merge(self, other: SetState) -> None:
         for unit, refs in other.reports.items():
             self.reports.setdefault(unit, []).extend(refs)
         for unit, tasks in other.present.items():
             self.present.setdefault(unit, set()).update(tasks)
         for key, status in other.statuses.items():
-            previous = self.statuses.get(key)
-            if previous is None or STATUS_ORDER[status] < STATUS_ORDER[previous]:
-                self.statuses[key] = status
+            self._keep_best(key, status)
         for task_id, units in other.carried_by.items():
             self.carried_by.setdefault(task_id, set()).update(units)
         self.wrong_unit |= other.wrong_unit
