@@ -13,7 +13,7 @@ from ipr_rules.i18n import ROLE_LABELS, Lang, Text, join_names
 from ipr_rules.render.states import LEAD_NOTE, LOOKS, look_of
 from ipr_rules.render.xlsx_kit import Formats, fit_width
 from ipr_rules.result import CheckResult
-from ipr_rules.ruleset.plan_text import plan_number
+from ipr_rules.ruleset.plan_text import plan_number, section_heading
 
 TITLE = Text("任务覆盖矩阵", "Coverage matrix")
 NOTE = Text(
@@ -46,7 +46,7 @@ def write_matrix(sheet: Any, result: CheckResult, formats: Formats, lang: Lang) 
     for number, members in groupby(tasks, key=lambda task: task.section):
         width = len(list(members))
         section = ruleset.section(number)
-        heading = f"{plan_number(number, lang)}{'、' if lang == 'zh' else '. '}{section.title if section else ''}"
+        heading = section_heading(number, section.title if section else "", lang)
         if width > 1:
             sheet.merge_range(HEAD_ROW, column, HEAD_ROW, column + width - 1, "", formats.section_head)
         sheet.write_string(HEAD_ROW, column, heading, formats.section_head)

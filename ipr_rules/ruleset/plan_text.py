@@ -130,6 +130,11 @@ def plan_number(number: int, lang: str) -> str:
     return numeral_text(number) if lang == "zh" else str(number)
 
 
+def section_heading(number: int, title: str, lang: str) -> str:
+    """A section as the plan heads it: 一、… in Chinese output, 1. … in English."""
+    return f"{numeral_text(number)}、{title}" if lang == "zh" else f"{number}. {title}"
+
+
 class _Body:
     """An item's text after its heading, with a map from offsets back to line and column."""
 

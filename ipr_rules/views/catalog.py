@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ipr_rules.i18n import ROLE_LABELS, UNIT_KIND_LABELS, YES_NO, Lang, Text, join_names
+from ipr_rules.i18n import ROLE_LABELS, UNIT_KIND_LABELS, YES_NO, Lang, Names, Text, join_names
 from ipr_rules.model.ruleset import ROLES, Ruleset, Task, Unit
-from ipr_rules.ruleset.plan_text import numeral_text, plan_number
+from ipr_rules.ruleset.plan_text import plan_number, section_heading
 
 TASK_HEADERS = Text("编号|事项|牵头|分工负责|负责|开放|专项行动", "id|item|lead|co-responsible|sole|open|campaigns")
 UNIT_TASK_HEADERS = Text("编号|本单位职责|事项|任务内容", "id|role|item|task")
@@ -125,6 +125,10 @@ APPLIES = {
 }
 
 
+WRITTEN = Text("{unit}（原文作“{written}”）", "{unit} (written '{written}')")
+ROLE_LINE = Text("  {role}：{units}", "  {role}: {units}")
+
+
 def explain_text(ruleset: Ruleset, task: Task, lang: Lang) -> str:
     from ipr_rules.i18n import SEVERITY_LABELS
 
@@ -132,23 +136,12 @@ def explain_text(ruleset: Ruleset, task: Task, lang: Lang) -> str:
     lines = []
     for role in ROLES:
         units = [
-            a.unit
-            + (
-                f"（原文作“{a.written}”）"
-                if lang == "zh" and a.written
-                else f" (written '{a.written}')"
-                if a.written
-                else ""
-            )
+            WRITTEN.render(lang, unit=a.unit, written=a.written) if a.written else a.unit
             for a in task.assignees
             if a.role == role
         ]
         if units:
-            lines.append(
-                f"  {ROLE_LABELS[role].render(lang)}：{join_names(units, lang)}"
-                if lang == "zh"
-                else f"  {ROLE_LABELS[role].render(lang)}: {join_names(units, lang)}"
-            )
+            lines.append(ROLE_LINE.render(lang, role=ROLE_LABELS[role], units=Names(units)))
     requirements = [
         REQUIREMENT_LINE.render(
             lang,
@@ -162,11 +155,7 @@ def explain_text(ruleset: Ruleset, task: Task, lang: Lang) -> str:
     return EXPLAIN.render(
         lang,
         id=task.id,
-        section=(
-            f"{numeral_text(section.number)}、{section.title}" if lang == "zh" else f"{section.number}. {section.title}"
-        )
-        if section
-        else task.section,
+        section=section_heading(section.number, section.title, lang) if section else task.section,
         item=plan_number(task.item, lang),
         item_title=task.item_title,
         text=task.text,
