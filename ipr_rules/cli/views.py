@@ -22,6 +22,16 @@ from ipr_rules.i18n import Lang, Names, Text
 from ipr_rules.output import echo, write_atomic
 
 
+output_file_option = click.option(
+    "-o",
+    "--output",
+    "output_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="写入文件而不是打印 / write to a file instead of printing.",
+)
+
+
 def print_or_write(text: str, output_file: Path | None, lang: Lang) -> None:
     if output_file is None:
         echo(text)
@@ -80,14 +90,7 @@ def explain_command(task_id: str, as_json: bool, ruleset_dir: Path | None, lang:
 
 @main.command("template")
 @click.argument("unit_name")
-@click.option(
-    "-o",
-    "--output",
-    "output_file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="写入文件而不是打印 / write to a file instead of printing.",
-)
+@output_file_option
 @click.option(
     "--schema",
     "schema_location",
@@ -109,14 +112,7 @@ def template_command(
 
 
 @main.command("schema")
-@click.option(
-    "-o",
-    "--output",
-    "output_file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="写入文件而不是打印 / write to a file instead of printing.",
-)
+@output_file_option
 @lang_option
 def schema_command(output_file: Path | None, lang: Lang) -> None:
     """输出报告格式的 JSON Schema。 Print the report format as JSON Schema."""
