@@ -21,7 +21,6 @@ from ipr_rules.errors import UsageError
 from ipr_rules.i18n import Lang, Names, Text
 from ipr_rules.output import echo, write_atomic
 
-
 output_file_option = click.option(
     "-o",
     "--output",
