@@ -58,7 +58,7 @@ def check_file(
     report_rules = rules_at("report", options.ignore)
     registry = ruleset.registry
     for document in loaded.documents:
-        unit = registry.resolve(document.unit) if document.unit else None
+        unit = registry.lookup(document.unit) if document.unit else None
         context = ReportContext.of(ruleset, document, unit)
         for rule in report_rules:
             outcome.findings.extend(rule.check(context))

@@ -49,4 +49,6 @@ def check(ctx: ReportContext) -> Iterator[Finding]:
             if len(problem.path) > 1 and problem.path[0] == "tasks" and isinstance(problem.path[1], str)
             else None
         )
-        yield Finding(KIND, SEVERITY, unit, task, ctx.file, problem.line, problem.message, pack(problem.args))
+        yield Finding(
+            KIND, SEVERITY, unit, task, ctx.file, problem.line, problem.message, pack(problem.args), problem.path
+        )

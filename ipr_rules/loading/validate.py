@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from ipr_rules.clerk import FieldPath
 from ipr_rules.i18n import Text
 from ipr_rules.loading.typing_hints import (
     TextHints,
@@ -38,8 +39,8 @@ NO_ACTIONS = Text(
 )
 NO_REASON = Text("状态为“not_applicable”（不适用）时必须在 reason 中说明理由", "status 'not_applicable' needs a reason")
 INVISIBLE = Text(
-    "“{field}”含有不可见字符：{codes}，删除后为“{cleaned}”，请删除后重新输入",
-    "'{field}' contains invisible characters: {codes}; without them it reads '{cleaned}'; retype it",
+    "{field}含有不可见字符：{codes}，删除后为“{cleaned}”，请删除后重新输入",
+    "{field} contains invisible characters: {codes}; without them it reads '{cleaned}'; retype it",
 )
 INVISIBLE_KEY = Text(
     "键“{cleaned}”含有不可见字符：{codes}，请删除后重新输入",
@@ -224,7 +225,7 @@ def _record(error: ValidationError, prefix: DataPath, report: ReportDocument, kn
             continue  # entries are validated one by one, after the envelope
         if _under_existing_problem(location, report) or caused_by_typing(detail, report.problems):
             continue
-        field: Any = ".".join(str(part) for part in location) or WHOLE_REPORT
+        field: Any = FieldPath(location, known=detail["type"] != "extra_forbidden") if location else WHOLE_REPORT
         message, args = message_for(dict(detail), field, known if len(location) == len(prefix) + 1 else ())
         report.problems.append(Problem(message, report.line_of(*location), location, args))
 
@@ -267,14 +268,13 @@ def _invisible(report: ReportDocument) -> None:
     """Invisible characters in the names that are matched exactly: the unit and campaigns (keys,
     task ids among them, are looked at while their non-string siblings are removed)."""
     if report.unit and _INVISIBLE.search(report.unit):
-        args = {"field": "unit", **_invisible_args(report.unit)}
+        args = {"field": FieldPath(("unit",)), **_invisible_args(report.unit)}
         report.problems.append(Problem(INVISIBLE, report.unit_line or report.line, ("unit",), args))
     for task_id, entry in report.entries.items():
         for index, campaign in enumerate(entry.campaigns):
             if _INVISIBLE.search(campaign):
                 path = ("tasks", task_id, "campaigns", index)
-                field = f"tasks.{task_id}.campaigns[{index}]"
-                args = {"field": field, **_invisible_args(campaign)}
+                args = {"field": FieldPath(path), **_invisible_args(campaign)}
                 report.problems.append(Problem(INVISIBLE, report.line_of(*path), path, args))
 
 

@@ -6,30 +6,32 @@ from typing import Any
 
 from ipr_rules.i18n import Localized, Text
 
-MISSING = Text("缺少必填字段“{field}”", "the required field '{field}' is missing")
-UNKNOWN_FIELD = Text("不认识的字段“{field}”", "unknown field '{field}'")
-UNKNOWN_FIELD_NEAR = Text("不认识的字段“{field}”，是否为“{near}”？", "unknown field '{field}'; did you mean '{near}'?")
-NOT_TEXT = Text("“{field}”应为文字，实为{actual}", "'{field}' should be text, not {actual}")
-NOT_INTEGER = Text("“{field}”应为整数，实为{actual}", "'{field}' should be a whole number, not {actual}")
-NOT_BOOL = Text("“{field}”应为 true 或 false，实为{actual}", "'{field}' should be true or false, not {actual}")
+MISSING = Text("缺少必填字段：{field}", "the required field {field} is missing")
+UNKNOWN_FIELD = Text("不认识的字段：{field}", "unknown field {field}")
+UNKNOWN_FIELD_NEAR = Text(
+    "不认识的字段：{field}，是否为“{near}”（{label}）？", "unknown field {field}; did you mean '{near}'?"
+)
+NOT_TEXT = Text("{field}应为文字，实为{actual}", "{field} should be text, not {actual}")
+NOT_INTEGER = Text("{field}应为整数，实为{actual}", "{field} should be a whole number, not {actual}")
+NOT_BOOL = Text("{field}应为 true 或 false，实为{actual}", "{field} should be true or false, not {actual}")
 NOT_LIST = Text(
-    "“{field}”应为列表（每项一行，以“- ”开头），实为{actual}",
-    "'{field}' should be a list (one '- ' line per item), not {actual}",
+    "{field}应为列表（每项一行，以“- ”开头），实为{actual}",
+    "{field} should be a list (one '- ' line per item), not {actual}",
 )
 NOT_MAPPING = Text(
-    "“{field}”应为映射（“键: 值”），实为{actual}", "'{field}' should be a mapping ('key: value'), not {actual}"
+    "{field}应为映射（“键: 值”），实为{actual}", "{field} should be a mapping ('key: value'), not {actual}"
 )
 NOT_DATE = Text(
-    "“{field}”应为日期，如 2020-12-20，实为{actual}", "'{field}' should be a date such as 2020-12-20, not {actual}"
+    "{field}应为日期，如 2020-12-20，实为{actual}", "{field} should be a date such as 2020-12-20, not {actual}"
 )
-NOT_ONE_OF = Text("“{field}”应为 {expected} 之一，实为{actual}", "'{field}' should be one of {expected}, not {actual}")
-TOO_SMALL = Text("“{field}”不能小于 {limit}", "'{field}' must not be less than {limit}")
-TOO_LARGE = Text("“{field}”不能大于 {limit}", "'{field}' must not be greater than {limit}")
-TOO_SHORT = Text("“{field}”至少应有 {limit} 项", "'{field}' needs at least {limit} item(s)")
-TOO_LONG = Text("“{field}”过长（最多 {limit}）", "'{field}' is too long (at most {limit})")
-EMPTY_TEXT = Text("“{field}”不能为空", "'{field}' must not be empty")
-BAD_FORMAT = Text("“{field}”格式不对，应匹配 {pattern}", "'{field}' is not in the expected form {pattern}")
-INVALID = Text("“{field}”的值无效：{detail}", "'{field}' is not valid: {detail}")
+NOT_ONE_OF = Text("{field}应为 {expected} 之一，实为{actual}", "{field} should be one of {expected}, not {actual}")
+TOO_SMALL = Text("{field}不能小于 {limit}", "{field} must not be less than {limit}")
+TOO_LARGE = Text("{field}不能大于 {limit}", "{field} must not be greater than {limit}")
+TOO_SHORT = Text("{field}至少应有 {limit} 项", "{field} needs at least {limit} item(s)")
+TOO_LONG = Text("{field}过长（最多 {limit}）", "{field} is too long (at most {limit})")
+EMPTY_TEXT = Text("{field}不能为空", "{field} must not be empty")
+BAD_FORMAT = Text("{field}格式不对，应匹配 {pattern}", "{field} is not in the expected form {pattern}")
+INVALID = Text("{field}的值无效：{detail}", "{field} is not valid: {detail}")
 
 ACTUAL_KINDS: dict[str, Text] = {
     "str": Text("文字“{value}”", "the text '{value}'"),
@@ -66,7 +68,7 @@ def _choices(expected: str) -> str:
 
 
 def message_for(
-    error: dict[str, Any], field: str | Text, known_fields: tuple[str, ...] = ()
+    error: dict[str, Any], field: Any, known_fields: tuple[str, ...] = ()
 ) -> tuple[Text, dict[str, Any]]:
     """The message and its arguments for one pydantic error dict."""
     kind = error["type"]
@@ -77,10 +79,13 @@ def message_for(
     if kind == "missing":
         return MISSING, args
     if kind == "extra_forbidden":
-        from ipr_rules.suggest import closest
+        from ipr_rules.clerk import FieldPath, field_label, suggest_field
 
-        near = closest(str(field), known_fields, limit=1) if known_fields and isinstance(field, str) else []
-        return (UNKNOWN_FIELD_NEAR, {**args, "near": near[0]}) if near else (UNKNOWN_FIELD, args)
+        key = field.key if isinstance(field, FieldPath) else str(field)
+        near = suggest_field(key, known_fields) if known_fields else None
+        if near is None:
+            return UNKNOWN_FIELD, args
+        return UNKNOWN_FIELD_NEAR, {**args, "near": near, "label": field_label(near)}
     if kind in ("string_type", "string_sub_type"):
         return NOT_TEXT, args
     if kind in ("int_type", "int_parsing", "int_from_float", "finite_number"):

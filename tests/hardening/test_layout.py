@@ -28,8 +28,8 @@ CASES: dict[str, tuple[int, list[tuple[str, int]], list[str]]] = {
     "blank-and-comments.yaml": (1, [("invalid-report", 1)], ["空报告"]),
     "pasted-prose.yaml": (1, [("invalid-report", 1)], ["“键: 值”形式的映射", "文字"]),
     "list-for-report.yaml": (1, [("invalid-report", 1)], ["“键: 值”形式的映射", "列表"]),
-    "list-for-tasks.yaml": (1, [("invalid-report", 3)], ["“tasks”应为映射", "列表"]),
-    "list-for-entry.yaml": (1, [("invalid-report", 4)], ["“tasks.15-1”应为映射", "列表"]),
+    "list-for-tasks.yaml": (1, [("invalid-report", 3)], ["任务清单（tasks）应为映射", "列表"]),
+    "list-for-entry.yaml": (1, [("invalid-report", 4)], ["任务 15-1 的条目应为映射", "列表"]),
 }
 
 
