@@ -216,8 +216,28 @@ def suggest_field(key: str, known: Sequence[str]) -> str | None:
     return near[0] if near else None
 
 
-def field_label(key: str) -> Text:
-    return FIELD_LABELS.get(key, Text(key, key))
+class NamedField:
+    """A field named for a suggestion: `“reason”（原因说明）` in Chinese, `'reason'` in English."""
+
+    __slots__ = ("key",)
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+
+    def render(self, lang: Lang) -> str:
+        label = FIELD_LABELS.get(self.key)
+        if lang == "zh":
+            return f"“{self.key}”（{label.zh}）" if label else f"“{self.key}”"
+        return f"'{self.key}'"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, NamedField) and self.key == other.key
+
+    def __hash__(self) -> int:
+        return hash(self.key)
+
+    def __repr__(self) -> str:
+        return f"NamedField({self.key!r})"
 
 
 class OddCharacters:

@@ -80,9 +80,7 @@ class NameIndex:
             # A form two units could share says neither: it is left out, never guessed.
             if key not in registered and len(units) == 1:
                 self._folded[key] = next(iter(units))
-        self.forms: tuple[Form, ...] = tuple(
-            Form(key, unit, key in registered) for key, unit in self._folded.items()
-        )
+        self.forms: tuple[Form, ...] = tuple(Form(key, unit, key in registered) for key, unit in self._folded.items())
 
     def lookup(self, written: str) -> str | None:
         """The canonical unit a written name is, after width, space and invisible characters are

@@ -111,6 +111,7 @@ class SetState:
         present.update(document.broken_entries)
         for task_id in document.broken_entries:
             self.broken.add((unit, task_id))
+        self._mistyped(unit, document, ruleset, present)
         for task_id, entry in document.entries.items():
             key = (unit, task_id)
             self._keep_best(key, entry.status)
@@ -121,6 +122,19 @@ class SetState:
                 self.wrong_unit.add(key)
             else:
                 self.carried_by.setdefault(task_id, set()).add(unit)
+
+    def _mistyped(self, unit: str, document: ReportDocument, ruleset: Ruleset, present: set[str]) -> None:
+        """A task whose id was mis-written (`1.1:`, `（十三）`) is there, but broken: the finding
+        about the id says it counts as not entered, and no second finding says it is missing."""
+        from ipr_rules.taskids import likely_task
+
+        written = [*document.mistyped_ids]
+        written += [task_id for task_id in (*document.entries, *document.broken_entries) if not ruleset.task(task_id)]
+        for raw in written:
+            task_id = likely_task(raw, ruleset, unit)
+            if task_id is not None and task_id not in present and ruleset.role(task_id, unit) is not None:
+                present.add(task_id)
+                self.broken.add((unit, task_id))
 
     def _keep_best(self, key: tuple[str, str], status: str) -> None:
         previous = self.statuses.get(key)

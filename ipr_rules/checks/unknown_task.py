@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from ipr_rules.checks.context import ReportContext
 from ipr_rules.findings import Finding, Severity, finding
 from ipr_rules.i18n import Names, Text
+from ipr_rules.taskids import explain
 
 KIND = "unknown-task"
 SEVERITY: Severity = "error"
@@ -43,11 +44,18 @@ UNKNOWN_NEAR = Text(
 
 def check(ctx: ReportContext) -> Iterator[Finding]:
     ruleset = ctx.ruleset
-    for task_id in (*ctx.document.entries, *ctx.document.broken_entries):
+    ids = (*ctx.document.entries, *ctx.document.broken_entries)
+    present = set(ids)
+    for task_id in ids:
         if ruleset.task(task_id) is not None:
             continue
-        near = _near_ids(task_id, ctx)
         line = ctx.entry_line(task_id)
+        explained = explain(task_id, ruleset, ctx.unit.name if ctx.unit else None, present)
+        if explained is not None:
+            message, args = explained
+            yield finding(KIND, SEVERITY, message, ctx.unit_name, task_id, ctx.file, line, **args)
+            continue
+        near = _near_ids(task_id, ctx)
         if near:
             yield finding(
                 KIND,

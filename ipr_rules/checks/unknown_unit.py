@@ -60,7 +60,9 @@ def check(ctx: ReportContext) -> Iterator[Finding]:
         from ipr_rules.clerk import OddCharacters
 
         odd = OddCharacters(written)
-        yield finding(KIND, SEVERITY, LOOK_ALIKE, written, None, ctx.file, line, unit=written, name=alike, characters=odd)
+        yield finding(
+            KIND, SEVERITY, LOOK_ALIKE, written, None, ctx.file, line, unit=written, name=alike, characters=odd
+        )
         return
     near = index.closest(written)
     if near:

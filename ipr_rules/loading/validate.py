@@ -88,6 +88,9 @@ class ReportDocument:
     entry_lines: dict[str, int] = field(default_factory=dict)
     # Ids of entries present but invalid: they exist, so they are not missing, but carry nothing.
     broken_entries: dict[str, int] = field(default_factory=dict)
+    # Task ids YAML read as numbers (`1.1:`, `13:`), as written, with their lines: not entries, but
+    # the likely reason a task is missing.
+    mistyped_ids: dict[str, int] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     lines: dict[DataPath, int] = field(default_factory=dict)
     empty: bool = False
@@ -176,8 +179,11 @@ def _clean_one(
             if (line, key.raw) not in seen:
                 seen.add((line, key.raw))
                 report.problems.append(_non_string_key(key, key_path, line))
+                if path == ("tasks",):
+                    report.mistyped_ids[key.raw] = line
             continue
-        if isinstance(key, str) and _INVISIBLE.search(key) and (line, key) not in seen:
+        # A task id with an invisible character is an unknown task, whose message names it.
+        if isinstance(key, str) and _INVISIBLE.search(key) and (line, key) not in seen and path != ("tasks",):
             seen.add((line, key))
             report.problems.append(Problem(INVISIBLE_KEY, line, key_path, _invisible_args(key)))
         kept[key] = item

@@ -8,9 +8,7 @@ from ipr_rules.i18n import Localized, Text
 
 MISSING = Text("缺少必填字段：{field}", "the required field {field} is missing")
 UNKNOWN_FIELD = Text("不认识的字段：{field}", "unknown field {field}")
-UNKNOWN_FIELD_NEAR = Text(
-    "不认识的字段：{field}，是否为“{near}”（{label}）？", "unknown field {field}; did you mean '{near}'?"
-)
+UNKNOWN_FIELD_NEAR = Text("不认识的字段：{field}，是否为{near}？", "unknown field {field}; did you mean {near}?")
 NOT_TEXT = Text("{field}应为文字，实为{actual}", "{field} should be text, not {actual}")
 NOT_INTEGER = Text("{field}应为整数，实为{actual}", "{field} should be a whole number, not {actual}")
 NOT_BOOL = Text("{field}应为 true 或 false，实为{actual}", "{field} should be true or false, not {actual}")
@@ -67,9 +65,7 @@ def _choices(expected: str) -> str:
     return " | ".join(part.strip(" '\"") for part in expected.replace(" or ", ", ").split(",") if part.strip())
 
 
-def message_for(
-    error: dict[str, Any], field: Any, known_fields: tuple[str, ...] = ()
-) -> tuple[Text, dict[str, Any]]:
+def message_for(error: dict[str, Any], field: Any, known_fields: tuple[str, ...] = ()) -> tuple[Text, dict[str, Any]]:
     """The message and its arguments for one pydantic error dict."""
     kind = error["type"]
     value = error.get("input")
@@ -79,13 +75,13 @@ def message_for(
     if kind == "missing":
         return MISSING, args
     if kind == "extra_forbidden":
-        from ipr_rules.clerk import FieldPath, field_label, suggest_field
+        from ipr_rules.clerk import FieldPath, NamedField, suggest_field
 
         key = field.key if isinstance(field, FieldPath) else str(field)
         near = suggest_field(key, known_fields) if known_fields else None
         if near is None:
             return UNKNOWN_FIELD, args
-        return UNKNOWN_FIELD_NEAR, {**args, "near": near, "label": field_label(near)}
+        return UNKNOWN_FIELD_NEAR, {**args, "near": NamedField(near)}
     if kind in ("string_type", "string_sub_type"):
         return NOT_TEXT, args
     if kind in ("int_type", "int_parsing", "int_from_float", "finite_number"):

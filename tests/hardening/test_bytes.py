@@ -132,8 +132,10 @@ def test_zero_width_characters_in_the_unit_are_named_and_the_unit_still_recognis
 
 def test_zero_width_characters_in_a_task_id_are_named() -> None:
     _, document = check_json(FIXTURES / "zero-width-task-id.yaml")
-    assert ("invalid-report", 5) in kinds(document, "invalid-report")
-    assert any("U+200B" in m for m in messages(document, "invalid-report"))
+    assert kinds(document, "unknown-task") == [("unknown-task", 5)], "one finding for the key, not two"
+    (message,) = messages(document, "unknown-task")
+    assert "U+200B" in message and '应写作 "15-1"' in message and "任务 15-1 算作没有填写" in message
+    assert not [f for f in document["findings"] if f["kind"] == "missing-task" and f["task"] == "15-1"]
 
 
 def test_zero_width_characters_show_as_escapes_in_the_table(run_cli) -> None:  # type: ignore[no-untyped-def]

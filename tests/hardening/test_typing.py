@@ -12,7 +12,7 @@ from tests.hardening.support import FIXTURES, HEAD, check_json, kinds, messages,
 CASES: dict[str, tuple[list[tuple[str, int]], list[str]]] = {
     "numeric-task-ids.yaml": (
         [("invalid-report", 4), ("invalid-report", 7), ("invalid-report", 10)],
-        ['任务编号 15.1 被 YAML 读作小数，请写成带引号的“"15-1"”', '“"1-10"”'],
+        ['任务编号 15.1 没有加引号，被 YAML 读作小数，请写成带引号的 "15-1"', '“"1-10"”'],
     ),
     "yes-no-status.yaml": ([("invalid-report", 5), ("invalid-report", 8)], ["yes/no/on/off", "true", "false"]),
     "non-string-keys.yaml": (
