@@ -10,6 +10,12 @@ MISSING = Text("缺少必填字段：{field}", "the required field {field} is mi
 UNKNOWN_FIELD = Text("不认识的字段：{field}", "unknown field {field}")
 UNKNOWN_FIELD_NEAR = Text("不认识的字段：{field}，是否为{near}？", "unknown field {field}; did you mean {near}?")
 NOT_TEXT = Text("{field}应为文字，实为{actual}", "{field} should be text, not {actual}")
+COLON_IN_TEXT = Text(
+    "{field}应为文字，但“{key}: ”的半角冒号后跟着空格，YAML 把它读成了“键: 值”。"
+    '请给整项加引号（"{written}"），或把冒号改为全角“：”',
+    "{field} should be text, but the ASCII colon and space after '{key}: ' made YAML read a 'key: value'. "
+    "Quote the whole text (\"{written}\") or use a full-width colon '：'",
+)
 NOT_INTEGER = Text("{field}应为整数，实为{actual}", "{field} should be a whole number, not {actual}")
 NOT_BOOL = Text("{field}应为 true 或 false，实为{actual}", "{field} should be true or false, not {actual}")
 NOT_LIST = Text(
@@ -60,6 +66,17 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 40 else text[:40] + "…"
 
 
+def _colon_text(value: Any) -> tuple[str, str] | None:
+    """`主要做法: 联合检查` read as {'主要做法': '联合检查'}: the key and the text as it was typed."""
+    if not (isinstance(value, dict) and len(value) == 1):
+        return None
+    ((key, rest),) = value.items()
+    if not isinstance(key, str) or isinstance(rest, (dict, list)):
+        return None
+    shown = "" if rest is None else _shown(rest)
+    return key, f"{key}: {shown}".rstrip()
+
+
 def _choices(expected: str) -> str:
     """pydantic's "'done', 'partial' or 'not_started'" as "done | partial | not_started"."""
     return " | ".join(part.strip(" '\"") for part in expected.replace(" or ", ", ").split(",") if part.strip())
@@ -83,6 +100,9 @@ def message_for(error: dict[str, Any], field: Any, known_fields: tuple[str, ...]
             return UNKNOWN_FIELD, args
         return UNKNOWN_FIELD_NEAR, {**args, "near": NamedField(near)}
     if kind in ("string_type", "string_sub_type"):
+        written = _colon_text(value)
+        if written is not None:
+            return COLON_IN_TEXT, {**args, "key": written[0], "written": written[1]}
         return NOT_TEXT, args
     if kind in ("int_type", "int_parsing", "int_from_float", "finite_number"):
         return NOT_INTEGER, args
