@@ -69,6 +69,8 @@ def check_file(
         if unit is not None:
             ref = ReportRef(document.file, document.line, document.unit_line, document.tasks_line)
             outcome.state.add(unit.name, ref, document, ruleset)
+        elif document.unit:
+            outcome.state.add_unresolved(document, ruleset)
     return outcome
 
 

@@ -102,6 +102,9 @@ class SetState:
     carried_by: dict[str, set[str]] = field(default_factory=dict)
     wrong_unit: set[tuple[str, str]] = field(default_factory=set)
     broken: set[tuple[str, str]] = field(default_factory=set)
+    # Reports whose `unit` matched no unit, by the unit their file name or spelling points to:
+    # (file, line, unit as written). Their duties are unresolved, not nobody's.
+    unresolved: dict[str, list[tuple[str, int, str]]] = field(default_factory=dict)
 
     def add(self, unit: str, ref: ReportRef, document: ReportDocument, ruleset: Ruleset) -> None:
         """Record what one report of a known unit contributes."""
@@ -122,6 +125,14 @@ class SetState:
                 self.wrong_unit.add(key)
             else:
                 self.carried_by.setdefault(task_id, set()).add(unit)
+
+    def add_unresolved(self, document: ReportDocument, ruleset: Ruleset) -> None:
+        """A report whose `unit` is unknown, kept under the unit it most likely is, if any."""
+        written = document.unit or ""
+        unit = probable_unit(ruleset, document.file, written)
+        if unit is not None:
+            line = document.unit_line or document.line
+            self.unresolved.setdefault(unit, []).append((document.file, line, written))
 
     def _mistyped(self, unit: str, document: ReportDocument, ruleset: Ruleset, present: set[str]) -> None:
         """A task whose id was mis-written (`1.1:`, `（十三）`) is there, but broken: the finding
@@ -152,6 +163,24 @@ class SetState:
             self.carried_by.setdefault(task_id, set()).update(units)
         self.wrong_unit |= other.wrong_unit
         self.broken |= other.broken
+        for unit, written in other.unresolved.items():
+            self.unresolved.setdefault(unit, []).extend(written)
+
+
+def probable_unit(ruleset: Ruleset, file: str, written: str) -> str | None:
+    """The unit a report with an unrecognised `unit` was most likely meant for: the one its file
+    is named after (`区市场监管局.yaml`), or the one its spelling comes closest to."""
+    from pathlib import PurePath
+
+    registry = ruleset.registry
+    by_file = registry.lookup(PurePath(file).stem)
+    if by_file is not None:
+        return by_file.name
+    alike = registry.index.look_alike(written)
+    if alike is not None:
+        return alike
+    near = registry.index.closest(written, limit=2)
+    return near[0] if len(near) == 1 else None
 
 
 @dataclass(frozen=True, slots=True)
