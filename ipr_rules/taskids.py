@@ -19,14 +19,24 @@ from ipr_rules.model.ruleset import Ruleset, Task
 from ipr_rules.textnorm import fold
 
 _DIGITS = "零一二三四五六七八九"
+# Quotes typed as part of the id: full-width ones YAML does not know, or doubled ASCII ones.
+_QUOTES = "“”‘’「」\"'"
 _ITEM = re.compile(r"^(?:第)?[（(]?([0-9]{1,2}|[一二三四五六七八九十]{1,3})[）)]?(?:项|条)?$")
+# An item and a duty's position, with a separator of any kind, or the item in brackets: `13.1`,
+# `13—1`, `十三-1`, `（十三）1`. A bare `13` is an item, never item 1 and duty 3.
 _ITEM_AND_POSITION = re.compile(
-    r"^[（(]?([0-9]{1,2}|[一二三四五六七八九十]{1,3})[）)]?\s*[-－—–_.．、·,，]?\s*([0-9]{1,2})$"
+    r"^[（(]?([0-9]{1,2}|[一二三四五六七八九十]{1,3})[）)]?\s*[-－—–_.．、·,，\s]\s*([0-9]{1,2})$"
+    r"|^[（(]([0-9]{1,2}|[一二三四五六七八九十]{1,3})[）)]\s*([0-9]{1,2})$"
 )
 
 CHARACTERS = Text(
     '任务编号“{raw}”中{characters}；应写作 "{task}"{missing}',
     "the task id '{raw}': {characters}; write it as \"{task}\"{missing}",
+)
+QUOTES = Text(
+    '任务编号“{raw}”带着引号：YAML 只认半角引号，全角引号“”被当成了编号的一部分；应写作 "{task}"{missing}',
+    "the task id '{raw}' carries its quotes: YAML only knows ASCII quotes, so the full-width ones became part of "
+    'the id; write "{task}"{missing}',
 )
 SEPARATOR = Text(
     '任务编号“{raw}”写法不对：应写作 "{task}"（事项序号-分工序号，中间用半角“-”，并加引号）{missing}',
@@ -83,10 +93,14 @@ def meant(raw: str, ruleset: Ruleset) -> Meant | None:
     folded = fold(raw)
     if folded != raw and ruleset.task(folded) is not None:
         return Meant("characters", (folded,))
+    unquoted = folded.strip(_QUOTES)
+    if unquoted != folded and ruleset.task(unquoted) is not None:
+        return Meant("quotes", (unquoted,))
     pair = _ITEM_AND_POSITION.match(folded)
     if pair:
-        number = chinese_number(pair.group(1))
-        candidate = f"{number}-{int(pair.group(2))}"
+        item, position = (pair.group(1), pair.group(2)) if pair.group(1) else (pair.group(3), pair.group(4))
+        number = chinese_number(item)
+        candidate = f"{number}-{int(position)}"
         if number is not None and ruleset.task(candidate) is not None:
             return Meant("separator", (candidate,))
     single = _ITEM.match(folded)
@@ -128,6 +142,8 @@ def explain(raw: str, ruleset: Ruleset, unit: str | None, present: set[str]) -> 
         message, args = SEPARATOR, {**args, "task": found.tasks[0]}
     elif found.how == "characters":
         message, args = CHARACTERS, {**args, "task": found.tasks[0], "characters": OddCharacters(raw)}
+    elif found.how == "quotes":
+        message, args = QUOTES, {**args, "task": found.tasks[0]}
     elif found.how == "separator":
         message, args = SEPARATOR, {**args, "task": found.tasks[0]}
     elif len(found.tasks) == 1:

@@ -8,6 +8,7 @@ from typing import Any
 from ipr_rules.checks.context import ReportContext
 from ipr_rules.findings import Finding, Severity, pack
 from ipr_rules.i18n import Localized, Text
+from ipr_rules.loading.typing_hints import FULL_WIDTH_QUOTES
 from ipr_rules.loading.validate import NUMERIC_TASK_ID
 from ipr_rules.taskids import ITEM_MANY, ITEM_ONE
 
@@ -61,6 +62,8 @@ def check(ctx: ReportContext) -> Iterator[Finding]:
             else None
         )
         message, args = problem.message, problem.args
+        if message is FULL_WIDTH_QUOTES and _quoted_task_id_at(ctx, problem.line):
+            continue  # the unknown-task finding for that id says it, with the task it leaves unentered
         if message is NUMERIC_TASK_ID:
             message, args = _numeric_id(ctx, args) or (message, args)
         yield Finding(KIND, SEVERITY, unit, task, ctx.file, problem.line, message, pack(args), problem.path)
@@ -79,6 +82,16 @@ def _numeric_id(ctx: ReportContext, args: dict[str, Any]) -> tuple[Text, dict[st
     if meant(raw, ctx.ruleset) is not None and message is not ITEM_ONE and message is not ITEM_MANY:
         return NUMERIC_ID, {**args, "suggested": explained["task"], "missing": explained["missing"]}
     return NUMERIC_ITEM, {"raw": raw, "detail": Localized(message, **explained)}
+
+
+def _quoted_task_id_at(ctx: ReportContext, line: int) -> bool:
+    from ipr_rules.taskids import meant
+
+    for task_id in (*ctx.document.entries, *ctx.document.broken_entries):
+        if ctx.entry_line(task_id) == line and ctx.ruleset.task(task_id) is None:
+            found = meant(task_id, ctx.ruleset)
+            return found is not None and found.how == "quotes"
+    return False
 
 
 def _present(ctx: ReportContext) -> set[str]:

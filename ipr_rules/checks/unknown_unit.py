@@ -44,8 +44,8 @@ UNKNOWN_NEAR = Text(
     "'{unit}' is not the name or alias of a member unit; did you mean: {names}?",
 )
 LOOK_ALIKE = Text(
-    "“{unit}”看起来是“{name}”，但{characters}；改正后即为“{name}”",
-    "'{unit}' looks like '{name}', but {characters}; corrected, it is '{name}'",
+    "“{unit}”看起来是“{folded}”，但{characters}；改正后即可识别为“{name}”",
+    "'{unit}' looks like '{folded}', but {characters}; corrected, it is recognised as '{name}'",
 )
 
 
@@ -58,10 +58,21 @@ def check(ctx: ReportContext) -> Iterator[Finding]:
     alike = index.look_alike(written)
     if alike is not None:
         from ipr_rules.clerk import OddCharacters
+        from ipr_rules.textnorm import fold
 
-        odd = OddCharacters(written)
+        odd, folded = OddCharacters(written), fold(written)
         yield finding(
-            KIND, SEVERITY, LOOK_ALIKE, written, None, ctx.file, line, unit=written, name=alike, characters=odd
+            KIND,
+            SEVERITY,
+            LOOK_ALIKE,
+            written,
+            None,
+            ctx.file,
+            line,
+            unit=written,
+            name=alike,
+            characters=odd,
+            folded=folded,
         )
         return
     near = index.closest(written)

@@ -24,7 +24,7 @@ from ipr_rules.loading.typing_hints import (
 from ipr_rules.loading.yamlpos import DUPLICATE_KEY, INVISIBLE_CHARACTERS, Document, NonStringKey, Problem
 from ipr_rules.loading.yamlpos import Path as DataPath
 from ipr_rules.model.messages import message_for
-from ipr_rules.model.report import CARRYING, ENTRY_FIELDS, REPORT_FIELDS, Entry, Envelope, Report
+from ipr_rules.model.report import CARRYING, ENTRY_FIELDS, REPORT_FIELDS, Contact, Entry, Envelope, Output, Report
 
 WHOLE_REPORT = Text("（整份报告）", "(the whole report)")
 EMPTY_DOCUMENT = Text("文件没有内容（空报告）", "the file is empty (no report)")
@@ -34,10 +34,13 @@ NUMERIC_TASK_ID = Text(
 )
 NON_STRING_KEY = Text("键 {raw} 被 YAML 读作{kind}，请加引号", "the key {raw} was read by YAML as a {kind}; quote it")
 NO_ACTIONS = Text(
-    "状态为“{status}”时必须在 actions 中写明实际开展的工作",
-    "status '{status}' needs the work actually done listed under actions",
+    "任务 {task} 的状态为“{status}”，须在工作内容（actions）中逐条写明实际开展的工作",
+    "task {task} has the status '{status}', which needs the work actually done listed under actions",
 )
-NO_REASON = Text("状态为“not_applicable”（不适用）时必须在 reason 中说明理由", "status 'not_applicable' needs a reason")
+NO_REASON = Text(
+    "任务 {task} 的状态为“not_applicable”（不适用），须在原因说明（reason）中写明理由",
+    "task {task} has the status 'not_applicable', which needs a reason",
+)
 INVISIBLE = Text(
     "{field}含有不可见字符：{codes}，删除后为“{cleaned}”，请删除后重新输入",
     "{field} contains invisible characters: {codes}; without them it reads '{cleaned}'; retype it",
@@ -232,8 +235,19 @@ def _record(error: ValidationError, prefix: DataPath, report: ReportDocument, kn
         if _under_existing_problem(location, report) or caused_by_typing(detail, report.problems):
             continue
         field: Any = FieldPath(location, known=detail["type"] != "extra_forbidden") if location else WHOLE_REPORT
-        message, args = message_for(dict(detail), field, known if len(location) == len(prefix) + 1 else ())
+        message, args = message_for(dict(detail), field, _fields_at(location[:-1], known, len(prefix)))
         report.problems.append(Problem(message, report.line_of(*location), location, args))
+
+
+def _fields_at(parent: DataPath, known: tuple[str, ...], depth: int) -> tuple[str, ...]:
+    """The fields a mapping at `parent` may hold, for suggesting one in place of an unknown key."""
+    if len(parent) == depth:
+        return known
+    if parent == ("contact",):
+        return tuple(Contact.model_fields)
+    if len(parent) == 4 and parent[0] == "tasks" and parent[2] == "outputs":
+        return tuple(Output.model_fields)
+    return ()
 
 
 def _under_existing_problem(location: DataPath, report: ReportDocument) -> bool:
@@ -256,12 +270,17 @@ def _cross_field(report: ReportDocument) -> None:
                     NO_ACTIONS,
                     report.line_of("tasks", task_id, "status"),
                     ("tasks", task_id, "actions"),
-                    {"status": entry.status},
+                    {"status": entry.status, "task": task_id},
                 )
             )
         elif entry.status == "not_applicable" and not (entry.reason and entry.reason.strip()):
             report.problems.append(
-                Problem(NO_REASON, report.line_of("tasks", task_id, "status"), ("tasks", task_id, "reason"))
+                Problem(
+                    NO_REASON,
+                    report.line_of("tasks", task_id, "status"),
+                    ("tasks", task_id, "reason"),
+                    {"task": task_id},
+                )
             )
         else:
             continue

@@ -6,7 +6,7 @@ from typing import Any
 
 from ipr_rules.i18n import Localized, Text
 
-MISSING = Text("缺少必填字段：{field}", "the required field {field} is missing")
+MISSING = Text("缺少必填字段：{field}", "a required field is missing: {field}")
 UNKNOWN_FIELD = Text("不认识的字段：{field}", "unknown field {field}")
 UNKNOWN_FIELD_NEAR = Text("不认识的字段：{field}，是否为{near}？", "unknown field {field}; did you mean {near}?")
 NOT_TEXT = Text("{field}应为文字，实为{actual}", "{field} should be text, not {actual}")
@@ -40,7 +40,7 @@ INVALID = Text("{field}的值无效：{detail}", "{field} is not valid: {detail}
 ACTUAL_KINDS: dict[str, Text] = {
     "str": Text("文字“{value}”", "the text '{value}'"),
     "bool": Text(
-        "{value}（YAML 把 yes/no/on/off 读作真假值，请加引号或改写）",
+        "真假值 {value}（YAML 把 yes/no/on/off 读作真假值，请加引号或改写）",
         "{value} (YAML reads yes/no/on/off as true/false; quote it)",
     ),
     "int": Text("数字 {value}", "the number {value}"),
