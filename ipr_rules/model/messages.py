@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ipr_rules.i18n import Localized, Text
+from ipr_rules.i18n import Lang, Localized, Text
 
 MISSING = Text("缺少必填字段：{field}", "a required field is missing: {field}")
 UNKNOWN_FIELD = Text("不认识的字段：{field}", "unknown field {field}")
@@ -54,6 +54,16 @@ ACTUAL_KINDS: dict[str, Text] = {
 _OTHER = Text("{value}", "{value}")
 
 
+class Quoted(str):
+    """A name as a message argument, quoted the way each language quotes: “name” / 'name'.
+    It is still the plain string (equal to it, hashed as it)."""
+
+    __slots__ = ()
+
+    def render(self, lang: Lang) -> str:
+        return f"“{self}”" if lang == "zh" else f"'{self}'"
+
+
 def describe_value(value: Any) -> Text:
     """A short description of what the user wrote, as a Text to be rendered with its value."""
     return ACTUAL_KINDS.get(type(value).__name__, _OTHER)
@@ -88,6 +98,8 @@ def message_for(error: dict[str, Any], field: Any, known_fields: tuple[str, ...]
     value = error.get("input")
     context = error.get("ctx") or {}
     actual = Localized(describe_value(value), value=_shown(value))
+    if isinstance(field, str):
+        field = Quoted(field)  # a path in a file that is not a report (a ruleset): said as written
     args: dict[str, Any] = {"field": field, "actual": actual}
     if kind == "missing":
         return MISSING, args
@@ -98,7 +110,7 @@ def message_for(error: dict[str, Any], field: Any, known_fields: tuple[str, ...]
         near = suggest_field(key, known_fields) if known_fields else None
         if near is None:
             return UNKNOWN_FIELD, args
-        return UNKNOWN_FIELD_NEAR, {**args, "near": NamedField(near)}
+        return UNKNOWN_FIELD_NEAR, {**args, "near": NamedField(near) if isinstance(field, FieldPath) else Quoted(near)}
     if kind in ("string_type", "string_sub_type"):
         written = _colon_text(value)
         if written is not None:
