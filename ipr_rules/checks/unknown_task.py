@@ -78,6 +78,9 @@ def check(ctx: ReportContext) -> Iterator[Finding]:
 def _near_ids(task_id: str, ctx: ReportContext) -> list[str]:
     from ipr_rules.suggest import closest
 
-    # Prefer the unit's own tasks: "2-4" from a unit named on 2-3 most likely meant 2-3.
+    # Prefer the unit's own tasks of the same item: "2-4" from a unit named on 2-3 meant 2-3,
+    # not 2-1 or 24-1; then the unit's own tasks, then any task, by spelling.
     own = [task.id for task in ctx.ruleset.tasks_of(ctx.unit.name)] if ctx.unit else []
-    return closest(task_id, own) or closest(task_id, [task.id for task in ctx.ruleset.tasks])
+    item = task_id.split("-", 1)[0]
+    same_item = [task for task in own if task.split("-", 1)[0] == item] if "-" in task_id else []
+    return same_item[:3] or closest(task_id, own) or closest(task_id, [task.id for task in ctx.ruleset.tasks])

@@ -25,6 +25,10 @@ NOT_LIST = Text(
 NOT_MAPPING = Text(
     "{field}应为映射（“键: 值”），实为{actual}", "{field} should be a mapping ('key: value'), not {actual}"
 )
+LIST_FOR_MAPPING = Text(
+    "{field}应为映射（“键: 值”），实为列表：请去掉其下各行开头的“- ”，每项写作“键: 值”",
+    "{field} should be a mapping ('key: value'), not a list: drop the '- ' that starts its lines",
+)
 NOT_DATE = Text(
     "{field}应为日期，如 2020-12-20，实为{actual}", "{field} should be a date such as 2020-12-20, not {actual}"
 )
@@ -123,7 +127,7 @@ def message_for(error: dict[str, Any], field: Any, known_fields: tuple[str, ...]
     if kind in ("list_type", "tuple_type", "set_type", "iterable_type"):
         return NOT_LIST, args
     if kind in ("dict_type", "model_type", "model_attributes_type", "dataclass_type", "mapping_type"):
-        return NOT_MAPPING, args
+        return (LIST_FOR_MAPPING if isinstance(value, list) else NOT_MAPPING), args
     if kind.startswith("date") or kind.startswith("datetime"):
         return NOT_DATE, args
     if kind in ("literal_error", "enum"):
