@@ -240,6 +240,23 @@ class NamedField:
         return f"NamedField({self.key!r})"
 
 
+# Spaces and invisible characters pasted from Word, WeChat and web pages, by the names people know.
+SPACE_NAMES: dict[str, Text] = {
+    "\u00a0": Text("不换行空格", "no-break space"),
+    "\u3000": Text("全角空格", "ideographic (full-width) space"),
+    "\u2002": Text("半角宽空格", "en space"),
+    "\u2003": Text("全角宽空格", "em space"),
+    "\u200b": Text("零宽空格", "zero width space"),
+    "\u200c": Text("零宽非连接符", "zero width non-joiner"),
+    "\u200d": Text("零宽连接符", "zero width joiner"),
+    "\u2060": Text("词连接符", "word joiner"),
+    "\ufeff": Text("零宽不换行空格（BOM）", "zero width no-break space (BOM)"),
+}
+_DROPPED = Text(
+    "第 {position} 个字符是{name}（{code}），应删除", "character {position} is a {name} ({code}); delete it"
+)
+
+
 class OddCharacters:
     """A message argument naming the characters of a text that read as others: `第 3 个字“⽂”是
     康熙部首，应为“文”`, an invisible one by its code; each language its own way."""
@@ -262,8 +279,14 @@ class OddCharacters:
     def render(self, lang: Lang) -> str:
         from ipr_rules.textnorm import describe_en, describe_zh
 
-        describe = describe_zh if lang == "zh" else describe_en
-        return ("，" if lang == "zh" else "; ").join(describe(odd) for odd in self.found())
+        parts = []
+        for odd in self.found():
+            name = SPACE_NAMES.get(odd.char)
+            if name is not None and not odd.replacement:
+                parts.append(_DROPPED.render(lang, position=odd.position, name=name, code=odd.code))
+            else:
+                parts.append(describe_zh(odd) if lang == "zh" else describe_en(odd))
+        return ("，" if lang == "zh" else "; ").join(parts)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, OddCharacters) and (self.text, self.only) == (other.text, other.only)
