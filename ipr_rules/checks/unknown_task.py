@@ -15,9 +15,16 @@ SCOPE = "unit"
 STAGE = "report"
 DESCRIPTION = Text(
     '报告中的任务编号不是工作要点中的任务（编号格式为“事项-序号”，如 "1-1" 表示第（一）项的第 1 处分工）。'
-    "消息会列出最接近的编号；`ipr-check tasks` 列出全部编号。",
+    "写成事项序号（“（十三）”“十三”“第十三项”）时，消息说明该事项有哪些任务、应写作哪个编号；"
+    "写成“15—1”、全角数字“２-３”、带全角引号或夹有不换行空格、零宽字符时，消息指出是哪个字符并给出正确写法；"
+    "能确定是本单位哪项任务时，说明改正前该任务算作没有填写（不再另报 missing-task）。"
+    "其他情况列出最接近的编号（先列本单位同一事项的任务）；`ipr-check tasks` 列出全部编号。",
     "An entry's id is not a task of the plan (ids are 'item-position': \"1-1\" is the first duty of item (一)). "
-    "The message suggests the closest ids; `ipr-check tasks` lists them all.",
+    "An item number (（十三）, 十三, 第十三项) gets the item's tasks and the id to write; 15—1, full-width digits, "
+    "full-width quotes, a no-break space or an invisible character gets the character named and the id to "
+    "write. When the one task meant is the unit's own, the message says it counts as not entered until the id "
+    "is corrected (and no missing-task is added). Otherwise the message suggests the closest ids, the unit's "
+    "own tasks of the same item first; `ipr-check tasks` lists them all.",
 )
 PASSING = """\
 unit: 区法院
