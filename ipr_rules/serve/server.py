@@ -19,6 +19,7 @@ from collections.abc import Callable
 from typing import Any
 
 from flask import Flask
+from waitress import wasyncore
 from waitress.channel import HTTPChannel
 from waitress.server import BaseWSGIServer, create_server
 from waitress.task import ErrorTask
@@ -118,7 +119,19 @@ def make_server(app: Flask, settings: ServeSettings) -> Any:
     """A waitress server for `app`, listening but not yet serving (call `.run()`)."""
     channels = type("PageChannel", (LingeringChannel,), {"error_task_class": _error_task(settings)})
     sockets: dict[int, Any] = {}
-    server = create_server(
+    try:
+        server = _create(app, settings, sockets)
+    except OSError:
+        wasyncore.close_all(sockets)  # what was made before the address was refused
+        raise
+    for dispatcher in list(sockets.values()):
+        if isinstance(dispatcher, BaseWSGIServer):
+            dispatcher.channel_class = channels
+    return server
+
+
+def _create(app: Flask, settings: ServeSettings, sockets: dict[int, Any]) -> Any:
+    return create_server(
         app,
         map=sockets,
         host=settings.host,
@@ -132,10 +145,6 @@ def make_server(app: Flask, settings: ServeSettings) -> Any:
         expose_tracebacks=False,
         clear_untrusted_proxy_headers=True,
     )
-    for dispatcher in list(sockets.values()):
-        if isinstance(dispatcher, BaseWSGIServer):
-            dispatcher.channel_class = channels
-    return server
 
 
 def addresses(server: Any) -> list[tuple[str, int]]:
