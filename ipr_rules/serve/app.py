@@ -28,10 +28,10 @@ from ipr_rules.render.safe_text import one_line
 from ipr_rules.serve import messages
 from ipr_rules.serve.keep import keep_upload
 from ipr_rules.serve.pages import (
+    HEADER_POLICY,
     KEPT_NOTE,
     NOT_KEPT_NOTE,
     OTHER_UNIT,
-    POLICY,
     Links,
     error_page,
     result_banner,
@@ -53,7 +53,7 @@ MEDIA_TYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
 HEADERS = {
-    "Content-Security-Policy": POLICY,
+    "Content-Security-Policy": HEADER_POLICY,
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
     "Referrer-Policy": "no-referrer",

@@ -15,8 +15,10 @@ from ipr_rules.render.html_kit import esc
 from ipr_rules.render.html_style import stylesheet
 from ipr_rules.serve.templates import TEMPLATE_FORMATS
 
-# Pages may show inline styles and post their form here; nothing else may load or run.
-POLICY = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+# Pages may show inline styles and post their form here; nothing else may load or run. The
+# HTTP header adds what a <meta> policy cannot say: no page of this server inside a frame.
+POLICY = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'"
+HEADER_POLICY = f"{POLICY}; frame-ancestors 'none'"
 
 TITLE = Text("{year} 年打击侵权假冒工作年度报告自查", "Self-check of the {year} annual report on IP protection")
 STEPS = Text("怎样自查", "How to check your report")
@@ -73,6 +75,9 @@ form.upload { display: grid; grid-template-columns: max-content minmax(0, 28em);
 form.upload select, form.upload input, form.upload button { font: inherit; }
 form.upload button { grid-column: 2; justify-self: start; padding: 4px 22px; }
 ol.steps li { margin: 4px 0; }
+table.templates { table-layout: fixed; }
+table.templates th:nth-child(2) { width: 7em; }
+table.templates th:nth-child(3) { width: 14em; }
 table.templates a { margin-right: 12px; }
 @media print { nav.serve { display: none; } }
 """
