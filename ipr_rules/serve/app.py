@@ -19,12 +19,13 @@ from flask import Flask, Request, Response, g, request, send_file, url_for
 from werkzeug.exceptions import HTTPException
 
 from ipr_rules.errors import UsageError
-from ipr_rules.i18n import Text
-from ipr_rules.loading.limits import ReadLimits
+from ipr_rules.i18n import Lang, Text
+from ipr_rules.loading.limits import Limits, ReadLimits
 from ipr_rules.model.ruleset import Ruleset, Unit
 from ipr_rules.render import render_whole
 from ipr_rules.render.html import render as render_html
 from ipr_rules.render.safe_text import one_line
+from ipr_rules.result import CheckResult, ReportSummary
 from ipr_rules.serve import messages
 from ipr_rules.serve.keep import keep_upload
 from ipr_rules.serve.pages import (
@@ -37,7 +38,7 @@ from ipr_rules.serve.pages import (
     result_banner,
     start_page,
 )
-from ipr_rules.serve.results import ResultStore
+from ipr_rules.serve.results import ResultStore, new_token
 from ipr_rules.serve.settings import ServeSettings
 from ipr_rules.serve.templates import TEMPLATE_FORMATS
 from ipr_rules.serve.upload import ACCEPTED, accepted_suffix, check_upload, shown_name
@@ -80,7 +81,7 @@ def create_app(ruleset: Ruleset, settings: ServeSettings | None = None) -> Flask
     app.request_class = MemoryRequest
     app.config.update(MAX_CONTENT_LENGTH=settings.max_request_bytes, MAX_FORM_PARTS=16)
     lang = settings.lang
-    limits = ReadLimits(max_file_bytes=settings.max_upload_bytes)
+    limits = ReadLimits(settings.max_upload_bytes, Limits(max_nodes=settings.max_nodes))
     store = ResultStore(settings.results_seconds, settings.results_held)
     workers = ThreadPoolExecutor(settings.threads, thread_name_prefix="ipr-check")
     app.extensions["ipr_check"] = {"results": store, "workers": workers}
@@ -181,18 +182,16 @@ def create_app(ruleset: Ruleset, settings: ServeSettings | None = None) -> Flask
         data = upload.stream.read(settings.max_upload_bytes + 1)
         if len(data) > settings.max_upload_bytes:
             return answer(413)
-        job = workers.submit(check_upload, data, name, ruleset, limits)
+        token = new_token()
+        downloads = {key: url_for("download", token=token, key=key) for key in DOWNLOADS}
+        kept = [_keep(settings, unit, suffix, data).render(lang)] if settings.keep is not None else []
+        job = workers.submit(_result_page, data, name, unit, ruleset, limits, url_for("start"), downloads, kept, lang)
         try:
-            result = job.result(timeout=settings.check_seconds)
+            result, page = job.result(timeout=settings.check_seconds)
         except CheckTimeout:
             LOG.warning("checking an upload for %s took over %g s", unit.name, settings.check_seconds)
             return answer(503)
-        notes = _other_units(result.reports, unit, lang)
-        if settings.keep is not None:
-            notes.append(_keep(settings, unit, suffix, data).render(lang))
-        token = store.put(result, unit.name)
-        downloads = {key: url_for("download", token=token, key=key) for key in DOWNLOADS}
-        page = render_html(result, lang, banner=result_banner(url_for("start"), downloads, notes, lang))
+        store.put(result, unit.name, token)
         return Response(page, content_type="text/html; charset=utf-8")
 
     @app.get("/download/<token>/<key>")
@@ -213,8 +212,25 @@ def _attachment(data: str | bytes, file_name: str, media_type: str) -> Response:
     return send_file(io.BytesIO(payload), mimetype=media_type, as_attachment=True, download_name=file_name, max_age=0)
 
 
-def _other_units(reports: list[Any], unit: Unit, lang: Any) -> list[str]:
-    written = sorted({report.unit for report in reports if report.known and report.unit != unit.name})
+def _result_page(
+    data: bytes,
+    name: str,
+    unit: Unit,
+    ruleset: Ruleset,
+    limits: ReadLimits,
+    home: str,
+    downloads: dict[str, str],
+    notes: list[str],
+    lang: Lang,
+) -> tuple[CheckResult, str]:
+    """Check an upload and make its page: both within the time limit of one check."""
+    result = check_upload(data, name, ruleset, limits)
+    banner = result_banner(home, downloads, [*_other_units(result.reports, unit, lang), *notes], lang)
+    return result, render_html(result, lang, banner=banner)
+
+
+def _other_units(reports: list[ReportSummary], unit: Unit, lang: Lang) -> list[str]:
+    written = sorted({report.unit for report in reports if report.known and report.unit and report.unit != unit.name})
     if not written:
         return []
     return [OTHER_UNIT.render(lang, chosen=unit.name, written="、".join(written))]

@@ -24,6 +24,11 @@ class HeldResult:
     held_at: float
 
 
+def new_token() -> str:
+    """A result's name in its download links: random, 144 bits."""
+    return secrets.token_urlsafe(18)
+
+
 class ResultStore:
     def __init__(self, seconds: float, capacity: int, clock: Callable[[], float] = time.monotonic) -> None:
         self.seconds = seconds
@@ -32,8 +37,8 @@ class ResultStore:
         self._held: OrderedDict[str, HeldResult] = OrderedDict()
         self._lock = threading.Lock()
 
-    def put(self, result: CheckResult, unit: str) -> str:
-        token = secrets.token_urlsafe(18)
+    def put(self, result: CheckResult, unit: str, token: str | None = None) -> str:
+        token = token or new_token()
         with self._lock:
             self._expire()
             self._held[token] = HeldResult(result, unit, self._clock())

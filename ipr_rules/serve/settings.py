@@ -21,6 +21,9 @@ class ServeSettings:
     max_upload_bytes: int = 10 * MEGABYTE
     # Seconds one check may take before the unit is told to try again.
     check_seconds: float = 30.0
+    # Values in one upload, aliases expanded: a unit's report has a few hundred; the bound keeps
+    # a hostile file's check and result page small (the command line allows 100,000).
+    max_nodes: int = 20_000
     # Seconds a connection may stay silent (while sending its request or reading the answer).
     idle_seconds: int = 30
     threads: int = 8
@@ -29,7 +32,7 @@ class ServeSettings:
     lang: Lang = "zh"
     # How long the download links of a result work, and how many results are held for them.
     results_seconds: float = 30 * 60
-    results_held: int = 200
+    results_held: int = 100
 
     @property
     def max_request_bytes(self) -> int:

@@ -278,3 +278,12 @@ def test_english_pages(ruleset: Ruleset) -> None:
         client = app.test_client()
         assert "How to check your report" in client.get("/").get_data(as_text=True)
         assert "There is no such page." in client.get("/nothing").get_data(as_text=True)
+
+
+def test_a_flood_of_documents_is_cut_short(upload: Upload) -> None:
+    """A unit's report has a few hundred values; the page reads at most 20,000 of a file."""
+    response = upload(b"---\nunit: x\n" * 30_000, name="flood.yaml")
+    assert response.status_code == 200
+    page = response.get_data(as_text=True)
+    assert "文件内容展开后超过 20000 个节点" in page
+    assert len(page) < 8_000_000
