@@ -10,22 +10,25 @@ from __future__ import annotations
 import io
 import json
 import logging
+import os
 import time
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as CheckTimeout
+from dataclasses import dataclass
+from pathlib import Path
 from typing import IO, Any
 
 from flask import Flask, Request, Response, g, request, send_file, url_for
 from werkzeug.exceptions import HTTPException
 
 from ipr_rules.errors import UsageError
-from ipr_rules.i18n import Lang, Text
+from ipr_rules.i18n import Text
 from ipr_rules.loading.limits import Limits, ReadLimits
 from ipr_rules.model.ruleset import Ruleset, Unit
 from ipr_rules.render import render_whole
 from ipr_rules.render.html import render as render_html
 from ipr_rules.render.safe_text import one_line
-from ipr_rules.result import CheckResult, ReportSummary
+from ipr_rules.result import CheckResult
 from ipr_rules.serve import messages
 from ipr_rules.serve.keep import keep_upload
 from ipr_rules.serve.pages import (
@@ -167,12 +170,11 @@ def create_app(ruleset: Ruleset, settings: ServeSettings | None = None) -> Flask
     @app.post("/check")
     def check() -> Response:
         chosen = (request.form.get("unit") or "").strip()
-        unit = ruleset.registry.resolve(chosen)
-        if not chosen:
-            return answer(400, messages.NO_UNIT)
-        if unit is None:
+        unit = ruleset.registry.resolve(chosen) if chosen else None
+        if chosen and unit is None:
             return answer(400, messages.UNKNOWN_UNIT, unit=chosen)
-        upload = request.files.get("report")
+        # The form's file field; a client that named it otherwise still has its one file read.
+        upload = request.files.get("report") or next(iter(request.files.values()), None)
         if upload is None or not upload.filename:
             return answer(400, messages.NO_FILE)
         name = shown_name(upload.filename)
@@ -184,14 +186,14 @@ def create_app(ruleset: Ruleset, settings: ServeSettings | None = None) -> Flask
             return answer(413)
         token = new_token()
         downloads = {key: url_for("download", token=token, key=key) for key in DOWNLOADS}
-        kept = [_keep(settings, unit, suffix, data).render(lang)] if settings.keep is not None else []
-        job = workers.submit(_result_page, data, name, unit, ruleset, limits, url_for("start"), downloads, kept, lang)
+        upload_job = UploadJob(data, name, suffix, unit, url_for("start"), downloads)
+        job = workers.submit(_result_page, upload_job, ruleset, limits, settings)
         try:
-            result, page = job.result(timeout=settings.check_seconds)
+            result, page, unit_name = job.result(timeout=settings.check_seconds)
         except CheckTimeout:
-            LOG.warning("checking an upload for %s took over %g s", unit.name, settings.check_seconds)
+            LOG.warning("checking an upload (%s) took over %g s", chosen or "no unit chosen", settings.check_seconds)
             return answer(503)
-        store.put(result, unit.name, token)
+        store.put(result, unit_name or os.path.splitext(name)[0], token)
         return Response(page, content_type="text/html; charset=utf-8")
 
     @app.get("/download/<token>/<key>")
@@ -212,38 +214,45 @@ def _attachment(data: str | bytes, file_name: str, media_type: str) -> Response:
     return send_file(io.BytesIO(payload), mimetype=media_type, as_attachment=True, download_name=file_name, max_age=0)
 
 
+@dataclass(frozen=True, slots=True)
+class UploadJob:
+    data: bytes
+    name: str
+    suffix: str
+    # The unit chosen on the form; None when the client sent none (the report names it).
+    chosen: Unit | None
+    home: str
+    downloads: dict[str, str]
+
+
 def _result_page(
-    data: bytes,
-    name: str,
-    unit: Unit,
-    ruleset: Ruleset,
-    limits: ReadLimits,
-    home: str,
-    downloads: dict[str, str],
-    notes: list[str],
-    lang: Lang,
-) -> tuple[CheckResult, str]:
-    """Check an upload and make its page: both within the time limit of one check."""
-    result = check_upload(data, name, ruleset, limits)
-    banner = result_banner(home, downloads, [*_other_units(result.reports, unit, lang), *notes], lang)
-    return result, render_html(result, lang, banner=banner)
+    job: UploadJob, ruleset: Ruleset, limits: ReadLimits, settings: ServeSettings
+) -> tuple[CheckResult, str, str | None]:
+    """Check an upload, keep it when asked, and make its page: all within one check's time limit.
+    Returns the result, the page, and the unit it was for."""
+    lang = settings.lang
+    result = check_upload(job.data, job.name, ruleset, limits)
+    written = sorted({report.unit for report in result.reports if report.known and report.unit})
+    notes = []
+    if job.chosen is not None and [other for other in written if other != job.chosen.name]:
+        notes.append(OTHER_UNIT.render(lang, chosen=job.chosen.name, written="、".join(written)))
+    unit = job.chosen.name if job.chosen is not None else (written[0] if len(written) == 1 else None)
+    if settings.keep is not None:
+        notes.append(_keep(settings.keep, unit, job.suffix, job.data).render(lang))
+    banner = result_banner(job.home, job.downloads, notes, lang)
+    return result, render_html(result, lang, banner=banner), unit
 
 
-def _other_units(reports: list[ReportSummary], unit: Unit, lang: Lang) -> list[str]:
-    written = sorted({report.unit for report in reports if report.known and report.unit and report.unit != unit.name})
-    if not written:
-        return []
-    return [OTHER_UNIT.render(lang, chosen=unit.name, written="、".join(written))]
-
-
-def _keep(settings: ServeSettings, unit: Unit, suffix: str, data: bytes) -> Text:
-    assert settings.keep is not None
-    try:
-        kept = keep_upload(settings.keep, unit.name, suffix, data)
-    except (OSError, UsageError) as error:
-        LOG.error("could not keep the upload for %s in %s: %s", unit.name, settings.keep, error)
+def _keep(folder: Path, unit: str | None, suffix: str, data: bytes) -> Text:
+    if unit is None:
+        LOG.error("could not keep an upload: no unit was chosen and the report names no single unit")
         return NOT_KEPT_NOTE
-    LOG.info("kept the upload for %s as %s", unit.name, kept)
+    try:
+        kept = keep_upload(folder, unit, suffix, data)
+    except (OSError, UsageError) as error:
+        LOG.error("could not keep the upload for %s in %s: %s", unit, folder, error)
+        return NOT_KEPT_NOTE
+    LOG.info("kept the upload for %s as %s", unit, kept)
     return KEPT_NOTE
 
 

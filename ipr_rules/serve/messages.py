@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from ipr_rules.i18n import Text
 
-NO_UNIT = Text("请先选择本单位。", "Choose your unit first.")
 UNKNOWN_UNIT = Text(
     "没有名为“{unit}”的成员单位，请在首页的列表中选择。", "No member unit is called “{unit}”: choose one from the list."
 )

@@ -155,8 +155,6 @@ def test_an_unknown_or_expired_result(client: FlaskClient) -> None:
 @pytest.mark.parametrize(
     ("form", "status", "words"),
     [
-        ({"unit": None}, 400, "请先选择本单位"),
-        ({"unit": ""}, 400, "请先选择本单位"),
         ({"unit": "区法人"}, 400, "没有名为“区法人”的成员单位"),
         ({"name": ""}, 400, "请选择要检查的报告文件"),
         ({"name": "报告.docx"}, 415, "只能检查 .yaml .yml 格式的报告文件，“报告.docx”不是"),
@@ -170,6 +168,22 @@ def test_form_mistakes_get_a_clear_answer(upload: Upload, form: dict[str, str | 
     page = response.get_data(as_text=True)
     assert words in " ".join(notes(page))
     assert 'href="/"' in page
+
+
+@pytest.mark.parametrize("unit", [None, ""])
+def test_without_a_chosen_unit_the_report_names_it(upload: Upload, unit: str | None, ruleset: Ruleset) -> None:
+    response = upload(SAMPLE.read_bytes(), unit=unit)
+    assert response.status_code == 200
+    page = response.get_data(as_text=True)
+    assert notes(page) == []
+    for message in expected_messages(SAMPLE, ruleset):
+        assert esc(message) in page
+
+
+def test_a_file_field_of_another_name(client: FlaskClient) -> None:
+    form = {"unit": "区市场监管局", "file": (io.BytesIO(SAMPLE.read_bytes()), SAMPLE.name)}
+    response = client.post("/check", data=form, content_type="multipart/form-data")
+    assert response.status_code == 200 and f"{SAMPLE.name}:" in response.get_data(as_text=True)
 
 
 def test_a_post_without_a_file_part(client: FlaskClient) -> None:

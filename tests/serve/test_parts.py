@@ -99,6 +99,16 @@ def test_the_page_keeps_uploads_only_when_told(ruleset: Ruleset, tmp_path: Path)
         assert "区打假办保存" in app.test_client().get("/").get_data(as_text=True)
 
 
+def test_without_a_chosen_unit_the_report_names_the_kept_file(ruleset: Ruleset, tmp_path: Path) -> None:
+    for app in make_app(ruleset, keep=tmp_path):
+        send = upload_to(app.test_client())
+        assert "已保存上传的文件" in send(SAMPLE.read_bytes(), unit=None).get_data(as_text=True)
+        assert [path.name for path in tmp_path.iterdir()] == ["区市场监管局.yaml"]
+        page = send(b"unit: [broken\n", unit=None).get_data(as_text=True)
+        assert "上传的文件未能保存" in page, "no unit chosen, none readable in the report"
+        assert len(list(tmp_path.iterdir())) == 1
+
+
 def test_a_folder_that_cannot_keep_says_so(ruleset: Ruleset, tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
