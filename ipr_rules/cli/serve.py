@@ -64,7 +64,7 @@ def missing_extra() -> list[str]:
     type=click.FloatRange(min=1, max=3600),
     default=30.0,
     show_default=True,
-    help="单次检查和连接空闲的时间上限（秒） / seconds a check, or a silent connection, may take.",
+    help="单次检查和连接静默的时间上限（秒），接收一个请求的上限为其 4 倍 / seconds a check or a silent connection may take; a request may take 4 times as long to arrive.",
 )
 @click.option(
     "--threads", type=click.IntRange(1, 64), default=8, show_default=True, help="工作线程数 / worker threads."
@@ -105,6 +105,7 @@ def serve_command(
         max_upload_bytes=int(max_upload_size * MEGABYTE),
         check_seconds=timeout,
         idle_seconds=max(1, round(timeout)),
+        request_seconds=4 * timeout,
         threads=threads,
         keep=keep,
         lang=lang,

@@ -4,6 +4,8 @@ Two additions to waitress, both through its class attributes:
 
 - Errors waitress answers itself (a request over the size limit, a malformed request) get the
   page's own error page, in the page's language, instead of waitress's English text.
+- A request must arrive whole within `request_seconds` (waitress itself only limits silence):
+  a client that trickles its request is answered 408.
 - After such an answer the connection lingers: waitress has answered 413 from the request's
   headers without reading the body, and closing a socket that still has unread data resets
   it, so a client still sending would never see the answer. The channel stops sending, reads
@@ -23,6 +25,7 @@ from waitress import wasyncore
 from waitress.channel import HTTPChannel
 from waitress.server import BaseWSGIServer, create_server
 from waitress.task import ErrorTask
+from waitress.utilities import Error
 
 from ipr_rules.i18n import Lang
 from ipr_rules.serve import messages
@@ -60,12 +63,41 @@ def _error_task(settings: ServeSettings) -> type:
     return PageErrorTask
 
 
-class LingeringChannel(HTTPChannel):  # type: ignore[misc]
-    """An HTTP channel that, after an error answer, drains the request before closing."""
+class RequestTimeout(Error):  # type: ignore[misc]
+    code = 408
+    reason = "Request Timeout"
 
+
+class LingeringChannel(HTTPChannel):  # type: ignore[misc]
+    """An HTTP channel that bounds the time a request may take to arrive and, after an error
+    answer, drains the request before closing."""
+
+    request: Any  # the request being received, from waitress
     linger_after_answer = False
+    request_seconds = 120.0
     _linger_until: float | None = None
     _closed = False
+    _request_started = 0.0
+
+    def received(self, data: bytes) -> bool:
+        if self.request is None:
+            self._request_started = time.monotonic()
+        return bool(super().received(data))
+
+    def _enforce_request_time(self) -> None:
+        """A request still arriving past its time is answered 408 (by the error task)."""
+        if self.request is None or self.requests or self.will_close or self.close_when_flushed:
+            return
+        if time.monotonic() - self._request_started <= self.request_seconds:
+            return
+        late = self.parser_class(self.adj)
+        late.error = RequestTimeout(f"the request took over {self.request_seconds:g} s to arrive")
+        late.completed = True
+        late.version = self.request.version
+        with self.requests_lock:
+            self.request = None
+            self.requests.append(late)
+        self.server.add_task(self)
 
     def handle_close(self) -> None:
         if self.linger_after_answer and self._linger_until is None and not self._closed and self.connected:
@@ -106,6 +138,7 @@ class LingeringChannel(HTTPChannel):  # type: ignore[misc]
     def handle_read(self) -> None:
         if self._linger_until is None:
             super().handle_read()
+            self._enforce_request_time()
             return
         try:
             data = self.socket.recv(self.adj.recv_bytes)
@@ -117,7 +150,11 @@ class LingeringChannel(HTTPChannel):  # type: ignore[misc]
 
 def make_server(app: Flask, settings: ServeSettings) -> Any:
     """A waitress server for `app`, listening but not yet serving (call `.run()`)."""
-    channels = type("PageChannel", (LingeringChannel,), {"error_task_class": _error_task(settings)})
+    channels = type(
+        "PageChannel",
+        (LingeringChannel,),
+        {"error_task_class": _error_task(settings), "request_seconds": settings.request_seconds},
+    )
     sockets: dict[int, Any] = {}
     try:
         server = _create(app, settings, sockets)

@@ -24,8 +24,10 @@ class ServeSettings:
     # Values in one upload, aliases expanded: a unit's report has a few hundred; the bound keeps
     # a hostile file's check and result page small (the command line allows 100,000).
     max_nodes: int = 20_000
-    # Seconds a connection may stay silent (while sending its request or reading the answer).
+    # Seconds a connection may stay silent (while sending its request or reading the answer),
+    # and seconds a whole request may take to arrive (10 MB over a slow line).
     idle_seconds: int = 30
+    request_seconds: float = 120.0
     threads: int = 8
     # Where uploads are kept; None keeps nothing.
     keep: Path | None = None

@@ -126,3 +126,26 @@ def test_slow_clients_do_not_hold_the_workers(server: Server) -> None:
 def test_nothing_was_written_to_its_folder(server: Server) -> None:
     upload(server.port, "区市场监管局", "区市场监管局.yaml", SAMPLE.read_bytes())
     assert list(server.folder.iterdir()) == []
+
+
+def test_a_trickled_request_is_answered_408() -> None:
+    with running_server("--timeout", "1") as quick:  # a request may take 4 s to arrive
+        with socket.create_connection(("127.0.0.1", quick.port), timeout=20) as raw:
+            raw.sendall(b"POST /check HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n")
+            answer = b""
+            for _ in range(40):  # a byte every 0.25 s: never silent for a second, never done
+                try:
+                    raw.sendall(b"x")
+                except OSError:
+                    break
+                raw.settimeout(0.25)
+                try:
+                    chunk = raw.recv(65536)
+                except TimeoutError:
+                    continue
+                if not chunk:
+                    break
+                answer += chunk
+        assert answer.startswith(b"HTTP/1.1 408"), answer[:200]
+        assert "请求发送得太慢" in answer.decode("utf-8", "replace")
+        assert request(quick, "GET", "/healthz")[0] == 200
