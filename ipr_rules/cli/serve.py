@@ -26,7 +26,8 @@ NO_LOGIN = Text(
     "警告：自查页面没有登录功能，能访问 {host} 的任何人都能打开它、上传文件。请只在单位内网中使用。",
     "warning: the self-check page has no login; anyone who can reach {host} can open it and upload files. Use it on the office network only.",
 )
-LISTENING = Text("自查页面已启动：{url}（按 Ctrl+C 停止）", "the self-check page is at {url} (Ctrl+C stops it)")
+# The address last on its line, so that a script can take it from the output.
+LISTENING = Text("自查页面已启动（按 Ctrl+C 停止）：{url}", "the self-check page is running (Ctrl+C stops it): {url}")
 STOPPED = Text("自查页面已停止。", "the self-check page has stopped.")
 CANNOT_LISTEN = Text("无法在 {host}:{port} 上启动：{reason}", "cannot listen on {host}:{port}: {reason}")
 NO_KEEP = Text("无法使用保存目录 {path}：{reason}", "cannot use the folder {path} to keep uploads: {reason}")

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import concurrent.futures
 import io
 import json
 import re
+import sys
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
@@ -16,9 +20,12 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from ipr_rules.engine import CheckOptions, check_paths
+from ipr_rules.loading.limits import ReadLimits
 from ipr_rules.model.ruleset import Ruleset
 from ipr_rules.render.html_kit import esc
 from ipr_rules.serve import app as app_module
+from ipr_rules.serve.app import UploadJob, _result_page
+from ipr_rules.serve.settings import ServeSettings
 
 from ..conftest import REPO
 from ..render.support import SCRIPT, Elements
@@ -262,8 +269,20 @@ def test_an_upload_over_the_limit(ruleset: Ruleset) -> None:
         assert whole_request.status_code == 413
 
 
+@pytest.fixture
+def eager_switching() -> Iterator[None]:
+    """Threads switch after every few bytecodes, so that a race shows up in a short test."""
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+    try:
+        yield
+    finally:
+        sys.setswitchinterval(interval)
+
+
+@pytest.mark.usefixtures("eager_switching")
 def test_uploads_at_once_get_their_own_results(app: Flask, ruleset: Ruleset) -> None:
-    files = sorted(REPORTS.glob("*.yaml"))[:8] * 2
+    files = [REPORTS / "区市场监管局.yaml", REPORTS / "区自然资源局.yaml", *sorted(REPORTS.glob("*.yaml"))[:6]] * 2
     pages: dict[int, str] = {}
 
     def send(number: int) -> None:
@@ -301,3 +320,36 @@ def test_a_flood_of_documents_is_cut_short(upload: Upload) -> None:
     page = response.get_data(as_text=True)
     assert "文件内容展开后超过 20000 个节点" in page
     assert len(page) < 8_000_000
+
+
+def test_checks_run_one_at_a_time(ruleset: Ruleset, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The library's requirement validators keep the state of their last validation, so two
+    checks must never run at the same moment (they gave duplicated findings, or crashed)."""
+    real_check = app_module.check_upload
+    inside, most = [0], [0]
+    counting = threading.Lock()
+
+    def check(*args: Any) -> Any:
+        with counting:
+            inside[0] += 1
+            most[0] = max(most[0], inside[0])
+        time.sleep(0.01)
+        try:
+            return real_check(*args)
+        finally:
+            with counting:
+                inside[0] -= 1
+
+    monkeypatch.setattr(app_module, "check_upload", check)
+    settings = ServeSettings()
+    job = UploadJob(SAMPLE.read_bytes(), SAMPLE.name, ".yaml", None, "/", {})
+    limits = ReadLimits(settings.max_upload_bytes)
+
+    def findings(_: int) -> list[tuple[object, ...]]:
+        result = _result_page(job, ruleset, limits, settings)[0]
+        return sorted((f.kind, f.task, f.line, f.text("zh")) for f in result.findings)
+
+    with concurrent.futures.ThreadPoolExecutor(8) as pool:
+        outcomes = list(pool.map(findings, range(16)))
+    assert most[0] == 1
+    assert outcomes == [findings(0)] * 16
