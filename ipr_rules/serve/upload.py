@@ -56,10 +56,13 @@ def _relabel(result: CheckResult, path: str, name: str) -> CheckResult:
     def fix(value: Any) -> Any:
         return value.replace(path, name) if isinstance(value, str) else value
 
-    result.findings = [
-        dataclasses.replace(item, file=fix(item.file), args=tuple(fix(arg) for arg in item.args))
-        for item in result.findings
-    ]
-    result.reports = [dataclasses.replace(report, file=fix(report.file)) for report in result.reports]
+    def fixed(record: Any) -> Any:  # every text field (file, and any other place a finding names)
+        changes = {field.name: fix(getattr(record, field.name)) for field in dataclasses.fields(record)}
+        if "args" in changes:
+            changes["args"] = tuple(fix(arg) for arg in record.args)
+        return dataclasses.replace(record, **changes)
+
+    result.findings = [fixed(item) for item in result.findings]
+    result.reports = [fixed(report) for report in result.reports]
     result.inputs = [name]
     return result
