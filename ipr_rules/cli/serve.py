@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ipr_rules.cli.app import lang_option, main, open_ruleset_or_fail
+from ipr_rules.cli.app import lang_option, main, open_ruleset_or_fail, ruleset_option
 from ipr_rules.i18n import Lang, Text
 from ipr_rules.loading.limits import MEGABYTE
 from ipr_rules.output import echo
@@ -46,13 +46,7 @@ def missing_extra() -> list[str]:
     show_default=True,
     help="端口（0 为自动选择） / port (0: any free one).",
 )
-@click.option(
-    "--ruleset",
-    "ruleset_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="规则集目录（默认内置的 2020 年规则集） / a ruleset directory (default: the bundled 2020 ruleset).",
-)
+@ruleset_option
 @click.option(
     "--max-upload-size",
     type=click.FloatRange(min=0.001, max=1024),
