@@ -32,9 +32,10 @@ def accepted_suffix(file_name: str) -> str | None:
 
 
 def shown_name(file_name: str) -> str:
-    """The name to show for an upload: the last part of what the browser sent (some send a
-    whole Windows path), at most MAX_NAME characters. It is text to escape, never a path."""
-    name = file_name.replace("\\", "/").rsplit("/", 1)[-1].strip()
+    """The name to show for an upload: what the browser sent, after the last backslash (old
+    Windows browsers send the whole path), at most MAX_NAME characters. It is text to show,
+    escaped, and never used as a path: a `/` in it is a character like any other."""
+    name = file_name.rsplit("\\", 1)[-1].strip()
     return name[-MAX_NAME:] or FALLBACK_NAME
 
 

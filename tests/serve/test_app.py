@@ -205,8 +205,8 @@ def test_random_bytes_are_an_unreadable_file(upload: Upload) -> None:
     assert "文件无法读取" in page and "random.yaml" in page
 
 
-def test_markup_in_the_file_name_and_the_report_is_text(upload: Upload) -> None:
-    name = "<img src=x onerror=alert(1)>.yaml"
+@pytest.mark.parametrize("name", ["<img src=x onerror=alert(1)>.yaml", f"{SCRIPT}.yaml", f"{SCRIPT}.exe"])
+def test_markup_in_the_file_name_and_the_report_is_text(upload: Upload, name: str) -> None:
     report = f"unit: 区法院\nyear: 2020\ntasks:\n  \"1-1\":\n    status: done\n    actions: ['{SCRIPT}']\n"
     page = upload(report.encode(), name=name).get_data(as_text=True)
     assert "<img" not in page and SCRIPT not in page

@@ -25,10 +25,11 @@ from .conftest import SAMPLE, make_app, upload_to
     [
         ("区法院.yaml", "区法院.yaml", ".yaml"),
         ("C:\\Users\\张三\\桌面\\区法院.YML", "区法院.YML", ".yml"),
-        ("../../etc/passwd.yaml", "passwd.yaml", ".yaml"),
+        ("../../etc/passwd.yaml", "../../etc/passwd.yaml", ".yaml"),
+        ("<script>alert(1)</script>.yaml", "<script>alert(1)</script>.yaml", ".yaml"),
         ("报告.xls", "报告.xls", None),
         ("报告.yaml.exe", "报告.yaml.exe", None),
-        ("/", "report", None),
+        ("C:\\", "report", None),
         ("a" * 300 + ".yaml", "a" * 115 + ".yaml", ".yaml"),
     ],
 )
