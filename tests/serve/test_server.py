@@ -95,6 +95,16 @@ def test_a_malformed_request_gets_a_page_not_a_traceback(server: Server) -> None
     assert "请求的格式不正确" in body.decode("utf-8") and b"Traceback" not in answer
 
 
+def test_oversized_headers_get_a_page(server: Server) -> None:
+    with socket.create_connection(("127.0.0.1", server.port), timeout=10) as raw:
+        raw.sendall(b"GET / HTTP/1.1\r\nHost: x\r\nX-Padding: " + b"a" * 300_000 + b"\r\n\r\n")
+        answer = b""
+        while chunk := raw.recv(65536):
+            answer += chunk
+    assert answer.split(b"\r\n", 1)[0].endswith(b" 431 Request Header Fields Too Large")
+    assert "请求头过大" in answer.decode("utf-8")
+
+
 def test_sample_upload_and_random_bytes(server: Server) -> None:
     sample = upload(server.port, "区市场监管局", "区市场监管局.yaml", SAMPLE.read_bytes())
     assert sample.status == 200 and "区市场监管局.yaml:" in sample.body.decode("utf-8")
