@@ -63,7 +63,7 @@ class Form:
 class NameIndex:
     """Folded spelling → unit name, over registered names and the forms derived from them."""
 
-    __slots__ = ("_folded", "forms")
+    __slots__ = ("_cores", "_folded", "_near", "forms")
 
     def __init__(self, names: Iterable[tuple[str, str]]) -> None:
         """`names`: (registered name, canonical unit name) pairs, in registry order."""
@@ -80,6 +80,8 @@ class NameIndex:
             # A form two units could share says neither: it is left out, never guessed.
             if key not in registered and len(units) == 1:
                 self._folded[key] = next(iter(units))
+        self._near: dict[tuple[str, int], list[str]] = {}
+        self._cores: tuple[tuple[str, str], ...] | None = None
         self.forms: tuple[Form, ...] = tuple(Form(key, unit, key in registered) for key, unit in self._folded.items())
 
     def lookup(self, written: str) -> str | None:
@@ -98,23 +100,35 @@ class NameIndex:
 
         Each unit is scored by its closest spelling, registered or derived, compared without the
         place words every name starts with (`昆明市`, `官渡区`, `区`), so `官渡区司法所` meets
-        `区司法局` first and not every `官渡区…` name; units far behind the best are left out."""
+        `区司法局` first and not every `官渡区…` name; units far behind the best are left out.
+        Answers are remembered: a stream of reports repeats the same unknown name."""
+        key = (written, limit)
+        known = self._near.get(key)
+        if known is None:
+            if len(self._near) >= _REMEMBERED:
+                self._near.clear()
+            known = self._near[key] = self._closest(written, limit)
+        return list(known)
+
+    def _closest(self, written: str, limit: int) -> list[str]:
         import difflib  # only a message with a near miss pays for it
 
         typed = core(fold(written))
         if not typed:
             return []
+        if self._cores is None:
+            self._cores = tuple(dict.fromkeys((core(form.text), form.unit) for form in self.forms))
         best: dict[str, float] = {}
         matcher = difflib.SequenceMatcher(autojunk=False)
         matcher.set_seq2(typed)
-        for form in self.forms:
-            known = core(form.text)
+        for known, unit in self._cores:
+            prefix = min(len(known), len(typed)) >= 2 and (known.startswith(typed) or typed.startswith(known))
+            score = 0.6 if prefix else 0.0
             matcher.set_seq1(known)
-            score = matcher.ratio()
-            if min(len(known), len(typed)) >= 2 and (known.startswith(typed) or typed.startswith(known)):
-                score = max(score, 0.6)
-            if score > best.get(form.unit, 0.0):
-                best[form.unit] = score
+            if matcher.real_quick_ratio() > score and matcher.quick_ratio() > score:
+                score = max(score, matcher.ratio())
+            if score > best.get(unit, 0.0):
+                best[unit] = score
         top = max(best.values(), default=0.0)
         ranked = sorted(
             (unit for unit, score in best.items() if score >= _CUTOFF and score >= top - _MARGIN),
@@ -123,6 +137,7 @@ class NameIndex:
         return ranked[:limit]
 
 
+_REMEMBERED = 1024
 # A suggestion must be this alike (difflib ratio of the names without place words) and not far
 # behind the best one.
 _CUTOFF = 0.5
