@@ -257,6 +257,30 @@ _DROPPED = Text(
 )
 
 
+_RUN = Text(
+    "第 {first}–{last} 个字“{chars}”是{kind}，应为“{replacement}”",
+    "characters {first}–{last} '{chars}' are {kind}; they should be '{replacement}'",
+)
+
+
+def _runs(found: list[Any]) -> list[list[Any]]:
+    """Neighbouring characters of one kind that read as something (`ｒｅａｓｏｎ`), as one run."""
+    runs: list[list[Any]] = []
+    for odd in found:
+        last = runs[-1][-1] if runs else None
+        if (
+            last is not None
+            and odd.position == last.position + 1
+            and odd.kind_zh == last.kind_zh
+            and bool(odd.replacement) == bool(last.replacement)
+            and SPACE_NAMES.get(odd.char) is None
+        ):
+            runs[-1].append(odd)
+        else:
+            runs.append([odd])
+    return runs
+
+
 class OddCharacters:
     """A message argument naming the characters of a text that read as others: `第 3 个字“⽂”是
     康熙部首，应为“文”`, an invisible one by its code; each language its own way."""
@@ -280,12 +304,25 @@ class OddCharacters:
         from ipr_rules.textnorm import describe_en, describe_zh
 
         parts = []
-        for odd in self.found():
-            name = SPACE_NAMES.get(odd.char)
-            if name is not None and not odd.replacement:
-                parts.append(_DROPPED.render(lang, position=odd.position, name=name, code=odd.code))
+        for run in _runs(self.found()):
+            first, last = run[0], run[-1]
+            name = SPACE_NAMES.get(first.char)
+            if len(run) >= 3:
+                kind = first.kind_zh if lang == "zh" else first.kind_en + "s"
+                parts.append(
+                    _RUN.render(
+                        lang,
+                        first=first.position,
+                        last=last.position,
+                        chars="".join(odd.char for odd in run),
+                        kind=kind,
+                        replacement="".join(odd.replacement for odd in run),
+                    )
+                )
+            elif name is not None and not first.replacement:
+                parts.extend(_DROPPED.render(lang, position=odd.position, name=name, code=odd.code) for odd in run)
             else:
-                parts.append(describe_zh(odd) if lang == "zh" else describe_en(odd))
+                parts.extend(describe_zh(odd) if lang == "zh" else describe_en(odd) for odd in run)
         return ("，" if lang == "zh" else "; ").join(parts)
 
     def __eq__(self, other: object) -> bool:

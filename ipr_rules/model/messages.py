@@ -9,6 +9,10 @@ from ipr_rules.i18n import Lang, Localized, Text
 MISSING = Text("缺少必填字段：{field}", "a required field is missing: {field}")
 UNKNOWN_FIELD = Text("不认识的字段：{field}", "unknown field {field}")
 UNKNOWN_FIELD_NEAR = Text("不认识的字段：{field}，是否为{near}？", "unknown field {field}; did you mean {near}?")
+LOOK_ALIKE_FIELD = Text(
+    "不认识的字段：{field}，{characters}；应写作“{near}”",
+    "unknown field {field}: {characters}; write '{near}'",
+)
 NOT_TEXT = Text("{field}应为文字，实为{actual}", "{field} should be text, not {actual}")
 COLON_IN_TEXT = Text(
     "{field}应为文字，但“{key}: ”的半角冒号后跟着空格，YAML 把它读成了“键: 值”。"
@@ -17,6 +21,10 @@ COLON_IN_TEXT = Text(
     "Quote the whole text (\"{written}\") or use a full-width colon '：'",
 )
 NOT_INTEGER = Text("{field}应为整数，实为{actual}", "{field} should be a whole number, not {actual}")
+FULL_WIDTH_NUMBER = Text(
+    "{field}应为整数，实为文字“{value_text}”：{characters}；应写作 {number}",
+    "{field} should be a whole number, not the text '{value_text}': {characters}; write {number}",
+)
 NOT_BOOL = Text("{field}应为 true 或 false，实为{actual}", "{field} should be true or false, not {actual}")
 NOT_LIST = Text(
     "{field}应为列表（每项一行，以“- ”开头），实为{actual}",
@@ -80,6 +88,12 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 40 else text[:40] + "…"
 
 
+def _folded(text: str) -> str:
+    from ipr_rules.textnorm import fold
+
+    return fold(text)
+
+
 def _colon_text(value: Any) -> tuple[str, str] | None:
     """`主要做法: 联合检查` read as {'主要做法': '联合检查'}: the key and the text as it was typed."""
     if not (isinstance(value, dict) and len(value) == 1):
@@ -108,12 +122,16 @@ def message_for(error: dict[str, Any], field: Any, known_fields: tuple[str, ...]
     if kind == "missing":
         return MISSING, args
     if kind == "extra_forbidden":
-        from ipr_rules.clerk import FieldPath, NamedField, suggest_field
+        from ipr_rules.clerk import FieldPath, NamedField, OddCharacters, suggest_field
 
         key = field.key if isinstance(field, FieldPath) else str(field)
         near = suggest_field(key, known_fields) if known_fields else None
         if near is None:
             return UNKNOWN_FIELD, args
+        from ipr_rules.textnorm import fold
+
+        if fold(key) == near:  # looks like the field: say which characters differ
+            return LOOK_ALIKE_FIELD, {**args, "near": near, "characters": OddCharacters(key)}
         return UNKNOWN_FIELD_NEAR, {**args, "near": NamedField(near) if isinstance(field, FieldPath) else Quoted(near)}
     if kind in ("string_type", "string_sub_type"):
         written = _colon_text(value)
@@ -121,6 +139,11 @@ def message_for(error: dict[str, Any], field: Any, known_fields: tuple[str, ...]
             return COLON_IN_TEXT, {**args, "key": written[0], "written": written[1]}
         return NOT_TEXT, args
     if kind in ("int_type", "int_parsing", "int_from_float", "finite_number"):
+        if isinstance(value, str) and value != _folded(value) and _folded(value).isdigit():
+            from ipr_rules.clerk import OddCharacters
+
+            shown = {"characters": OddCharacters(value), "number": _folded(value), "value_text": value}
+            return FULL_WIDTH_NUMBER, {**args, **shown}
         return NOT_INTEGER, args
     if kind in ("bool_type", "bool_parsing"):
         return NOT_BOOL, args
