@@ -115,7 +115,7 @@ def main(ctx: click.Context) -> None:
 
 
 def open_ruleset_or_fail(ruleset_dir: Path | None, lang: Lang) -> Any:
-    from ipr_rules.ruleset.store import open_ruleset
+    from ipr_rules.ruleset.loader import open_ruleset
 
     return run(lang, lambda: open_ruleset(ruleset_dir))
 

@@ -69,7 +69,7 @@ def validate_ruleset_command(directory: Path, lang: Lang) -> None:
     from ipr_rules.ruleset.validate import validate_ruleset
 
     if not directory.is_dir():
-        from ipr_rules.ruleset.store import NOT_A_DIRECTORY
+        from ipr_rules.ruleset.loader import NOT_A_DIRECTORY
 
         fail(UsageError(NOT_A_DIRECTORY, path=str(directory)), lang)
     result = validate_ruleset(directory)

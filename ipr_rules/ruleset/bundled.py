@@ -24,3 +24,15 @@ def is_bundled(directory: Path) -> bool:
         return directory.resolve().parent == bundled_root().resolve()
     except OSError:
         return False
+
+
+def bundled_years() -> tuple[int, ...]:
+    """The years the package carries a ruleset for, in order."""
+    root = bundled_root()
+    if not root.is_dir():
+        return ()
+    return tuple(
+        sorted(
+            int(entry.name) for entry in root.iterdir() if entry.name.isdigit() and (entry / "ruleset.yaml").is_file()
+        )
+    )
