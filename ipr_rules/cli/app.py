@@ -40,6 +40,8 @@ _VALUE_OPTIONS = {
     "--max-depth",
     "--max-text-length",
     "--ignore",
+    "--plan",
+    "--from",
 }
 
 lang_option = click.option(

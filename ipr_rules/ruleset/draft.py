@@ -24,8 +24,8 @@ BRANCH = re.compile(r"分局|海关|税务局|支队|大队|管理处|派出")
 RENAME_SIMILARITY = 0.6
 COMMON_PARTS = re.compile(r"^(?:中共|[区县市省])|(?:局|委|办|厅|部)$")
 
-NEW_UNIT = Text("新单位：请核对名称，补全 full_name（全称）", "new unit: check the name and fill in full_name")
-GUESSED_KIND = Text("kind 由名称推测为 {kind}，请核对", "kind guessed from the name as {kind}: check it")
+NEW_UNIT = Text("新单位，请核对名称并补全 full_name（全称）", "a new unit: check the name and fill in full_name")
+GUESSED_KIND = Text("kind 由名称推测为 {kind}", "kind guessed from the name as {kind}")
 GUESSED_RENAME = Text(
     "疑为上一年度“{old}”更名：已沿用其全称、类别和别名，请核对",
     "likely last year's '{old}' renamed: its full name, kind and aliases were carried over; check them",
