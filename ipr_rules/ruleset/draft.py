@@ -21,7 +21,7 @@ PARTY = re.compile(r"^(?:中共|中央)|^[区县市省]委|党委|宣传部|政�
 BRANCH = re.compile(r"分局|海关|税务局|支队|大队|管理处|派出")
 # Last year's unit is taken for a renamed one when their names, less the level and the
 # 局/委/办 every name has, share this much.
-RENAME_SIMILARITY = 0.6
+RENAME_SIMILARITY = 0.5
 COMMON_PARTS = re.compile(r"^(?:中共|[区县市省])|(?:局|委|办|厅|部)$")
 
 NEW_UNIT = Text("新单位，请核对名称并补全 full_name（全称）", "a new unit: check the name and fill in full_name")

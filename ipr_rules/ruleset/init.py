@@ -39,10 +39,6 @@ NOT_EMPTY = Text(
     "the folder {path} is not empty and its files will not be overwritten (add --force to overwrite)",
 )
 NOT_A_FOLDER = Text("{path} 已存在且不是目录", "{path} exists and is not a folder")
-NO_TASKS = Text(
-    "要点中没有找到任何分工（形如“（……负责）”），编译得到 0 项任务",
-    "the plan holds no assignment (such as '（…负责）'): it compiles to 0 tasks",
-)
 
 EMPTY_OVERLAY = """\
 # 对编译得出的“要求”（见 ruleset.yaml 中各任务的 requirements）的人工调整，不由 compile 生成。
@@ -93,8 +89,6 @@ def init_ruleset(
         error.source = str(plan_file)
         raise
     warnings = lint_plan(raw, registry)
-    if not plan.tasks:
-        warnings.insert(0, PlanWarning("no-assignment", None, 1, 1, NO_TASKS, {}))
     units_text, unit_lines = render_units(draft, plan.title)
     files = {
         PLAN_FILE: text,
