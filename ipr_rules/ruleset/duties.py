@@ -78,8 +78,10 @@ class _Duty:
     end: int
 
 
-def split_item(number: int, section: int, line: int, body: Body) -> RawItem:
-    duties = numbered_duties(body)
+def split_item(number: int, section: int, line: int, body: Body, *, continues: int = 1) -> RawItem:
+    """The item's title and clauses; `continues` is the number a duty would take if the plan
+    numbers its duties through all items rather than from 1 in each."""
+    duties = numbered_duties(body, continues)
     if duties:
         return _numbered_item(number, section, line, body, duties)
     text = body.text
@@ -92,14 +94,18 @@ def split_item(number: int, section: int, line: int, body: Body) -> RawItem:
         cursor = title_end + 1 if title_end >= 0 else len(text)
     clauses: list[RawClause] = []
     for match in ASSIGNMENT.finditer(text, cursor):
-        clauses.append(_clause(number, len(clauses) + 1, body, cursor, match.start(), [match]))
+        start = cursor
+        if not clauses and not text[cursor : match.start()].strip():
+            start = 0  # an item that is one duty: its title sentence is the duty's text
+        clauses.append(_clause(number, len(clauses) + 1, body, start, match.start(), [match]))
         cursor = match.end()
     trailing, trailing_at = _trailing(body, cursor, len(text))
     return RawItem(number, section, title.strip(), line, tuple(clauses), trailing, trailing_at)
 
 
-def numbered_duties(body: Body) -> list[_Duty]:
-    """The item's numbered duties, 1, 2, 3 … in one style; none when the item has no numbering.
+def numbered_duties(body: Body, continues: int = 1) -> list[_Duty]:
+    """The item's numbered duties, 1, 2, 3 … (or `continues`, `continues` + 1 …) in one style;
+    none when the item has no numbering.
 
     A duty begins where a source line begins, after the item's first sentence, or after an
     assignment; the numbers must run on in sequence, so a stray `3.` in the text is not one.
@@ -118,8 +124,8 @@ def numbered_duties(body: Body) -> list[_Duty]:
             continue
         groups = [index for index in (1, 2, 3) if match.group(index)]
         value, kind = int(match.group(groups[0])), groups[0]
-        expected = found[-1][0] + 1 if found else 1
-        if value != expected or (style and kind != style):
+        expected = {found[-1][0] + 1} if found else {1, continues}
+        if value not in expected or (style and kind != style):
             continue
         style = kind
         found.append((value, offset, match.end()))

@@ -229,3 +229,15 @@ def test_a_plan_without_any_assignment_compiles_to_no_task_with_a_warning() -> N
     assert result.tasks == ()
     warnings = lint_plan(parse_plan(text), REGISTRY)
     assert [w.rule for w in warnings if w.message is NO_ASSIGNMENT] == ["no-assignment"]
+
+
+def test_duties_numbered_through_the_plan_keep_their_numbers() -> None:
+    result = compiled(
+        "（一）甲。", "1.工作一。（甲局负责）", "2.工作二。（乙局负责）", "（二）乙。", "3.工作三。（丙局负责）"
+    )
+    assert [t.id for t in result.tasks] == ["1-1", "1-2", "2-3"]
+
+
+def test_an_item_that_is_one_duty_keeps_its_sentence_as_the_text() -> None:
+    result = compiled("（一）开展农资打假专项行动。（甲局负责）", "（二）加强宣传。（乙局负责）")
+    assert [(t.id, t.text) for t in result.tasks] == [("1-1", "开展农资打假专项行动。"), ("2-1", "加强宣传。")]
