@@ -121,10 +121,10 @@ def parse_plan(text: str) -> RawPlan:
         raise PlanSyntaxError(NO_ITEMS, line=1)
     _check_numbering(open_items)
     items: list[RawItem] = []
-    for ordinal, (_, section, line, body) in enumerate(open_items, start=1):
+    for ordinal, (_, section, item_line, body) in enumerate(open_items, start=1):
         # Duties numbered through the plan go on from the last numbered duty of the item before.
         continues = items[-1].clauses[-1].index + 1 if items and items[-1].clauses else 1
-        items.append(split_item(ordinal, section, line, body, continues=continues))
+        items.append(split_item(ordinal, section, item_line, body, continues=continues))
     title, year = _title_and_year(title, preamble)
     return RawPlan(title=title, year=year, sections=tuple(sections), items=tuple(items))
 
