@@ -12,8 +12,10 @@ from dataclasses import dataclass
 from ipr_rules.model.ruleset import Role
 
 _BY_DUTY = r"(?:(?:按|依|根据|按照|依照)(?:各自)?(?:职责|部门|职能)(?:分工)?)"
-LEAD = re.compile(rf"{_BY_DUTY}?牵头(?:负责)?$")
-CO = re.compile(rf"(?:{_BY_DUTY}(?:分别|共同)?负责|(?:分别|共同)负责|(?:配合|协助|参与)(?:负责)?)$")
+LEAD = re.compile(rf"{_BY_DUTY}?(?:分别|共同)?牵头(?:负责)?$")
+CO = re.compile(
+    rf"(?:{_BY_DUTY}(?:分别|共同)?负责|(?:分别|共同)负责|{_BY_DUTY}?(?:分别|共同)?(?:配合|协助|参与)(?:负责)?)$"
+)
 BARE = re.compile(r"负责$")
 PART_SEPARATOR = "，,；;"
 NAME_SEPARATOR = "、/"

@@ -241,3 +241,18 @@ def test_duties_numbered_through_the_plan_keep_their_numbers() -> None:
 def test_an_item_that_is_one_duty_keeps_its_sentence_as_the_text() -> None:
     result = compiled("（一）开展农资打假专项行动。（甲局负责）", "（二）加强宣传。（乙局负责）")
     assert [(t.id, t.text) for t in result.tasks] == [("1-1", "开展农资打假专项行动。"), ("2-1", "加强宣传。")]
+
+
+@pytest.mark.parametrize(
+    ("assignment", "expected"),
+    [
+        ("甲局、乙局分别牵头负责", [("甲局", "lead"), ("乙局", "lead")]),
+        ("甲局牵头，乙局、丙局按职责分工配合", [("甲局", "lead"), ("乙局", "co"), ("丙局", "co")]),
+        ("甲局负责，乙局参与", [("甲局", "co"), ("乙局", "co")]),
+        ("甲局、乙局按照职责分工负责", [("甲局", "co"), ("乙局", "co")]),
+        ("甲局、乙局分别负责", [("甲局", "co"), ("乙局", "co")]),
+        ("甲局、乙 局\n按职责分工\n\n负责", [("甲局", "co"), ("乙局", "co")]),
+    ],
+)
+def test_role_phrases_of_the_genre(assignment: str, expected: list[tuple[str, str]]) -> None:
+    assert [(n.written, n.role) for n in parse_assignment(assignment).named] == expected
