@@ -79,4 +79,4 @@ def validate_ruleset_command(directory: Path, lang: Lang) -> None:
         echo(RULESET_OK.render(lang, path=directory, warnings=len(result.warnings)))
         return
     echo(RULESET_BAD.render(lang, count=len(result.errors)), err=True)
-    sys.exit(1)
+    sys.exit(2 if result.unreadable else 1)

@@ -65,6 +65,8 @@ class CheckedFile:
     lines: dict[DataPath, int]
     problems: list[RulesetProblem]
     text: str = ""
+    # The file could not be read or parsed at all (missing, refused, not YAML, over a limit).
+    unreadable: bool = False
 
     def line(self, data_path: DataPath) -> int | None:
         while data_path:
@@ -131,23 +133,26 @@ def read_checked(path: Path, limits: ReadLimits = LIMITS) -> CheckedFile:
     try:
         text = read_limited(path, limits)
     except FileNotFoundError:
-        return CheckedFile(path, None, {}, [RulesetProblem(shown, None, "", FILE_MISSING)])
+        return CheckedFile(path, None, {}, [RulesetProblem(shown, None, "", FILE_MISSING)], unreadable=True)
     except FileRefused as refused:
-        return CheckedFile(path, None, {}, [RulesetProblem(shown, None, "", refused.message, refused.args_)])
+        problem = RulesetProblem(shown, None, "", refused.message, refused.args_)
+        return CheckedFile(path, None, {}, [problem], unreadable=True)
     try:
         documents = list(load_documents(text, limits.yaml))
     except YamlSyntaxError as error:
-        return CheckedFile(
-            path, None, {}, [RulesetProblem(shown, error.line, "", NOT_YAML, {"problem": error.problem})]
-        )
+        problem = RulesetProblem(shown, error.line, "", NOT_YAML, {"problem": error.problem})
+        return CheckedFile(path, None, {}, [problem], unreadable=True)
     if len(documents) != 1:
-        return CheckedFile(path, None, {}, [RulesetProblem(shown, 1, "", NOT_ONE_DOCUMENT, {"count": len(documents)})])
+        problem = RulesetProblem(shown, 1, "", NOT_ONE_DOCUMENT, {"count": len(documents)})
+        return CheckedFile(path, None, {}, [problem], unreadable=True)
     document = documents[0]
     problems = [
         RulesetProblem(shown, problem.line, field_path(problem.path), problem.message, problem.args)
         for problem in document.problems
     ]
-    return CheckedFile(path, document.data, document.lines, problems, text)
+    # A limit reached leaves a document without data: the file was not read to its end.
+    unreadable = document.data is None and bool(problems)
+    return CheckedFile(path, document.data, document.lines, problems, text, unreadable)
 
 
 @dataclass(slots=True)
@@ -160,6 +165,12 @@ class RulesetFiles:
     overlay: CheckedFile | None
     exemptions: CheckedFile | None
     metrics: CheckedFile | None
+
+    @property
+    def unreadable(self) -> bool:
+        """Some file could not be read or parsed (SPEC §5: exit 2), not merely found invalid."""
+        checked = (self.plan, self.units, self.overlay, self.exemptions, self.metrics)
+        return any(item is not None and item.unreadable for item in checked)
 
 
 def read_ruleset_files(folder: Path) -> RulesetFiles:

@@ -52,6 +52,8 @@ class Validation:
     plan: CompiledPlan | None = None
     units: UnitsFile | None = None
     overlay: Overlay | None = None
+    # A file could not be read or parsed at all: `validate-ruleset` exits 2, not 1.
+    unreadable: bool = False
 
     @property
     def ok(self) -> bool:
@@ -97,6 +99,7 @@ def validate_files(files: RulesetFiles) -> Validation:
     if plan is not None and units is not None:
         _drift(files.folder, files.plan, plan, UnitRegistry(units.units), result)
     result.plan, result.units, result.overlay = plan, units, overlay
+    result.unreadable = files.unreadable
     return result
 
 

@@ -183,3 +183,11 @@ def test_the_reports_year_picks_the_bundled_ruleset(run_cli, two_years: Path, tm
     pinned = run_cli(str(reports), "--format", "json", "--ruleset", str(two_years / "2020"))
     assert json.loads(pinned.stdout)["ruleset"]["year"] == 2020
     assert "year-mismatch" in pinned.stdout
+
+
+def test_validate_ruleset_tells_an_unreadable_file_from_an_invalid_one(run_cli, tmp_path: Path) -> None:
+    folder = copy_of_seed(tmp_path / "r")
+    (folder / "units.yaml").write_bytes(b"\xff\xfe\x00garbage\x9c")
+    assert run_cli("validate-ruleset", str(folder)).exit_code == 2
+    (folder / "units.yaml").write_text("units: []\n", encoding="utf-8")
+    assert run_cli("validate-ruleset", str(folder)).exit_code == 1

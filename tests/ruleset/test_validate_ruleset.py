@@ -33,7 +33,7 @@ def run_validate(run_cli, folder: Path, *options: str) -> Checked:
     result = run_cli("validate-ruleset", str(folder), *options)
     validation = validate_ruleset(folder)
     lang = "en" if "en" in options else "zh"
-    assert result.exit_code == (0 if validation.ok else 1)
+    assert result.exit_code == (0 if validation.ok else 2 if validation.unreadable else 1)
     # one line per problem, errors first, then the plan's warnings
     lines = result.stdout.splitlines()
     assert lines[: len(validation.errors)] == [error.render(lang) for error in validation.errors]
@@ -215,7 +215,7 @@ def test_truncated_in_the_middle_of_a_character(run_cli, ruleset_copy: Path) -> 
     cut = data.index("昆仑2020".encode()) + 1  # inside the first character's three bytes
     target.write_bytes(data[:cut])
     checked = run_validate(run_cli, ruleset_copy)
-    assert checked.result.exit_code == 1
+    assert checked.result.exit_code == 2  # a file that cannot be read or parsed (SPEC §5)
     find(checked, target, None, "", files.NOT_UTF8)
 
 
@@ -225,7 +225,7 @@ def test_truncated_into_broken_yaml(run_cli, ruleset_copy: Path) -> None:
     middle = len(lines) // 2
     target.write_text("\n".join([*lines[:middle], "  campaigns: [剑网2020"]), encoding="utf-8")
     checked = run_validate(run_cli, ruleset_copy)
-    assert checked.result.exit_code == 1
+    assert checked.result.exit_code == 2  # a file that cannot be read or parsed (SPEC §5)
     [error] = checked.validation.errors
     assert error.message is files.NOT_YAML
     assert error.file == str(target)
@@ -321,14 +321,14 @@ def test_source_no_longer_compiles(run_cli, ruleset_copy: Path) -> None:
 def test_missing_units_file(run_cli, ruleset_copy: Path) -> None:
     (ruleset_copy / "units.yaml").unlink()
     checked = run_validate(run_cli, ruleset_copy)
-    assert checked.result.exit_code == 1
+    assert checked.result.exit_code == 2  # a file that cannot be read or parsed (SPEC §5)
     find(checked, ruleset_copy / "units.yaml", None, "", files.FILE_MISSING)
 
 
 def test_missing_ruleset_file(run_cli, ruleset_copy: Path) -> None:
     (ruleset_copy / "ruleset.yaml").unlink()
     checked = run_validate(run_cli, ruleset_copy)
-    assert checked.result.exit_code == 1
+    assert checked.result.exit_code == 2  # a file that cannot be read or parsed (SPEC §5)
     find(checked, ruleset_copy / "ruleset.yaml", None, "", files.FILE_MISSING)
 
 
