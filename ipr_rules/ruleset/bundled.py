@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ipr_rules.ruleset.files import RULESET_FILE
+
 DEFAULT_YEAR = 2020
 _PACKAGE = Path(__file__).resolve().parent.parent
 
@@ -32,7 +34,5 @@ def bundled_years() -> tuple[int, ...]:
     if not root.is_dir():
         return ()
     return tuple(
-        sorted(
-            int(entry.name) for entry in root.iterdir() if entry.name.isdigit() and (entry / "ruleset.yaml").is_file()
-        )
+        sorted(int(entry.name) for entry in root.iterdir() if entry.name.isdigit() and (entry / RULESET_FILE).is_file())
     )
