@@ -91,7 +91,7 @@ def parse_plan(text: str) -> RawPlan:
         if PAGE_NUMBER.match(line):
             continue
         if not title and (match := TITLE_LINE.search(line)):
-            title = match.group(1)
+            title = match.group(1).strip("《》")
         if match := SECTION_HEADING.match(line):
             _close_section(section_body, sections, open_items)
             sections.append(RawSection(_numeral(match.group(1), line_number), match.group(2), line_number))

@@ -256,3 +256,43 @@ def test_an_item_that_is_one_duty_keeps_its_sentence_as_the_text() -> None:
 )
 def test_role_phrases_of_the_genre(assignment: str, expected: list[tuple[str, str]]) -> None:
     assert [(n.written, n.role) for n in parse_assignment(assignment).named] == expected
+
+
+def test_a_pdf_copy_with_a_covering_notice() -> None:
+    """Letterhead, notice, page numbers, wraps inside assignments, headings with and without 。,
+    numbered and unnumbered items, 等, the whole membership and 配合 in one document."""
+    text = (GENRE.parent / "pdf_copy_with_notice.txt").read_text(encoding="utf-8")
+    raw = parse_plan(text)
+    assert (raw.title, raw.year) == ("2021年全国打击侵犯知识产权和制售假冒伪劣商品工作要点", 2021)
+    registry = UnitRegistry(
+        tuple(
+            Unit(name, name, "government")
+            for name in dict.fromkeys(
+                named.written for clause in raw.clauses for named in parse_assignment(clause.assignment).named
+            )
+        )
+    )
+    result = compile_plan(text, registry)
+    summary = [(t.id, [(a.unit, a.role) for a in t.assignees], t.open) for t in result.tasks]
+    ministries = [("工业和信息化部", "co"), ("公安部", "co"), ("文化和旅游部", "co"), ("广电总局", "co")]
+    assert summary == [
+        ("1-1", [("中央宣传部", "lead"), *ministries, ("中央网信办", "co")], False),
+        (
+            "1-2",
+            [
+                ("市场监管总局", "lead"),
+                ("中央网信办", "co"),
+                ("工业和信息化部", "co"),
+                ("公安部", "co"),
+                ("商务部", "co"),
+            ],
+            True,
+        ),
+        ("2-1", [("市场监管总局", "co"), ("农业农村部", "co"), ("商务部", "co"), ("公安部", "co")], False),
+        ("2-2", [("农业农村部", "lead")], True),
+        ("3-1", [("公安部", "sole")], False),
+        ("4-1", [("最高人民法院", "sole")], False),
+        ("4-2", [("最高人民检察院", "co"), ("公安部", "co"), ("司法部", "co")], False),
+    ]
+    assert [item.title for item in result.items][:2] == ["加强互联网领域侵权假冒治理", "加强农村和城乡结合部市场治理"]
+    assert result.tasks[0].text == "开展“剑网2021”专项行动,重点整治网络视频、网络直播、电商平台等领域侵权盗版行为。"
