@@ -100,13 +100,12 @@ def init_command(
 @lang_option
 def diff_ruleset_command(old_dir: Path, new_dir: Path, format_name: str, output_file: Path | None, lang: Lang) -> None:
     """对比两个年度的规则集：任务、分工、专项行动和单位的变化。 Compare two years' rulesets."""
-    from ipr_rules.ruleset.bundled import is_bundled
     from ipr_rules.ruleset.diff import diff_rulesets
     from ipr_rules.ruleset.loader import load_ruleset
     from ipr_rules.views.diff_view import diff_json, diff_text
 
-    old = run(lang, lambda: load_ruleset(old_dir, trusted=is_bundled(old_dir)))
-    new = run(lang, lambda: load_ruleset(new_dir, trusted=is_bundled(new_dir)))
+    old = run(lang, lambda: load_ruleset(old_dir))
+    new = run(lang, lambda: load_ruleset(new_dir))
     diff = diff_rulesets(old, new)
     if format_name == "json":
         text = to_json(diff_json(diff))

@@ -116,10 +116,9 @@ def _previous(previous: Path | None) -> tuple[UnitRegistry | None, str | None]:
     """Last year's registry (from a ruleset the loader accepts) and its metrics file, if any."""
     if previous is None:
         return None, None
-    from ipr_rules.ruleset.bundled import is_bundled
     from ipr_rules.ruleset.loader import load_ruleset
 
-    ruleset = load_ruleset(previous, trusted=is_bundled(previous))
+    ruleset = load_ruleset(previous)  # validated, like every ruleset named on the command line
     metrics_path = previous / METRICS_FILE
     try:
         metrics = read_limited(metrics_path)

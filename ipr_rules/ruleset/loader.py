@@ -1,6 +1,7 @@
 """The one place a ruleset directory is loaded: read once, validated, joined into a Ruleset.
 
-A ruleset shipped with the package is trusted as shipped and read fast. Any other goes through
+The ruleset shipped with the package, when a command picks it by default or by year, is trusted
+as shipped and read fast. Any directory named on the command line goes through
 every check `validate-ruleset` makes (`validate.validate_files`) and is refused, with every
 problem at its file:line, when it fails one: `check --ruleset`, the views, `init` and
 `diff-ruleset` load rulesets here.
@@ -17,7 +18,7 @@ from ipr_rules.errors import RulesetError
 from ipr_rules.i18n import Text
 from ipr_rules.model.ruleset import Ruleset, UnitRegistry
 from ipr_rules.requirements.overlay import apply_overlay, overlay_from_data
-from ipr_rules.ruleset.bundled import bundled_ruleset_dir, bundled_years, is_bundled
+from ipr_rules.ruleset.bundled import bundled_ruleset_dir, bundled_years
 from ipr_rules.ruleset.files import OVERLAY_FILE, RULESET_FILE, UNITS_FILE, FileRefused, read_limited
 from ipr_rules.ruleset.schema import RulesetSchemaError
 from ipr_rules.ruleset.store import plan_from_data, units_from_data
@@ -52,16 +53,15 @@ def load_ruleset(directory: str | Path, *, trusted: bool = False) -> Ruleset:
 
 
 def open_ruleset(directory: str | Path | None, year: int | None = None) -> Ruleset:
-    """The ruleset a command runs against: `directory` when given, else the bundled one of `year`
-    (by default the bundled default year), trusted as shipped."""
+    """The ruleset a command runs against: `directory` when given, validated whatever it is;
+    else the bundled one of `year` (by default the bundled default year), trusted as shipped."""
     if directory is not None:
-        folder = Path(directory)
-    else:
-        folder = bundled_ruleset_dir(year) if year is not None else bundled_ruleset_dir()
-        if year is not None and year not in bundled_years():
-            years = "、".join(str(y) for y in bundled_years())
-            raise RulesetError(NO_BUNDLED_YEAR, year=year, years=years)
-    return load_ruleset(folder, trusted=is_bundled(folder))
+        return load_ruleset(directory)
+    if year is not None and year not in bundled_years():
+        years = "、".join(str(y) for y in bundled_years())
+        raise RulesetError(NO_BUNDLED_YEAR, year=year, years=years)
+    folder = bundled_ruleset_dir(year) if year is not None else bundled_ruleset_dir()
+    return load_ruleset(folder, trusted=True)
 
 
 def _trusted(folder: Path) -> Ruleset:

@@ -191,3 +191,11 @@ def test_validate_ruleset_tells_an_unreadable_file_from_an_invalid_one(run_cli, 
     assert run_cli("validate-ruleset", str(folder)).exit_code == 2
     (folder / "units.yaml").write_text("units: []\n", encoding="utf-8")
     assert run_cli("validate-ruleset", str(folder)).exit_code == 1
+
+
+def test_a_folder_named_on_the_command_line_is_validated_even_beside_the_bundled_ones(run_cli, two_years: Path) -> None:
+    target = two_years / "2021" / "ruleset.yaml"
+    target.write_text(target.read_text(encoding="utf-8").replace("- id: 1-2\n", "- id: 1-1\n", 1), encoding="utf-8")
+    result = run_cli("tasks", "--ruleset", str(two_years / "2021"))
+    assert result.exit_code == 2
+    assert f"{target}:" in result.stderr
