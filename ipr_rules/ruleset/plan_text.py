@@ -100,8 +100,7 @@ def parse_plan(text: str) -> RawPlan:
         if match := ITEM_HEADING.match(line):
             if not sections:
                 raise PlanSyntaxError(ITEM_BEFORE_SECTION, line=line_number)
-            _close_section(section_body, sections, open_items)
-            section_body = None
+            section_body = None  # a section with items: its opening text belongs to no item
             body = Body()
             body.append_line(match.group(2), line_number, match.start(2) + 1)
             open_items.append((_numeral(match.group(1), line_number), sections[-1].number, line_number, body))
@@ -132,7 +131,7 @@ def parse_plan(text: str) -> RawPlan:
 def _close_section(
     body: Body | None, sections: list[RawSection], open_items: list[tuple[int | None, int, int, Body]]
 ) -> None:
-    """A section whose duties stand under it, before or without any item, is read as an item."""
+    """A section without items whose duties stand directly under it is read as one item."""
     if body is None or not ASSIGNMENT.search(body.text):
         return
     section = sections[-1]

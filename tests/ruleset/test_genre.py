@@ -296,3 +296,10 @@ def test_a_pdf_copy_with_a_covering_notice() -> None:
     ]
     assert [item.title for item in result.items][:2] == ["加强互联网领域侵权假冒治理", "加强农村和城乡结合部市场治理"]
     assert result.tasks[0].text == "开展“剑网2021”专项行动,重点整治网络视频、网络直播、电商平台等领域侵权盗版行为。"
+
+
+def test_a_section_opening_with_an_assignment_does_not_shift_the_items() -> None:
+    text = "\n".join([TITLE, "一、总体要求", "各单位要加强领导。（各成员单位负责）", "（一）甲。工作。（甲局负责）"])
+    result = compile_plan(text, REGISTRY)
+    assert [t.id for t in result.tasks] == ["1-1"]
+    assert result.tasks[0].item_title == "甲"
