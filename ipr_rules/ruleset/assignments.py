@@ -20,13 +20,11 @@ BARE = re.compile(r"负责$")
 PART_SEPARATOR = "，,；;"
 NAME_SEPARATOR = "、/"
 # `等`, `等部门`, `等单位` close a list that admits units it does not name.
-ET_CETERA = re.compile(r"等(?:部门|单位|成员单位)?$")
+ET_CETERA = re.compile(r"等(?:有关|相关|其他)?(?:部门|单位|成员单位)?$")
 PLACEHOLDERS = frozenset({"有关部门", "相关部门", "有关单位", "相关单位", "相关成员单位", "有关成员单位", "各成员单位"})
 # Names that admit units they do not name: the whole membership (`…领导小组各成员单位`),
-# `有关部门`, `各地`, `各级…部门`.
-PLACEHOLDER = re.compile(
-    r"(?:成员单位|部门|^(?:各|有关|相关|其他|其余)\S*?(?:单位|地方|地区|机关|部门)|^各(?:地|级)\S*)$"
-)
+# `有关部门`, `各地`, `各省（区、市）…`, `有关行业协会`, `地方各级人民政府`.
+PLACEHOLDER = re.compile(r"(?:成员单位|部门)$|^(?:各|有关|相关|其他|其余|地方各级)")
 
 
 @dataclass(frozen=True, slots=True)

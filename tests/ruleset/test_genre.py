@@ -303,3 +303,18 @@ def test_a_section_opening_with_an_assignment_does_not_shift_the_items() -> None
     result = compile_plan(text, REGISTRY)
     assert [t.id for t in result.tasks] == ["1-1"]
     assert result.tasks[0].item_title == "甲"
+
+
+@pytest.mark.parametrize(
+    ("assignment", "named", "is_open"),
+    [
+        ("公安部等有关部门按职责分工负责", ["公安部"], True),
+        ("各省（区、市）打击侵权假冒工作领导小组负责", [], True),
+        ("市场监管总局牵头，地方各级人民政府负责", ["市场监管总局"], True),
+        ("省通信管理局（省网信办）负责", ["省通信管理局（省网信办）"], False),
+    ],
+)
+def test_names_and_placeholders_in_brackets_and_lists(assignment: str, named: list[str], is_open: bool) -> None:
+    parsed = parse_assignment(assignment)
+    assert [n.written for n in parsed.named] == named
+    assert parsed.open is is_open
