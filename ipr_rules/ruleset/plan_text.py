@@ -25,13 +25,13 @@ TITLE_LINE = re.compile(r"关于印发(.+?)的通知")
 # Without a covering notice: the title as the heading runs, `2022年全国……工作要点`.
 PLAN_HEADING = re.compile(r"(\d{4})年[^。，,；;：:《》“”]{0,60}?(?:工作要点|工作计划|实施方案)")
 YEAR = re.compile(r"(\d{4})年")
+PREAMBLE_YEAR = re.compile(r"((?:19|20)\d{2})(?:年|〕|\])")
 # Page numbers of a PDF copy (`— 2 —`, `- 2 -`, `2`, `第 2 页`), which are not text.
 PAGE_NUMBER = re.compile(
     r"^\s*(?:[-—–－―]+\s*\d{1,4}\s*[-—–－―]+|\d{1,4}|第\s*\d{1,4}\s*页(?:\s*共\s*\d{1,4}\s*页)?)\s*$"
 )
 
 
-NO_ITEMS = Text("未找到任何事项（形如“（一）……”的行）", "no items found (lines such as '（一）…')")
 ITEM_BEFORE_SECTION = Text(
     "事项出现在第一个部分标题（如“一、……”）之前", "an item comes before the first section heading (such as '一、…')"
 )
@@ -87,7 +87,10 @@ def parse_plan(text: str) -> RawPlan:
     section_body: Body | None = None
     title = ""
     preamble = ""
-    for line_number, line in enumerate(text.splitlines(), start=1):
+    lines = text.splitlines()
+    # A short plan may have items and no sections: they stand in one section without a heading.
+    sectioned = any(SECTION_HEADING.match(line) for line in lines)
+    for line_number, line in enumerate(lines, start=1):
         if PAGE_NUMBER.match(line):
             continue
         if not title and (match := TITLE_LINE.search(line)):
@@ -98,6 +101,8 @@ def parse_plan(text: str) -> RawPlan:
             section_body = Body()
             continue
         if match := ITEM_HEADING.match(line):
+            if not sections and not sectioned:
+                sections.append(RawSection(1, "", line_number))
             if not sections:
                 raise PlanSyntaxError(ITEM_BEFORE_SECTION, line=line_number)
             section_body = None  # a section with items: its opening text belongs to no item
@@ -116,8 +121,6 @@ def parse_plan(text: str) -> RawPlan:
         elif not sections:
             preamble += stripped
     _close_section(section_body, sections, open_items)
-    if not open_items:
-        raise PlanSyntaxError(NO_ITEMS, line=1)
     _check_numbering(open_items)
     items: list[RawItem] = []
     for ordinal, (_, section, item_line, body) in enumerate(open_items, start=1):
@@ -143,9 +146,11 @@ def _close_section(
 
 
 def _title_and_year(title: str, preamble: str) -> tuple[str, int | None]:
+    """The plan's title and year; without a year in the title, the first year the text before
+    the first section names (`2015年5月28日`, `〔2021〕1号`)."""
     if not title and (match := PLAN_HEADING.search(preamble)):
         title = match.group(0)
-    year_match = YEAR.search(title)
+    year_match = YEAR.search(title) or PREAMBLE_YEAR.search(preamble)
     return title, int(year_match.group(1)) if year_match else None
 
 

@@ -318,3 +318,24 @@ def test_names_and_placeholders_in_brackets_and_lists(assignment: str, named: li
     parsed = parse_assignment(assignment)
     assert [n.written for n in parsed.named] == named
     assert parsed.open is is_open
+
+
+def test_items_without_sections_stand_in_one_section() -> None:
+    text = "\n".join(["2021年全县打击侵权假冒工作要点", "（一）甲。工作。（甲局负责）", "（二）乙。工作。（乙局负责）"])
+    result = compile_plan(text, REGISTRY)
+    assert [(t.id, t.section) for t in result.tasks] == [("1-1", 1), ("2-1", 1)]
+
+
+def test_the_year_comes_from_the_notice_when_the_title_has_none() -> None:
+    raw = parse_plan(
+        "\n".join(
+            [
+                "省打假办文件",
+                "闽打假〔2016〕3号",
+                "全省打击侵权假冒工作要点",
+                "一、部分",
+                "（一）甲。工作。（甲局负责）",
+            ]
+        )
+    )
+    assert raw.year == 2016
