@@ -54,6 +54,8 @@ def parse_assignment(text: str) -> Assignment:
     """Names and roles of one assignment; the text is what stands between the brackets."""
     # Read as if on one line: a hard wrap inside an assignment leaves spaces and breaks.
     text = "".join(text.split())
+    # `甲局会同乙局负责` lists two units: read 会同 as a list separator (same length, same offsets).
+    text = text.replace("会同", "、 ")
     parts: list[tuple[str, int, str]] = []  # (names text, offset, role phrase kind)
     pending: list[tuple[str, int]] = []
     for raw_part, part_offset in split_outside_brackets(text, PART_SEPARATOR):

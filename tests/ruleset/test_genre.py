@@ -339,3 +339,8 @@ def test_the_year_comes_from_the_notice_when_the_title_has_none() -> None:
         )
     )
     assert raw.year == 2016
+
+
+def test_units_joined_by_huitong_are_two_units() -> None:
+    parsed = parse_assignment("市场监管总局会同公安部负责")
+    assert [(n.written, n.role) for n in parsed.named] == [("市场监管总局", "co"), ("公安部", "co")]
