@@ -42,6 +42,12 @@ _VALUE_OPTIONS = {
     "--ignore",
     "--plan",
     "--from",
+    "--host",
+    "--port",
+    "--max-upload-size",
+    "--timeout",
+    "--threads",
+    "--keep",
 }
 
 lang_option = click.option(
