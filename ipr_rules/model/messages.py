@@ -11,6 +11,7 @@ UNKNOWN_FIELD = Text("不认识的字段“{field}”", "unknown field '{field}'
 UNKNOWN_FIELD_NEAR = Text("不认识的字段“{field}”，是否为“{near}”？", "unknown field '{field}'; did you mean '{near}'?")
 NOT_TEXT = Text("“{field}”应为文字，实为{actual}", "'{field}' should be text, not {actual}")
 NOT_INTEGER = Text("“{field}”应为整数，实为{actual}", "'{field}' should be a whole number, not {actual}")
+NOT_NUMBER = Text("“{field}”应为非负数，实为{actual}", "'{field}' should be a non-negative number, not {actual}")
 NOT_BOOL = Text("“{field}”应为 true 或 false，实为{actual}", "'{field}' should be true or false, not {actual}")
 NOT_LIST = Text(
     "“{field}”应为列表（每项一行，以“- ”开头），实为{actual}",
@@ -85,6 +86,8 @@ def message_for(
         return NOT_TEXT, args
     if kind in ("int_type", "int_parsing", "int_from_float", "finite_number"):
         return NOT_INTEGER, args
+    if kind in ("number_type", "float_type", "float_parsing"):
+        return NOT_NUMBER, args
     if kind in ("bool_type", "bool_parsing"):
         return NOT_BOOL, args
     if kind in ("list_type", "tuple_type", "set_type", "iterable_type"):

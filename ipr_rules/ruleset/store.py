@@ -153,7 +153,10 @@ def load_ruleset(directory: str | Path, *, trusted: bool = False) -> Ruleset:
         from ipr_rules.requirements.overlay import apply_overlay
 
         plan = apply_overlay(plan, overlay)
-    return Ruleset(plan=plan, registry=registry, directory=str(folder))
+    from ipr_rules.ruleset.metrics import load_metrics
+
+    metrics = load_metrics(folder, trusted=trusted)
+    return Ruleset(plan=plan, registry=registry, directory=str(folder), metrics=metrics)
 
 
 def open_ruleset(directory: str | Path | None) -> Ruleset:

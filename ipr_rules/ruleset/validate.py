@@ -18,6 +18,7 @@ from ipr_rules.model.ruleset import CompiledPlan, Task, UnitRegistry, UnitsFile
 from ipr_rules.ruleset.build import read_plan_text
 from ipr_rules.ruleset.compile import CompileError, compile_plan, source_digest
 from ipr_rules.ruleset.lint import PlanWarning, lint_plan
+from ipr_rules.ruleset.metrics import METRICS_FILE, read_metrics
 from ipr_rules.ruleset.plan_text import parse_plan
 from ipr_rules.ruleset.schema import CheckedFile, RulesetProblem, read_checked, validate_as
 from ipr_rules.ruleset.store import OVERLAY_FILE, RULESET_FILE, UNITS_FILE, dump_plan
@@ -94,6 +95,8 @@ def validate_ruleset(folder: Path) -> Validation:
         from ipr_rules.requirements.overlay import read_overlay
 
         result.errors += read_overlay(overlay_path, plan)[1]
+    if (folder / METRICS_FILE).exists():
+        result.errors += read_metrics(folder / METRICS_FILE)[1]
     if units is not None:
         result.errors += _alias_problems(units_file, units)
     if plan is not None:
