@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from ipr_rules.loading.reports import FileFailure, LoadedFile
 from ipr_rules.loading.validate import ReportDocument
@@ -92,6 +93,24 @@ class ReportRef:
     tasks_line: int | None
 
 
+@dataclass(frozen=True, slots=True)
+class Work:
+    """What a unit reported doing on a task it may carry: kept for the documents that say so."""
+
+    status: str
+    actions: tuple[str, ...]
+    # (title, ISO date or None, kind or None)
+    outputs: tuple[tuple[str, str | None, str | None], ...]
+    campaigns: tuple[str, ...]
+
+    @classmethod
+    def of(cls, entry: Entry) -> Work:
+        outputs = tuple(
+            (output.title, output.date.isoformat() if output.date else None, output.kind) for output in entry.outputs
+        )
+        return cls(entry.status, tuple(entry.actions), outputs, tuple(entry.campaigns))
+
+
 @dataclass(slots=True)
 class SetState:
     """Facts gathered from every report, for the checks that look at the whole set."""
@@ -102,6 +121,10 @@ class SetState:
     carried_by: dict[str, set[str]] = field(default_factory=dict)
     wrong_unit: set[tuple[str, str]] = field(default_factory=set)
     broken: set[tuple[str, str]] = field(default_factory=set)
+    # The unit's own figures for the year by metric id (the first report of a unit that gives one).
+    metrics: dict[str, dict[str, Decimal]] = field(default_factory=dict)
+    # (task, unit) -> what the unit reported doing, for every carrying entry.
+    work: dict[tuple[str, str], list[Work]] = field(default_factory=dict)
 
     def add(self, unit: str, ref: ReportRef, document: ReportDocument, ruleset: Ruleset) -> None:
         """Record what one report of a known unit contributes."""
@@ -121,6 +144,12 @@ class SetState:
                 self.wrong_unit.add(key)
             else:
                 self.carried_by.setdefault(task_id, set()).add(unit)
+                self.work.setdefault((task_id, unit), []).append(Work.of(entry))
+        from ipr_rules.report_metrics import unit_totals
+
+        figures = self.metrics.setdefault(unit, {})
+        for metric_id, value in unit_totals(document, ruleset).items():
+            figures.setdefault(metric_id, value)
 
     def _keep_best(self, key: tuple[str, str], status: str) -> None:
         previous = self.statuses.get(key)
@@ -138,6 +167,12 @@ class SetState:
             self.carried_by.setdefault(task_id, set()).update(units)
         self.wrong_unit |= other.wrong_unit
         self.broken |= other.broken
+        for unit, figures in other.metrics.items():
+            mine = self.metrics.setdefault(unit, {})
+            for metric_id, value in figures.items():
+                mine.setdefault(metric_id, value)
+        for key, work in other.work.items():
+            self.work.setdefault(key, []).extend(work)
 
 
 @dataclass(frozen=True, slots=True)
