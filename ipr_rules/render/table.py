@@ -26,6 +26,8 @@ COVERAGE = Text(
     "coverage: {units} unit(s) owe {obligations} duties, {carried} carried ({rate}); {tasks_carried} of {tasks} "
     "tasks carried by some unit",
 )
+UNCARRIED = Text("无人承担的任务（{count} 项）：{tasks}", "tasks nobody carried ({count}): {tasks}")
+ALL_CARRIED = Text("每项任务都有单位承担", "every task is carried by some unit")
 SET_CHECKS_OFF = Text(
     "（只检查了一个单位，未做全区集合检查；需要时加 --complete）",
     "(one unit only: the set checks did not run; add --complete to run them)",
@@ -48,6 +50,7 @@ def render(result: CheckResult, lang: Lang) -> Iterator[str]:
     yield _totals(result, lang) + "\n"
     if result.set_checks:
         yield _coverage(result, lang) + "\n"
+        yield _uncarried(result, lang) + "\n"
     elif result.reports:
         yield SET_CHECKS_OFF.render(lang) + "\n"
 
@@ -62,6 +65,19 @@ def _kind_table(result: CheckResult, lang: Lang) -> str:
         )
     ]
     return table(SUMMARY_HEADERS.render(lang).split("|"), rows)
+
+
+def _uncarried(result: CheckResult, lang: Lang) -> str:
+    from ipr_rules.render.summary import summarize
+
+    tasks = summarize(result).uncarried
+    if not tasks:
+        return ALL_CARRIED.render(lang)
+    joiner = "；" if lang == "zh" else "; "
+    named = joiner.join(
+        f"{task.id}（{task.item_title}）" if lang == "zh" else f"{task.id} ({task.item_title})" for task in tasks
+    )
+    return UNCARRIED.render(lang, count=len(tasks), tasks=one_line(named))
 
 
 def _totals(result: CheckResult, lang: Lang) -> str:

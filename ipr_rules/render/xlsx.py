@@ -16,6 +16,7 @@ from ipr_rules.findings import SEVERITIES, SEVERITY_RANK
 from ipr_rules.i18n import SEVERITY_LABELS, Lang, Text, join_names
 from ipr_rules.render.grouping import by_unit
 from ipr_rules.render.labels import kind_label
+from ipr_rules.render.summary import local_time
 from ipr_rules.render.xlsx_kit import Formats, cell_text, fit_width
 from ipr_rules.render.xlsx_matrix import write_matrix
 from ipr_rules.result import CheckResult
@@ -129,7 +130,7 @@ def _summary(sheet: Any, result: CheckResult, formats: Formats, lang: Lang, titl
         result.files,
         len(result.reports),
         result.unreadable,
-        cell_text(result.checked_at.replace("T", " ")),
+        cell_text(local_time(result.checked_at)),
         (SET_ON if result.set_checks else SET_OFF).render(lang),
     ]
     row = 3

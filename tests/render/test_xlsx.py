@@ -45,7 +45,7 @@ def test_summary_sheet(book: Workbook, sample: CheckResult) -> None:
     values = {row[0]: row[1] for row in sheet.iter_rows(values_only=True) if row[0] is not None}
     assert values["规则集"] == sample.ruleset.plan.title
     assert values["输入"] == "reports/2020/"
-    assert values["检查时间"] == "2021-01-05 00:00:00+00:00"
+    assert values["检查时间"] == "2021-01-05 00:00:00 +00:00"
     assert values["错误"] == sample.summary["error"] == 5
     assert values["警告"] == sample.summary["warning"]
     assert values["提交报告的单位"] == 19
