@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ipr_rules.findings import SEVERITY_RANK
 from ipr_rules.i18n import SEVERITY_LABELS, Lang, Text
 from ipr_rules.render.grouping import by_unit
 from ipr_rules.render.safe_text import one_line
@@ -56,13 +55,12 @@ def render(result: CheckResult, lang: Lang) -> Iterator[str]:
 
 
 def _kind_table(result: CheckResult, lang: Lang) -> str:
+    from ipr_rules.render.summary import summarize
     from ipr_rules.views.tables import table
 
     rows = [
-        [kind, SEVERITY_LABELS[str(data["severity"])].render(lang), str(data["count"])]
-        for kind, data in sorted(
-            result.by_kind().items(), key=lambda item: (SEVERITY_RANK[str(item[1]["severity"])], item[0])
-        )
+        [count.kind, SEVERITY_LABELS[count.severity].render(lang), str(count.count)]
+        for count in summarize(result).kinds
     ]
     return table(SUMMARY_HEADERS.render(lang).split("|"), rows)
 

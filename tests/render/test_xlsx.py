@@ -35,9 +35,20 @@ def book(sample_bytes: bytes) -> Workbook:
     return workbook(sample_bytes)
 
 
-def test_three_sheets_named_for_the_office(book: Workbook, sample: CheckResult) -> None:
-    assert book.sheetnames == ["汇总", "问题清单", "覆盖矩阵"]
-    assert workbook(render(sample, "en")).sheetnames == ["Summary", "Findings", "Coverage"]
+def test_sheets_named_for_the_office(book: Workbook, sample: CheckResult) -> None:
+    assert book.sheetnames == ["汇总", "问题清单", "覆盖矩阵", "指标汇总"]
+    assert workbook(render(sample, "en")).sheetnames == ["Summary", "Findings", "Coverage", "Totals"]
+
+
+def test_totals_sheet(book: Workbook) -> None:
+    rows = list(book["指标汇总"].iter_rows(values_only=True))
+    header = rows[3]
+    assert header[:4] == ("指标编号", "指标", "计量单位", "全区合计")
+    by_id = {row[0]: dict(zip(header, row, strict=True)) for row in rows[4:]}
+    assert by_id["admin_cases"]["全区合计"] == 471
+    assert by_id["admin_cases"]["区市场监管局"] == 426 and by_id["admin_cases"]["区法院"] is None
+    assert by_id["case_value_wan"]["全区合计"] == pytest.approx(3749.75)
+    assert by_id["case_value_wan"]["市公安官渡分局"] == pytest.approx(2481.3)
 
 
 def test_summary_sheet(book: Workbook, sample: CheckResult) -> None:
