@@ -91,6 +91,23 @@ class TaskWork:
     units: tuple[UnitWork, ...]  # the carrying units in registry order; empty: nobody carried it
 
 
+# The gaps still open at year end, in the order a summary lists them.
+GAP_KINDS: tuple[str, ...] = (
+    "missing-report",
+    "unaddressed-shared-duty",
+    "missing-task",
+    "task-not-started",
+    "task-partial",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Gap:
+    kind: str
+    unit: str | None
+    task: str | None
+
+
 @dataclass(frozen=True, slots=True)
 class Summary:
     headline: Headline
@@ -98,6 +115,7 @@ class Summary:
     units: tuple[UnitCount, ...]  # registry order; in a unit-only run, the units that reported
     totals: tuple[MetricTotal, ...]  # vocabulary order; only metrics some unit gave
     work: tuple[TaskWork, ...]  # plan order
+    gaps: tuple[Gap, ...] = ()  # GAP_KINDS order, then registry and plan order
 
     @property
     def uncarried(self) -> tuple[Task, ...]:
@@ -106,7 +124,9 @@ class Summary:
 
 
 def summarize(result: CheckResult) -> Summary:
-    return Summary(_headline(result), _kinds(result), _units(result), metric_totals(result), _work(result))
+    return Summary(
+        _headline(result), _kinds(result), _units(result), metric_totals(result), _work(result), _gaps(result)
+    )
 
 
 def local_time(checked_at: str) -> str:
@@ -195,3 +215,20 @@ def _work(result: CheckResult) -> tuple[TaskWork, ...]:
             )
         )
     return tuple(work)
+
+
+def _gaps(result: CheckResult) -> tuple[Gap, ...]:
+    units = {unit.name: index for index, unit in enumerate(result.ruleset.registry.units)}
+    tasks = {task.id: index for index, task in enumerate(result.ruleset.tasks)}
+    rank = {kind: index for index, kind in enumerate(GAP_KINDS)}
+    found = {Gap(item.kind, item.unit, item.task) for item in result.findings if item.kind in rank}
+    return tuple(
+        sorted(
+            found,
+            key=lambda gap: (
+                rank[gap.kind],
+                units.get(gap.unit or "", len(units)),
+                tasks.get(gap.task or "", len(tasks)),
+            ),
+        )
+    )
