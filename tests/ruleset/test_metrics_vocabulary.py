@@ -126,3 +126,16 @@ def test_a_ruleset_without_metrics_yaml_has_no_vocabulary(ruleset_copy: Path) ->
     (ruleset_copy / METRICS_FILE).unlink()
     assert validate_ruleset(ruleset_copy).ok
     assert load_ruleset(ruleset_copy).metrics is None
+
+
+def test_metrics_command_lists_the_vocabulary(run_cli: Callable[..., Result]) -> None:
+    import json
+
+    table = run_cli("metrics")
+    assert table.exit_code == 0
+    assert "admin_cases" in table.stdout and "行政案件" in table.stdout and "计数（整数）" in table.stdout
+    records = json.loads(run_cli("metrics", "--json").stdout)
+    by_id = {record["id"]: record for record in records}
+    assert by_id["case_value_wan"]["type"] == "amount" and "涉案金额" in by_id["case_value_wan"]["aliases"]
+    assert set(FIXED) <= set(by_id)
+    assert "amount (decimal)" in run_cli("metrics", "--lang", "en").stdout
