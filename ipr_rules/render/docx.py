@@ -15,6 +15,7 @@ from typing import Any
 from ipr_rules.i18n import Lang, Text
 from ipr_rules.render import docx_kit as kit
 from ipr_rules.render import narrative
+from ipr_rules.render.safe_text import reveal
 from ipr_rules.render.summary import Gap, Summary, TaskWork, UnitWork, summarize
 from ipr_rules.result import CheckResult
 from ipr_rules.ruleset.plan_text import numeral_text
@@ -60,18 +61,18 @@ def render(result: CheckResult, lang: Lang) -> bytes:
     kit.record_fallbacks(document)
     title = TITLE.render(lang, year=result.ruleset.year)
     kit.set_properties(document, title, moment)
-    document.add_paragraph(title, style="Title")
+    document.add_paragraph(_safe(title), style="Title")
     day = moment.date().isoformat()  # the local date of the check
     document.add_paragraph(DRAFT.render(lang, date=_date(day) if lang == "zh" else day), style="Subtitle")
     document.add_paragraph("", style="Normal")
-    document.add_paragraph(_opening(result, summary, lang), style="Normal")
+    document.add_paragraph(_safe(_opening(result, summary, lang)), style="Normal")
     number = 0
     for section in result.ruleset.plan.sections:
         number = section.number
-        document.add_heading(_numbered(number, section.title, lang), level=1)
+        document.add_heading(_safe(_numbered(number, section.title, lang)), level=1)
         for item in result.ruleset.plan.items:
             if item.section == section.number:
-                document.add_heading(_item_heading(item.number, item.title, lang), level=2)
+                document.add_heading(_safe(_item_heading(item.number, item.title, lang)), level=2)
                 for task_work in summary.work:
                     if task_work.task.item == item.number:
                         _task(document, task_work, summary, lang)
@@ -80,6 +81,12 @@ def render(result: CheckResult, lang: Lang) -> bytes:
     document.add_heading(_numbered(number + 2, GAPS_HEADING.render(lang), lang), level=1)
     _gaps(document, summary, result, lang)
     return kit.packaged(document, moment)
+
+
+def _safe(text: str) -> str:
+    """Report text as XML can hold it: control, bidirectional and invisible characters and lone
+    surrogates shown as visible escapes (`\\x1b`), never written raw."""
+    return reveal(text).replace("\t", " ")
 
 
 def _moment(checked_at: str) -> datetime:
@@ -141,9 +148,9 @@ def _task(document: Any, task_work: TaskWork, summary: Summary, lang: Lang) -> N
         return
     for unit in task_work.units:
         paragraph = document.add_paragraph(style="Normal")
-        name = paragraph.add_run(f"{unit.unit}：" if lang == "zh" else f"{unit.unit}: ")
+        name = paragraph.add_run(_safe(f"{unit.unit}：" if lang == "zh" else f"{unit.unit}: "))
         kit.set_font(name, kit.SUBHEADING_FONT, kit.SIZE_3, bold=True)
-        paragraph.add_run(_said(unit, lang))
+        paragraph.add_run(_safe(_said(unit, lang)))
 
 
 def _said(unit: UnitWork, lang: Lang) -> str:
@@ -181,7 +188,7 @@ def _totals(document: Any, summary: Summary, lang: Lang) -> None:
         else f"{total.label} {narrative.figure(total.total)} {total.unit}"
         for total in summary.totals
     )
-    document.add_paragraph(TOTALS_OPENING.render(lang, figures=figures), style="Normal")
+    document.add_paragraph(_safe(TOTALS_OPENING.render(lang, figures=figures)), style="Normal")
     table = document.add_table(rows=1, cols=len(TABLE_HEADERS))
     table.style = "Table Grid"
     table.autofit = False
@@ -206,7 +213,7 @@ def _cell(cell: Any, text: str, align: str, *, bold: bool = False) -> None:
     layout.alignment = {"left": WD_ALIGN_PARAGRAPH.LEFT, "right": WD_ALIGN_PARAGRAPH.RIGHT}.get(
         align, WD_ALIGN_PARAGRAPH.CENTER
     )
-    run = paragraph.add_run(text)
+    run = paragraph.add_run(_safe(text))
     kit.set_font(run, kit.HEADING_FONT if bold else kit.BODY_FONT, kit.SIZE_SMALL_4)
 
 
@@ -220,7 +227,7 @@ def _gaps(document: Any, summary: Summary, result: CheckResult, lang: Lang) -> N
     joiner = "；" if lang == "zh" else "; "
     for kind, gaps in grouped.items():
         items = joiner.join(_gap(gap, result, lang) for gap in gaps)
-        document.add_paragraph(GAP_TEXTS[kind].render(lang, items=items), style="Normal")
+        document.add_paragraph(_safe(GAP_TEXTS[kind].render(lang, items=items)), style="Normal")
 
 
 def _gap(gap: Gap, result: CheckResult, lang: Lang) -> str:

@@ -8,6 +8,7 @@ from ipr_rules.i18n import SEVERITY_LABELS, Lang, Text
 from ipr_rules.render import narrative
 from ipr_rules.render.grouping import by_unit
 from ipr_rules.render.safe_text import markdown as md
+from ipr_rules.render.safe_text import markdown_prose
 from ipr_rules.render.summary import Summary, summarize
 from ipr_rules.result import CheckResult
 
@@ -158,8 +159,8 @@ def _totals(summary: Summary, lang: Lang) -> list[str]:
     lines += [narrative.TOTALS_NOTE.render(lang), "", f"| {' | '.join(headers)} |", "| --- | --- | ---: | --- |"]
     for total in summary.totals:
         lines.append(
-            f"| {md(total.label)} | {md(total.unit)} | {narrative.figure(total.total)} "
-            f"| {md(narrative.by_unit(total, lang))} |"
+            f"| {markdown_prose(total.label)} | {markdown_prose(total.unit)} | {narrative.figure(total.total)} "
+            f"| {markdown_prose(narrative.by_unit(total, lang))} |"
         )
     return [*lines, ""]
 
@@ -171,11 +172,11 @@ def _work(summary: Summary, lang: Lang) -> Iterator[str]:
         if not item.units and not summary.headline.set_checks:
             continue
         task = item.task
-        yield from (f"### {task.id} {md(task.item_title)}", "")
+        yield from (f"### {task.id} {markdown_prose(task.item_title)}", "")
         if not item.units:
             yield from (f"*{narrative.NOBODY.render(lang)}*", "")
             continue
         for unit in item.units:
-            yield f"- **{md(narrative.unit_heading(unit, lang))}**"
-            yield from (f"  - {md(line)}" for line in narrative.work_lines(unit, lang))
+            yield f"- **{markdown_prose(narrative.unit_heading(unit, lang))}**"
+            yield from (f"  - {markdown_prose(line)}" for line in narrative.work_lines(unit, lang))
         yield ""

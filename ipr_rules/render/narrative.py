@@ -40,11 +40,8 @@ UNCARRIED = Text("无人承担的任务", "tasks nobody carried")
 
 
 def figure(value: Decimal) -> str:
-    """A figure with thousands separators: 12680, 1,268.45 → 12,680 and 1,268.45."""
-    text = shown(value)
-    whole, _, fraction = text.partition(".")
-    grouped = f"{int(whole):,}"
-    return f"{grouped}.{fraction}" if fraction else grouped
+    """A figure as a 公文 writes it: no thousands separators, no trailing zeros (1849, 3749.29)."""
+    return shown(value)
 
 
 def by_unit(total: MetricTotal, lang: Lang) -> str:

@@ -59,7 +59,7 @@ def test_totals_table_and_open_gaps(document: docx.document.Document) -> None:
     rows = [[cell.text for cell in row.cells] for row in table.rows]
     assert rows[0] == ["序号", "指标", "计量单位", "全区合计", "各单位"]
     by_label = {row[1]: row for row in rows[1:]}
-    assert by_label["案值"][2:4] == ["万元", "3,749.75"]
+    assert by_label["案值"][2:4] == ["万元", "3749.75"]
     assert by_label["行政案件"][4] == "区市场监管局 426；区文化和旅游局 18；区农业农村局 27"
     texts = [p.text for p in document.paragraphs]
     gaps = texts[texts.index("十、存在的问题和不足") :]
@@ -120,3 +120,16 @@ def test_english_on_request(sample: CheckResult) -> None:
     document = docx.Document(io.BytesIO(render(sample, "en")))
     assert document.paragraphs[0].text.startswith("Annual summary of the 2020 work")
     assert "10. Gaps still open" in _headings(document, 1)
+
+
+def test_control_characters_become_visible_escapes(tmp_path: Path, run_cli: Callable[..., Result]) -> None:
+    report = tmp_path / "r.yaml"
+    report.write_text(
+        'unit: 区法院\nyear: 2020\ntasks:\n  "15-1":\n    status: done\n'
+        '    actions: ["审结\\x1b[31m案件 3 件\\u202e"]\n    outputs: [{title: "通报\\x9b", date: 2020-07-01}]\n',
+        encoding="utf-8",
+    )
+    target = tmp_path / "年度总结.docx"
+    assert run_cli(str(report), "-o", str(target)).exit_code == 1  # 区法院's other duties are missing
+    [said] = [p.text for p in docx.Document(str(target)).paragraphs if p.text.startswith("区法院：")]
+    assert said == "区法院：审结\\x1b[31m案件 3 件\\u202e。形成《通报\\x9b》（2020年7月1日）。"
