@@ -1,8 +1,9 @@
 """What checks see: one report at a time, then the whole set once every report is read.
 
 The set state keeps per-unit and per-task facts only (which tasks each unit has entries for,
-the best status per unit and task, who carried what), never the documents: memory grows with
-units × tasks, not with the number of reports.
+the best status per unit and task, who carried what, what the carrying units said they did, the
+units' own figures), never the documents: memory grows with units × tasks, not with the number
+of reports (a unit's work on one task is kept from its first few reports only).
 """
 
 from __future__ import annotations
@@ -16,6 +17,9 @@ from ipr_rules.loading.validate import ReportDocument
 from ipr_rules.model.report import CARRYING, Entry
 from ipr_rules.model.ruleset import Role, Ruleset, Task, Unit
 
+# Reports of one unit whose work on a task is kept for the narrative: a unit that sends the same
+# report hundreds of times does not make the state grow with them.
+MAX_WORK = 4
 # Best first: when one unit's reports disagree, the most advanced status counts.
 STATUS_ORDER = {"done": 0, "partial": 1, "not_started": 2, "not_applicable": 3}
 
@@ -144,7 +148,9 @@ class SetState:
                 self.wrong_unit.add(key)
             else:
                 self.carried_by.setdefault(task_id, set()).add(unit)
-                self.work.setdefault((task_id, unit), []).append(Work.of(entry))
+                kept = self.work.setdefault((task_id, unit), [])
+                if len(kept) < MAX_WORK:
+                    kept.append(Work.of(entry))
         from ipr_rules.report_metrics import unit_totals
 
         figures = self.metrics.setdefault(unit, {})
@@ -172,7 +178,8 @@ class SetState:
             for metric_id, value in figures.items():
                 mine.setdefault(metric_id, value)
         for key, work in other.work.items():
-            self.work.setdefault(key, []).extend(work)
+            kept = self.work.setdefault(key, [])
+            kept.extend(work[: MAX_WORK - len(kept)])
 
 
 @dataclass(frozen=True, slots=True)

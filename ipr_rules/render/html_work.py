@@ -17,6 +17,7 @@ from ipr_rules.render.summary import MetricTotal, Summary, TaskWork
 BAR_WIDTH = 220  # px of the longest bar
 BAR_HEIGHT = 16
 LABEL_WIDTH = 150
+LABEL_CHARS = 12  # Chinese characters of 11 px that fit in the label column
 
 STYLE = """
 table.totals td.chart { width: 46%; }
@@ -73,10 +74,13 @@ def _bars(total: MetricTotal) -> str:
     for row, (unit, value) in enumerate(total.by_unit.items()):
         top = 2 + row * BAR_HEIGHT
         length = round(float(value / largest) * BAR_WIDTH, 1) if largest else 0
+        # A name longer than the label column is shortened; the bar's tooltip has it whole.
+        label = unit if len(unit) <= LABEL_CHARS else unit[: LABEL_CHARS - 1] + "…"
         parts.append(
-            f'<text x="{LABEL_WIDTH - 6}" y="{top + 12}" text-anchor="end">{esc(unit)}</text>'
+            f"<g><title>{esc(unit)} {esc(narrative.figure(value))}</title>"
+            f'<text x="{LABEL_WIDTH - 6}" y="{top + 12}" text-anchor="end">{esc(label)}</text>'
             f'<rect x="{LABEL_WIDTH}" y="{top + 2}" width="{max(length, 1)}" height="{BAR_HEIGHT - 5}"></rect>'
-            f'<text x="{LABEL_WIDTH + length + 4}" y="{top + 12}">{esc(narrative.figure(value))}</text>'
+            f'<text x="{LABEL_WIDTH + length + 4}" y="{top + 12}">{esc(narrative.figure(value))}</text></g>'
         )
     parts.append("</svg>")
     return "".join(parts)
