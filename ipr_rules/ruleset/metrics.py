@@ -12,7 +12,6 @@ the file comes from outside the package (`read_metrics`); the bundled file is tr
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -20,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from ipr_rules.i18n import Text
+from ipr_rules.textnorm import fold
 
 if TYPE_CHECKING:
     from ipr_rules.ruleset.schema import RulesetProblem
@@ -71,8 +71,9 @@ class MetricsFile:
 
 
 def normal_name(name: str) -> str:
-    """The form names are matched in: NFKC (full width to half), no spaces, lower case."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", name)).lower()
+    """The form names are matched in: the project's one normal form for typed text (width,
+    spaces, invisible characters, look-alike ideographs folded), in lower case."""
+    return fold(name).lower()
 
 
 class MetricVocabulary:

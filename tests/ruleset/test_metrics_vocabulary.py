@@ -59,6 +59,7 @@ def test_the_bundled_vocabulary_has_the_fixed_ids() -> None:
         ("案值 (万元)", "case_value_wan"),
         ("Cases", "admin_cases"),
         ("ｃａｓｅｓ", "admin_cases"),
+        ("行政\u200b案件", "admin_cases"),
     ],
 )
 def test_keys_resolve_by_id_alias_or_label(key: str, metric_id: str) -> None:
