@@ -69,7 +69,7 @@ def check_file(
         )
         if unit is not None:
             ref = ReportRef(document.file, document.line, document.unit_line, document.tasks_line)
-            outcome.state.add(unit.name, ref, document, ruleset)
+            outcome.state.add(unit.name, ref, document, ruleset, context.figures)
     return outcome
 
 

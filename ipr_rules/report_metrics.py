@@ -43,6 +43,8 @@ def as_decimal(value: int | float) -> Decimal:
 
 def figures(document: ReportDocument, vocabulary: MetricVocabulary | None) -> Iterator[Figure]:
     """The unit's own figures first, then each valid entry's, in the order written."""
+    if not document.metrics and not any(entry.metrics for entry in document.entries.values()):
+        return
 
     def resolve(key: str) -> Metric | None:
         return vocabulary.resolve(key) if vocabulary is not None else None
@@ -60,10 +62,12 @@ def known(figure: Figure, vocabulary: MetricVocabulary | None) -> bool:
     return (vocabulary is None or figure.metric is not None) and figure.fits
 
 
-def unit_totals(document: ReportDocument, ruleset: Ruleset) -> dict[str, Decimal]:
+def unit_totals(
+    document: ReportDocument, ruleset: Ruleset, read: tuple[Figure, ...] | None = None
+) -> dict[str, Decimal]:
     """The unit's own usable figures by metric id; a metric written twice counts once."""
     totals: dict[str, Decimal] = {}
-    for figure in figures(document, ruleset.metrics):
+    for figure in figures(document, ruleset.metrics) if read is None else read:
         if figure.task is None and known(figure, ruleset.metrics):
             totals.setdefault(figure.metric_id, figure.value)
     return totals

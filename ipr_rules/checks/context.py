@@ -16,6 +16,7 @@ from ipr_rules.loading.reports import FileFailure, LoadedFile
 from ipr_rules.loading.validate import ReportDocument
 from ipr_rules.model.report import CARRYING, Entry
 from ipr_rules.model.ruleset import Role, Ruleset, Task, Unit
+from ipr_rules.report_metrics import Figure, figures
 
 # Reports of one unit whose work on a task is kept for the narrative: a unit that sends the same
 # report hundreds of times does not make the state grow with them.
@@ -51,6 +52,8 @@ class ReportContext:
     unit: Unit | None
     # Worked out once per report: every check of the report walks these.
     owned: tuple[OwnedEntry, ...] = ()
+    # The report's metrics read against the vocabulary, the unit's own first.
+    figures: tuple[Figure, ...] = ()
 
     @classmethod
     def of(cls, ruleset: Ruleset, document: ReportDocument, unit: Unit | None) -> ReportContext:
@@ -63,7 +66,7 @@ class ReportContext:
                 role = ruleset.role(task_id, unit.name)
                 if role is not None or task.open:
                     owned.append(OwnedEntry(task_id, entry, task, role))
-        return cls(ruleset, document, unit, tuple(owned))
+        return cls(ruleset, document, unit, tuple(owned), tuple(figures(document, ruleset.metrics)))
 
     @property
     def file(self) -> str:
@@ -130,8 +133,16 @@ class SetState:
     # (task, unit) -> what the unit reported doing, for every carrying entry.
     work: dict[tuple[str, str], list[Work]] = field(default_factory=dict)
 
-    def add(self, unit: str, ref: ReportRef, document: ReportDocument, ruleset: Ruleset) -> None:
-        """Record what one report of a known unit contributes."""
+    def add(
+        self,
+        unit: str,
+        ref: ReportRef,
+        document: ReportDocument,
+        ruleset: Ruleset,
+        read: tuple[Figure, ...] | None = None,
+    ) -> None:
+        """Record what one report of a known unit contributes; `read`: its figures, when the
+        caller has them already."""
         self.reports.setdefault(unit, []).append(ref)
         present = self.present.setdefault(unit, set())
         present.update(document.entries)
@@ -153,9 +164,9 @@ class SetState:
                     kept.append(Work.of(entry))
         from ipr_rules.report_metrics import unit_totals
 
-        figures = self.metrics.setdefault(unit, {})
-        for metric_id, value in unit_totals(document, ruleset).items():
-            figures.setdefault(metric_id, value)
+        own = self.metrics.setdefault(unit, {})
+        for metric_id, value in unit_totals(document, ruleset, read).items():
+            own.setdefault(metric_id, value)
 
     def _keep_best(self, key: tuple[str, str], status: str) -> None:
         previous = self.statuses.get(key)
@@ -173,9 +184,9 @@ class SetState:
             self.carried_by.setdefault(task_id, set()).update(units)
         self.wrong_unit |= other.wrong_unit
         self.broken |= other.broken
-        for unit, figures in other.metrics.items():
+        for unit, given in other.metrics.items():
             mine = self.metrics.setdefault(unit, {})
-            for metric_id, value in figures.items():
+            for metric_id, value in given.items():
                 mine.setdefault(metric_id, value)
         for key, work in other.work.items():
             kept = self.work.setdefault(key, [])

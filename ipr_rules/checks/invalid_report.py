@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from ipr_rules.checks.context import ReportContext
 from ipr_rules.findings import Finding, Severity, pack
 from ipr_rules.i18n import Text
-from ipr_rules.report_metrics import figures, shown
+from ipr_rules.report_metrics import shown
 
 KIND = "invalid-report"
 SEVERITY: Severity = "error"
@@ -71,7 +71,7 @@ def _metric_problems(ctx: ReportContext) -> Iterator[Finding]:
     if vocabulary is None:
         return
     seen: dict[tuple[str | None, str], str] = {}
-    for figure in figures(ctx.document, vocabulary):
+    for figure in ctx.figures:
         metric = figure.metric
         if metric is None:
             continue

@@ -8,7 +8,7 @@ from decimal import Decimal
 from ipr_rules.checks.context import ReportContext
 from ipr_rules.findings import Finding, Severity, finding
 from ipr_rules.i18n import Names, Text
-from ipr_rules.report_metrics import figures, known, shown
+from ipr_rules.report_metrics import known, shown
 
 KIND = "metric-inconsistent"
 SEVERITY: Severity = "warning"
@@ -62,7 +62,7 @@ def check(ctx: ReportContext) -> Iterator[Finding]:
     parts: dict[str, Decimal] = {}
     tasks: dict[str, list[str]] = {}
     labels: dict[str, tuple[str, str]] = {}
-    for figure in figures(ctx.document, vocabulary):
+    for figure in ctx.figures:
         if not known(figure, vocabulary):
             continue
         metric_id = figure.metric_id

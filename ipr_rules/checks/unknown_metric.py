@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from ipr_rules.checks.context import ReportContext
 from ipr_rules.findings import Finding, Severity, finding
 from ipr_rules.i18n import Names, Text
-from ipr_rules.report_metrics import figures
 
 KIND = "unknown-metric"
 SEVERITY: Severity = "warning"
@@ -52,7 +51,7 @@ def check(ctx: ReportContext) -> Iterator[Finding]:
     vocabulary = ctx.ruleset.metrics
     if vocabulary is None:
         return
-    for figure in figures(ctx.document, vocabulary):
+    for figure in ctx.figures:
         if figure.metric is not None:
             continue
         line = ctx.document.line_of(*figure.path)

@@ -28,6 +28,8 @@ METRICS_FILE = "metrics.yaml"
 MetricType = Literal["count", "amount"]
 METRIC_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _STRICT: Any = {"extra": "forbid"}
+# Keys remembered with what they resolve to: a year's reports use a few hundred names.
+CACHE_LIMIT = 10_000
 # `案值（万元）`, `案值(万元)`: a label followed by its unit in brackets.
 _UNIT_SUFFIX = re.compile(r"^(?P<name>.+?)\((?P<unit>[^()]+)\)$")
 
@@ -79,12 +81,16 @@ def normal_name(name: str) -> str:
 class MetricVocabulary:
     """Metrics in file order, with every name each goes by."""
 
-    __slots__ = ("_by_id", "_by_name", "metrics")
+    __slots__ = ("_by_id", "_by_name", "_resolved", "_suggested", "metrics")
 
     def __init__(self, metrics: Iterable[Metric]) -> None:
         self.metrics = tuple(metrics)
         self._by_id = {metric.id: metric for metric in self.metrics}
         self._by_name: dict[str, Metric] = {}
+        # Suggestions by key: units repeat their own names in every report, and finding the
+        # closest names is the slow part of a report full of them.
+        self._suggested: dict[str, tuple[str, ...]] = {}
+        self._resolved: dict[str, Metric | None] = {}
         for metric in self.metrics:
             for name in metric.names:
                 self._by_name.setdefault(normal_name(name), metric)
@@ -97,6 +103,15 @@ class MetricVocabulary:
 
     def resolve(self, key: str) -> Metric | None:
         """The metric a report's key names: by id, alias or label, or a label with its unit."""
+        try:
+            return self._resolved[key]
+        except KeyError:
+            found = self._lookup(key)
+        if len(self._resolved) < CACHE_LIMIT:
+            self._resolved[key] = found
+        return found
+
+    def _lookup(self, key: str) -> Metric | None:
         name = normal_name(key)
         found = self._by_name.get(name)
         if found is None and (match := _UNIT_SUFFIX.match(name)):
@@ -107,14 +122,20 @@ class MetricVocabulary:
 
     def suggest(self, key: str) -> list[str]:
         """The closest names, each with the metric's id where it differs."""
-        from ipr_rules.suggest import closest
+        known = self._suggested.get(key)
+        if known is None:
+            from ipr_rules.suggest import closest
 
-        names = [name for metric in self.metrics for name in metric.names]
-        shown = []
-        for name in closest(key, names):
-            metric = self.resolve(name)
-            shown.append(name if metric is None or metric.id == name else f"{name}（{metric.id}）")
-        return shown
+            names = [name for metric in self.metrics for name in metric.names]
+            shown = []
+            for name in closest(key, names):
+                metric = self.resolve(name)
+                shown.append(name if metric is None or metric.id == name else f"{name}（{metric.id}）")
+            if len(self._suggested) < CACHE_LIMIT:
+                self._suggested[key] = known = tuple(shown)
+            else:
+                known = tuple(shown)
+        return list(known)
 
 
 def metrics_from_data(data: Any) -> MetricVocabulary:
