@@ -165,3 +165,20 @@ def test_sample_year_totals(sample: CheckResult) -> None:
         "区农业农村局": Decimal(27),
     }
     assert totals["case_value_wan"].total == Decimal("3749.75")
+
+
+def test_workers_give_the_same_totals_and_narrative(district: Path) -> None:
+    from ipr_rules.engine import CheckOptions, check_paths
+    from ipr_rules.render import render_whole
+    from ipr_rules.ruleset.store import open_ruleset
+
+    for copy in range(3):  # a unit's second report: its first figures count, its work is kept
+        (district / f"market-{copy}.yaml").write_text(MARKET.replace("1849", str(2000 + copy)), encoding="utf-8")
+    ruleset = open_ruleset(None)
+    serial = check_paths([str(district)], ruleset, CheckOptions(jobs=1))
+    parallel = check_paths([str(district)], ruleset, CheckOptions(jobs=2))
+    parallel.checked_at = serial.checked_at
+    assert render_whole("markdown", parallel, "zh") == render_whole("markdown", serial, "zh")
+    assert render_whole("json", parallel, "zh") == render_whole("json", serial, "zh")
+    totals = {total.metric: total for total in summarize(serial).totals}
+    assert totals["admin_cases"].by_unit == {"区市场监管局": Decimal(2000)}  # market-0.yaml is read first
