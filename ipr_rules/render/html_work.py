@@ -20,7 +20,8 @@ LABEL_WIDTH = 150
 LABEL_CHARS = 12  # Chinese characters of 11 px that fit in the label column
 
 STYLE = """
-table.totals td.chart { width: 46%; }
+table.totals td.chart { width: 55%; }
+table.totals td:nth-child(2), table.totals td:nth-child(3) { width: 1%; white-space: nowrap; }
 table.totals svg { display: block; max-width: 100%; height: auto; }
 table.totals svg text { font-size: 11px; fill: #374151; }
 table.totals svg rect { fill: #2563eb; }
@@ -30,6 +31,8 @@ section.work summary .muted { font-weight: 400; }
 section.work h4 { font-size: 14px; margin: 8px 0 2px; }
 section.work ul { margin: 2px 0 6px; padding-left: 22px; }
 section.work .nobody { color: var(--error); }
+section.work p.uncarried { margin: 4px 0; padding: 2px 10px; border: 1px dashed var(--error); border-radius: 4px;
+  font-weight: 600; }
 .print-only { display: none; }
 @media print {
   .print-only { display: block; }
@@ -120,7 +123,7 @@ def _details(item: TaskWork, lang: Lang) -> str:
     return (
         f"<details>{summary}{_body(item, lang)}</details>"
         if item.units
-        else f"<p>{_title(item)} — {_units_text(item, lang)}</p>"
+        else f'<p class="uncarried">{_title(item)} — {_units_text(item, lang)}</p>'
     )
 
 
