@@ -1,9 +1,9 @@
 """`--format xlsx`: a workbook the office can filter, sort and annotate.
 
-Four sheets: 汇总 (what was checked, the figures, counts by kind and by unit), 问题清单 (every
+Five sheets: 汇总 (what was checked, the figures, counts by kind and by unit), 问题清单 (every
 finding, one row each, with an autofilter, a frozen header and two empty columns for the
-office's notes), 覆盖矩阵 (units × tasks with the heatmap's fills and a legend) and 指标汇总
-(the district's totals with each unit's own figures). Every text
+office's notes), 覆盖矩阵 (units × tasks with the heatmap's fills and a legend), 指标汇总 (the
+district's totals with each unit's own figures) and 工作内容 (per task, what each unit did). Every text
 cell is written as text; the same result gives the same bytes (fixed document properties).
 """
 
@@ -21,7 +21,7 @@ from ipr_rules.render.summary import Summary, local_time, summarize
 from ipr_rules.render.xlsx_kit import Formats, cell_text, fit_width
 from ipr_rules.render.xlsx_matrix import write_matrix
 from ipr_rules.render.xlsx_totals import SHEET as TOTALS_SHEET
-from ipr_rules.render.xlsx_totals import write_totals
+from ipr_rules.render.xlsx_totals import WORK_SHEET, write_totals, write_work
 from ipr_rules.result import CheckResult
 
 SHEETS = (Text("汇总", "Summary"), Text("问题清单", "Findings"), Text("覆盖矩阵", "Coverage"))
@@ -100,8 +100,8 @@ def render(result: CheckResult, lang: Lang) -> bytes:
     )
     formats = Formats(workbook, lang)
     digest = summarize(result)
-    summary, findings, matrix, totals = (
-        workbook.add_worksheet(sheet.render(lang)) for sheet in (*SHEETS, TOTALS_SHEET)
+    summary, findings, matrix, totals, work = (
+        workbook.add_worksheet(sheet.render(lang)) for sheet in (*SHEETS, TOTALS_SHEET, WORK_SHEET)
     )
     _summary(summary, result, digest, formats, lang, title)
     _findings(findings, result, formats, lang)
@@ -110,6 +110,7 @@ def render(result: CheckResult, lang: Lang) -> bytes:
         {"font_name": "等线" if lang == "zh" else "Calibri", "font_size": 10, "valign": "top", "num_format": "#,##0.00"}
     )
     write_totals(totals, digest, formats, amount, lang)
+    write_work(work, digest, formats, lang)
     workbook.close()
     return buffer.getvalue()
 

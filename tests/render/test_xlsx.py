@@ -36,8 +36,20 @@ def book(sample_bytes: bytes) -> Workbook:
 
 
 def test_sheets_named_for_the_office(book: Workbook, sample: CheckResult) -> None:
-    assert book.sheetnames == ["汇总", "问题清单", "覆盖矩阵", "指标汇总"]
-    assert workbook(render(sample, "en")).sheetnames == ["Summary", "Findings", "Coverage", "Totals"]
+    assert book.sheetnames == ["汇总", "问题清单", "覆盖矩阵", "指标汇总", "工作内容"]
+    assert workbook(render(sample, "en")).sheetnames == ["Summary", "Findings", "Coverage", "Totals", "Work done"]
+
+
+def test_work_sheet(book: Workbook) -> None:
+    rows = list(book["工作内容"].iter_rows(values_only=True))
+    assert rows[0] == ("任务", "事项", "单位", "分工", "状态", "工作内容", "产出", "专项行动")
+    market = next(row for row in rows if row[0] == "2-2" and row[2] == "区市场监管局")
+    assert market[3:5] == ("分工负责", "已完成")
+    assert "立案查处生产经营假冒伪劣食品案件31件" in market[5] and "\n" in market[5]
+    assert market[6] == "产出：《官渡区2020年农村假冒伪劣食品治理典型案例》（2020-08-20）"
+    nobody = next(row for row in rows if row[0] == "17-1")
+    assert nobody[2] is None and nobody[5] == "无单位报告承担此项任务。"
+    assert any(row[7] == "剑网2020" for row in rows if row[0] == "1-2")
 
 
 def test_totals_sheet(book: Workbook) -> None:
