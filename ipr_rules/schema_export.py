@@ -34,10 +34,9 @@ def _metrics_schema() -> dict[str, Any]:
     """Metrics by the bundled vocabulary's ids (for completion in editors); other keys, aliases
     and labels are numbers too: an unknown key is a warning of the checker, not a format error."""
     from ipr_rules.model.report import MAX_METRIC
-    from ipr_rules.ruleset.bundled import bundled_ruleset_dir
-    from ipr_rules.ruleset.metrics import load_metrics
+    from ipr_rules.ruleset.loader import open_ruleset
 
-    vocabulary = load_metrics(bundled_ruleset_dir(), trusted=True)
+    vocabulary = open_ruleset(None).metrics
     number = {"type": "number", "minimum": 0, "maximum": MAX_METRIC}
     properties = {
         metric.id: {

@@ -6,7 +6,8 @@ units have used). A report's metric key is resolved by id, alias or label; the l
 after normalising width, case and spaces, so `案值（万元）` and `案值(万元)` are both 案值.
 
 The records are plain dataclasses, validated by pydantic with unknown fields forbidden when
-the file comes from outside the package (`read_metrics`); the bundled file is trusted.
+the file comes from outside the package (`metrics_problems`, run by `validate-ruleset` and by the
+loader on every ruleset named on the command line); the bundled file is trusted.
 """
 
 from __future__ import annotations
@@ -22,9 +23,8 @@ from ipr_rules.i18n import Text
 from ipr_rules.textnorm import fold
 
 if TYPE_CHECKING:
-    from ipr_rules.ruleset.schema import RulesetProblem
+    from ipr_rules.ruleset.files import CheckedFile, RulesetProblem
 
-METRICS_FILE = "metrics.yaml"
 MetricType = Literal["count", "amount"]
 METRIC_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _STRICT: Any = {"extra": "forbid"}
@@ -138,32 +138,42 @@ class MetricVocabulary:
         return list(known)
 
 
-def metrics_from_data(data: Any) -> MetricVocabulary:
-    """Trusted construction (the bundled file, or data schema validation has passed)."""
-    items = (data or {}).get("metrics") or ()
-    return MetricVocabulary(
+def metrics_from_data(data: Any) -> MetricVocabulary | None:
+    """Trusted construction (the bundled file, or data `metrics_problems` has passed). A file
+    that lists no metric (`metrics: []`, as `init` writes it) is no vocabulary: keys are taken
+    as written."""
+    items = (data or {}).get("metrics") or () if isinstance(data, dict) else ()
+    metrics = [
         Metric(**{**item, "aliases": tuple(item.get("aliases") or ())}) for item in items if isinstance(item, dict)
-    )
+    ]
+    return MetricVocabulary(metrics) if metrics else None
+
+
+def metrics_problems(checked: CheckedFile, plan: Any = None) -> list[RulesetProblem]:
+    """The file validated (pydantic, unknown fields forbidden) and checked for clashing names
+    and bad ids; every problem at its file:line. An empty file has none."""
+    from ipr_rules.ruleset.schema import validate_as
+
+    if checked.data is None and not checked.problems:
+        return []
+    parsed: MetricsFile | None = validate_as(checked, MetricsFile)
+    problems = list(checked.problems)
+    if parsed is not None:
+        problems += _name_problems(checked, parsed)
+    return problems
 
 
 def read_metrics(path: Path) -> tuple[MetricVocabulary | None, list[RulesetProblem]]:
-    """The file validated (pydantic, unknown fields forbidden) and checked for clashing names;
-    every problem at its file:line. An empty file is an empty vocabulary."""
-    from ipr_rules.ruleset.schema import read_checked, validate_as
+    """One metrics file on its own: its vocabulary when it is valid, and its problems."""
+    from ipr_rules.ruleset.files import read_checked
 
     checked = read_checked(path)
-    if checked.data is None and not checked.problems:
-        return MetricVocabulary(()), []
-    parsed: MetricsFile | None = validate_as(checked, MetricsFile)
-    problems = list(checked.problems)
-    if parsed is None:
-        return None, problems
-    problems += _name_problems(checked, parsed)
-    return (MetricVocabulary(parsed.metrics) if not problems else None), problems
+    problems = metrics_problems(checked)
+    return (None if problems else metrics_from_data(checked.data)), problems
 
 
-def _name_problems(checked: Any, parsed: MetricsFile) -> Iterator[RulesetProblem]:
-    from ipr_rules.ruleset.schema import RulesetProblem, field_path
+def _name_problems(checked: CheckedFile, parsed: MetricsFile) -> Iterator[RulesetProblem]:
+    from ipr_rules.ruleset.files import RulesetProblem, field_path
 
     shown = str(checked.path)
 
@@ -190,21 +200,3 @@ def _name_problems(checked: Any, parsed: MetricsFile) -> Iterator[RulesetProblem
                 yield problem((*where, *suffix), EMPTY, field=field_path((*where, *suffix)))
             elif owner.setdefault(key, metric.id) != metric.id:
                 yield problem((*where, *suffix), NAME_TAKEN, name=name, first=owner[key], second=metric.id)
-
-
-def load_metrics(folder: Path, *, trusted: bool) -> MetricVocabulary | None:
-    """The ruleset directory's vocabulary, or None when it has no metrics.yaml (then report
-    metrics are taken as written). Untrusted files go through `read_metrics` first."""
-    path = folder / METRICS_FILE
-    if not path.exists():
-        return None
-    if trusted:
-        from ipr_rules.ruleset.store import read_yaml
-
-        return metrics_from_data(read_yaml(path))
-    vocabulary, problems = read_metrics(path)
-    if problems or vocabulary is None:
-        from ipr_rules.ruleset.schema import RulesetSchemaError
-
-        raise RulesetSchemaError(problems)
-    return vocabulary

@@ -90,7 +90,7 @@ def test_json_totals_add_up_the_units_own_figures_only(district: Path, run_cli: 
 
 
 def test_summary_totals_are_exact_decimals(district: Path) -> None:
-    from ipr_rules.ruleset.store import open_ruleset
+    from ipr_rules.ruleset.loader import open_ruleset
     from tests.checks.support import check
 
     summary = summarize(check([district], open_ruleset(None)))
@@ -170,7 +170,7 @@ def test_sample_year_totals(sample: CheckResult) -> None:
 def test_workers_give_the_same_totals_and_narrative(district: Path) -> None:
     from ipr_rules.engine import CheckOptions, check_paths
     from ipr_rules.render import render_whole
-    from ipr_rules.ruleset.store import open_ruleset
+    from ipr_rules.ruleset.loader import open_ruleset
 
     for copy in range(3):  # a unit's second report: its first figures count, its work is kept
         (district / f"market-{copy}.yaml").write_text(MARKET.replace("1849", str(2000 + copy)), encoding="utf-8")

@@ -10,8 +10,9 @@ import pytest
 from click.testing import Result
 
 from ipr_rules.errors import RulesetError
-from ipr_rules.ruleset.metrics import METRICS_FILE, read_metrics
-from ipr_rules.ruleset.store import load_ruleset
+from ipr_rules.ruleset.files import METRICS_FILE
+from ipr_rules.ruleset.loader import load_ruleset
+from ipr_rules.ruleset.metrics import read_metrics
 from ipr_rules.ruleset.validate import validate_ruleset
 
 from .conftest import BUNDLED_DIR
