@@ -11,8 +11,8 @@ HEADERS = Text("编号|名称|计量单位|类型|别名", "id|label|unit|type|a
 TYPES = {"count": Text("计数（整数）", "count (whole)"), "amount": Text("金额/数量（可有小数）", "amount (decimal)")}
 COUNT = Text("共 {count} 个指标", "{count} metric(s)")
 NO_VOCABULARY = Text(
-    "规则集没有指标词表（metrics.yaml）：报告中的指标按原样使用",
-    "the ruleset has no metrics vocabulary (metrics.yaml): report metrics are taken as written",
+    "规则集的指标词表（metrics.yaml）不存在或没有指标：报告中的指标按原样使用，不检查名称和类型",
+    "the ruleset's metrics vocabulary (metrics.yaml) is missing or empty: report metrics are taken as written",
 )
 
 
