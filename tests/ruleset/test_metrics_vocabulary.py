@@ -141,3 +141,11 @@ def test_metrics_command_lists_the_vocabulary(run_cli: Callable[..., Result]) ->
     assert by_id["case_value_wan"]["type"] == "amount" and "涉案金额" in by_id["case_value_wan"]["aliases"]
     assert set(FIXED) <= set(by_id)
     assert "amount (decimal)" in run_cli("metrics", "--lang", "en").stdout
+
+
+def test_an_empty_vocabulary_is_none(ruleset_copy: Path, run_cli: Callable[..., Result]) -> None:
+    (ruleset_copy / METRICS_FILE).write_text("metrics: []\n", encoding="utf-8")
+    assert validate_ruleset(ruleset_copy).ok
+    assert load_ruleset(ruleset_copy).metrics is None
+    result = run_cli("metrics", "--ruleset", str(ruleset_copy))
+    assert result.exit_code == 0 and "不存在或没有指标" in result.stdout
