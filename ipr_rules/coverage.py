@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from ipr_rules.checks.context import SetState
 from ipr_rules.i18n import Text
 from ipr_rules.model.ruleset import Role, Ruleset
+from ipr_rules.set_state import SetState
 
 State = Literal[
     "done",
@@ -153,7 +153,7 @@ def compute_coverage(ruleset: Ruleset, state: SetState) -> Coverage:
                     cell = Cell("missing", role)
             elif key in state.wrong_unit:
                 cell = Cell("wrong_unit", None)
-            elif status in CARRIED_STATES and task.open:
+            elif status in CARRIED_STATES and task.may_carry(unit):
                 cell = Cell(status, None)  # type: ignore[arg-type]
             else:
                 continue

@@ -16,13 +16,16 @@ from datetime import datetime, timezone
 from itertools import chain, islice
 
 from ipr_rules.checks import rules_at
-from ipr_rules.checks.context import FileContext, ReportContext, ReportRef, SetContext, SetState
+from ipr_rules.checks.context import FileContext, ReportContext, SetContext
 from ipr_rules.coverage import compute_coverage
+from ipr_rules.derived import Derived
 from ipr_rules.findings import Finding
 from ipr_rules.loading.limits import ReadLimits
 from ipr_rules.loading.reports import FileFailure, LoadedFile, discover, load_file
 from ipr_rules.model.ruleset import Ruleset
+from ipr_rules.parallel import MIN_FILES, available_cores, ordered_map, worth_parallel
 from ipr_rules.result import CheckResult, ReportSummary
+from ipr_rules.set_state import ReportRef, SetState
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +40,7 @@ class CheckOptions:
 
 @dataclass(slots=True)
 class FileOutcome:
-    """What one file leaves behind once it has been checked."""
+    """What one file, or a batch of files, leaves behind once checked."""
 
     findings: list[Finding] = field(default_factory=list)
     reports: list[ReportSummary] = field(default_factory=list)
@@ -45,11 +48,37 @@ class FileOutcome:
     unreadable: int = 0
     files: int = 1
 
+    def absorb(self, other: FileOutcome) -> None:
+        """Take in what `other` left, after what this one holds (merging its set state unless
+        the two share one)."""
+        self.findings.extend(other.findings)
+        self.reports.extend(other.reports)
+        if other.state is not self.state:
+            self.state.merge(other.state)
+        self.unreadable += other.unreadable
+        self.files += other.files
 
-def check_file(
-    path: str | FileFailure, ruleset: Ruleset, options: CheckOptions, state: SetState | None = None
-) -> FileOutcome:
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """One check run: what every file is checked against. Worker processes are handed it whole
+    when they start, the ruleset's derived data with it."""
+
+    ruleset: Ruleset
+    options: CheckOptions
+    derived: Derived = field(default_factory=Derived)
+
+    def check_batch(self, batch: list[str | FileFailure]) -> FileOutcome:
+        """Check consecutive files into one outcome with one set state."""
+        outcome = FileOutcome(files=0)
+        for path in batch:
+            outcome.absorb(check_file(path, self, outcome.state))
+        return outcome
+
+
+def check_file(path: str | FileFailure, run: Run, state: SetState | None = None) -> FileOutcome:
     """Check one file; its contribution to the set goes into `state` (its own when None)."""
+    ruleset, options = run.ruleset, run.options
     outcome = FileOutcome() if state is None else FileOutcome(state=state)
     loaded = load_file(path, options.limits) if isinstance(path, str) else LoadedFile(path.file, [], path)
     outcome.unreadable = int(loaded.failure is not None)
@@ -60,7 +89,7 @@ def check_file(
     registry = ruleset.registry
     for document in loaded.documents:
         unit = registry.lookup(document.unit) if document.unit else None
-        context = ReportContext.of(ruleset, document, unit)
+        context = ReportContext.of(ruleset, document, unit, run.derived)
         for rule in report_rules:
             outcome.findings.extend(rule.check(context))
         entries = len(document.entries) + len(document.broken_entries)
@@ -84,21 +113,12 @@ def check_paths(
     clock: Callable[[], datetime] | None = None,
 ) -> CheckResult:
     """Check report files and folders against a ruleset; never raises for a bad input."""
-    state = SetState()
-    outcomes = _run(discover(paths), ruleset, options, state)
-    findings: list[Finding] = []
-    reports: list[ReportSummary] = []
-    unreadable = 0
-    done = 0
-    for outcome in outcomes:
-        done += outcome.files
-        findings.extend(outcome.findings)
-        reports.extend(outcome.reports)
-        if outcome.state is not state:  # a worker's, to be merged in file order
-            state.merge(outcome.state)
-        unreadable += outcome.unreadable
+    total = FileOutcome(files=0)
+    for outcome in _run(discover(paths), Run(ruleset, options), total.state):
+        total.absorb(outcome)  # a worker's set state is merged in file order
         if progress is not None:
-            progress(done)
+            progress(total.files)
+    state, findings = total.state, total.findings
     set_checks = not options.unit_only and (options.complete or len(state.reports) >= 2)
     set_context = SetContext(ruleset, state, set_checks)
     for rule in rules_at("set", options.ignore):
@@ -107,12 +127,12 @@ def check_paths(
     return CheckResult(
         ruleset=ruleset,
         inputs=list(paths),
-        reports=reports,
+        reports=total.reports,
         findings=findings,
         coverage=compute_coverage(ruleset, state),
         set_checks=set_checks,
-        files=done,
-        unreadable=unreadable,
+        files=total.files,
+        unreadable=total.unreadable,
         checked_at=_local(now).isoformat(timespec="seconds"),
         options={"unit_only": options.unit_only, "complete": options.complete},
         unit_metrics=state.metrics,
@@ -136,21 +156,15 @@ def _local(moment: datetime) -> datetime:
     return moment.astimezone()
 
 
-def _run(
-    discovered: Iterator[str | FileFailure], ruleset: Ruleset, options: CheckOptions, state: SetState
-) -> Iterable[FileOutcome]:
+def _run(discovered: Iterator[str | FileFailure], run: Run, state: SetState) -> Iterable[FileOutcome]:
     """Files are taken as they are found, never listed whole; the first few decide on workers."""
-    from ipr_rules.parallel import MIN_FILES, parallel_outcomes, worth_parallel
-
     head = list(islice(discovered, MIN_FILES))
     files = chain(head, discovered)
-    if worth_parallel(len(head), options.jobs):
-        return parallel_outcomes(files, ruleset, options)
-    return _serial(files, ruleset, options, state)
+    if worth_parallel(len(head), run.options.jobs):
+        return ordered_map(run.check_batch, files, run.options.jobs or available_cores())
+    return _serial(files, run, state)
 
 
-def _serial(
-    files: Iterable[str | FileFailure], ruleset: Ruleset, options: CheckOptions, state: SetState
-) -> Iterator[FileOutcome]:
+def _serial(files: Iterable[str | FileFailure], run: Run, state: SetState) -> Iterator[FileOutcome]:
     for path in files:
-        yield check_file(path, ruleset, options, state)
+        yield check_file(path, run, state)

@@ -1,31 +1,31 @@
 """Worker processes for large input sets: both cores, the same output as one process.
 
-Files go to the workers in consecutive batches and come back in order (`imap`), each batch as
-one outcome with its own set state; merging them in order gives exactly what a single process
-gives. One district's reports never pay for starting workers.
+A generic ordered map over batches: items go to the workers in consecutive batches and the
+results come back in input order (`imap`), so that merging them in order gives exactly what one
+process gives. The work is a picklable callable handed to each worker once, through the pool's
+initializer (with whatever it carries: the engine hands over its run, ruleset and derived data
+included); this module knows nothing of what the work is. One district's reports never pay for
+starting workers.
 """
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
-from typing import TYPE_CHECKING
+from typing import Any, TypeVar
 
-if TYPE_CHECKING:
-    from ipr_rules.engine import CheckOptions, FileOutcome
-    from ipr_rules.loading.reports import FileFailure
-    from ipr_rules.model.ruleset import Ruleset
+Item = TypeVar("Item")
+Result = TypeVar("Result")
 
-# Below this many files, starting workers (about 0.1 s) costs more than it saves.
+# Below this many items, starting workers (about 0.1 s) costs more than it saves.
 MIN_FILES = 200
-# Files per batch: large enough that sending a batch's results back costs little per file,
+# Items per batch: large enough that sending a batch's result back costs little per item,
 # small enough that both workers stay busy to the end.
 BATCH = 64
 
-_ruleset: Ruleset | None = None
-_options: CheckOptions | None = None
+# In a worker: the work it was handed when it started.
+_work: Callable[[list[Any]], Any] | None = None
 
 
 def available_cores() -> int:
@@ -42,35 +42,29 @@ def worth_parallel(files_seen: int, jobs: int | None) -> bool:
     return files_seen >= MIN_FILES and available_cores() > 1
 
 
-def _start(ruleset: Ruleset, options: CheckOptions) -> None:
-    global _ruleset, _options
-    _ruleset, _options = ruleset, options
+def ordered_map(
+    work: Callable[[list[Item]], Result], items: Iterable[Item], workers: int, batch: int = BATCH
+) -> Iterator[Result]:
+    """`work` applied to consecutive batches of `items` in `workers` processes; one result per
+    batch, in order."""
+    import multiprocessing  # only a large run pays for it
 
-
-def _work(batch: list[str | FileFailure]) -> FileOutcome:
-    from ipr_rules.engine import FileOutcome, check_file
-
-    assert _ruleset is not None and _options is not None
-    outcome = FileOutcome(files=len(batch))
-    for path in batch:
-        part = check_file(path, _ruleset, _options, outcome.state)
-        outcome.findings.extend(part.findings)
-        outcome.reports.extend(part.reports)
-        outcome.unreadable += part.unreadable
-    return outcome
-
-
-def parallel_outcomes(
-    files: Iterable[str | FileFailure], ruleset: Ruleset, options: CheckOptions
-) -> Iterator[FileOutcome]:
-    """One outcome per batch of files, in order."""
-    workers = options.jobs or available_cores()
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    with context.Pool(workers, initializer=_start, initargs=(ruleset, options)) as pool:
-        yield from pool.imap(_work, _batches(iter(files)))
+    with context.Pool(workers, initializer=_start, initargs=(work,)) as pool:
+        yield from pool.imap(_run_batch, _batches(iter(items), batch))
 
 
-def _batches(files: Iterator[str | FileFailure]) -> Iterator[list[str | FileFailure]]:
-    while batch := list(islice(files, BATCH)):
+def _start(work: Callable[[list[Any]], Any]) -> None:
+    global _work
+    _work = work
+
+
+def _run_batch(batch: list[Any]) -> Any:
+    assert _work is not None
+    return _work(batch)
+
+
+def _batches(items: Iterator[Item], size: int) -> Iterator[list[Item]]:
+    while batch := list(islice(items, size)):
         yield batch

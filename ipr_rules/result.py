@@ -11,8 +11,8 @@ from ipr_rules.model.ruleset import Ruleset
 if TYPE_CHECKING:
     from decimal import Decimal
 
-    from ipr_rules.checks.context import Work
     from ipr_rules.coverage import Coverage
+    from ipr_rules.set_state import Work
 
 FailOn = Literal["error", "warning", "never"]
 FAIL_ON: tuple[FailOn, ...] = ("error", "warning", "never")

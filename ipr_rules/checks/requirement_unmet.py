@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ipr_rules.checks.context import ReportContext
+from ipr_rules.checks.requirement_findings import requirement_findings
 from ipr_rules.findings import Finding, Severity
 from ipr_rules.i18n import Text
 
@@ -44,6 +45,4 @@ tasks:
 
 def check(ctx: ReportContext) -> Iterator[Finding]:
     """Every requirement of the task but its campaigns, at the line of the entry's outputs."""
-    from ipr_rules.requirements.evaluate import requirement_findings  # cerberus, only when checking
-
     return requirement_findings(ctx, KIND, campaigns=False, field="outputs")

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import cache
 
 from ipr_rules.checks.context import ReportContext
+from ipr_rules.derived import Derived
 from ipr_rules.findings import Finding, Severity, finding
 from ipr_rules.i18n import Text
 from ipr_rules.textsim import PHRASE_BREAKS, ngrams
@@ -51,26 +51,34 @@ MIN_GRAMS = 6
 SAMPLE_STRIDE = 8
 
 
-@cache
-def _grams_of(text: str) -> frozenset[str]:
-    return frozenset(ngrams(text, GRAM))
+class PlanRuns:
+    """A task text's four-character runs: within phrases, and across punctuation too (to compare
+    with runs sampled from an action as written). Worked out once per text and run."""
+
+    __slots__ = ("grams", "raw")
+
+    def __init__(self, text: str) -> None:
+        self.grams = frozenset(ngrams(text, GRAM))
+        self.raw = frozenset(text[i : i + GRAM] for i in range(len(text) - GRAM + 1))
 
 
-@cache
-def _raw_grams_of(text: str) -> frozenset[str]:
-    """Runs across punctuation too, to compare with runs sampled from an action as written."""
-    return frozenset(text[i : i + GRAM] for i in range(len(text) - GRAM + 1))
+def plan_runs(derived: Derived, text: str) -> PlanRuns:
+    table: dict[str, PlanRuns] = derived.table(KIND)
+    runs = table.get(text)
+    if runs is None:
+        runs = table[text] = PlanRuns(text)
+    return runs
 
 
-def copied_share(action: str, task_text: str) -> float:
+def copied_share(action: str, task: PlanRuns) -> float:
     """Share of the action's four-character runs that stand in the task's text."""
     if len(action) < GRAM + MIN_GRAMS - 1:
         return 0.0
     # A sample of runs first: an action written in its own words fails this cheap test.
     sampled = [action[i : i + GRAM] for i in range(0, len(action) - GRAM + 1, SAMPLE_STRIDE)]
-    if not sampled or len(_raw_grams_of(task_text).intersection(sampled)) < THRESHOLD * len(sampled) / 2:
+    if not sampled or len(task.raw.intersection(sampled)) < THRESHOLD * len(sampled) / 2:
         return 0.0
-    task_grams = _grams_of(task_text)
+    task_grams = task.grams
     grams = [phrase[i : i + GRAM] for phrase in PHRASE_BREAKS.split(action) for i in range(len(phrase) - GRAM + 1)]
     if len(grams) < MIN_GRAMS:
         return 0.0
@@ -83,7 +91,7 @@ def check(ctx: ReportContext) -> Iterator[Finding]:
         return
     for task_id, entry, task in ctx.carried_entries():
         for number, action in enumerate(entry.actions, start=1):
-            share = copied_share(action, task.text)
+            share = copied_share(action, plan_runs(ctx.derived, task.text))
             if share >= THRESHOLD:
                 excerpt = action if len(action) <= 40 else action[:40] + "…"
                 yield finding(

@@ -8,7 +8,7 @@ from ipr_rules.checks.context import ReportContext
 from ipr_rules.findings import Finding, Severity, finding
 from ipr_rules.i18n import Names, Text
 from ipr_rules.model.report import CARRYING
-from ipr_rules.model.ruleset import Ruleset, Task
+from ipr_rules.model.ruleset import Task
 from ipr_rules.textsim import TextIndex
 
 KIND = "wrong-unit"
@@ -54,7 +54,6 @@ NOT_YOURS_SUGGEST = Text(
 # it was reported under. In the 2020 sample, misfiled procurement work scores 0.41 against 21-4.
 SUGGEST_SIMILARITY = 0.25
 SUGGEST_MARGIN = 2.0
-_indexes: dict[str, TextIndex] = {}
 
 
 def check(ctx: ReportContext) -> Iterator[Finding]:
@@ -63,11 +62,11 @@ def check(ctx: ReportContext) -> Iterator[Finding]:
         return
     for task_id, entry in ctx.document.entries.items():
         task = ctx.ruleset.task(task_id)
-        if task is None or entry.status not in CARRYING or task.open or task.role_of(unit.name) is not None:
+        if task is None or entry.status not in CARRYING or task.may_carry(unit.name):
             continue
         owners = Names(task.units)
         line = ctx.entry_line(task_id)
-        suggested = _suggest(ctx.ruleset, unit.name, " ".join(entry.actions), task_id)
+        suggested = _suggest(ctx, unit.name, " ".join(entry.actions), task_id)
         if suggested is None:
             yield finding(KIND, SEVERITY, NOT_YOURS, unit.name, task_id, ctx.file, line, task=task_id, owners=owners)
         else:
@@ -86,8 +85,9 @@ def check(ctx: ReportContext) -> Iterator[Finding]:
             )
 
 
-def _suggest(ruleset: Ruleset, unit: str, actions: str, reported: str) -> Task | None:
-    index = _index(ruleset)
+def _suggest(ctx: ReportContext, unit: str, actions: str, reported: str) -> Task | None:
+    ruleset = ctx.ruleset
+    index = ctx.derived.get(KIND, lambda: TextIndex({task.id: task.text for task in ruleset.tasks}))
     own = [task.id for task in ruleset.tasks_of(unit)]
     if not own:
         return None
@@ -96,10 +96,3 @@ def _suggest(ruleset: Ruleset, unit: str, actions: str, reported: str) -> Task |
     if scores[best] >= SUGGEST_SIMILARITY and scores[best] >= SUGGEST_MARGIN * scores[reported]:
         return ruleset.task(best)
     return None
-
-
-def _index(ruleset: Ruleset) -> TextIndex:
-    key = ruleset.plan.source_sha256
-    if key not in _indexes:
-        _indexes[key] = TextIndex({task.id: task.text for task in ruleset.tasks})
-    return _indexes[key]

@@ -68,6 +68,10 @@ class Task:
                 return assignee.role
         return None
 
+    def may_carry(self, unit: str) -> bool:
+        """Whether `unit` may carry the task: it is named, or the task is open to other units."""
+        return self.open or self.role_of(unit) is not None
+
     @property
     def units(self) -> tuple[str, ...]:
         return tuple(assignee.unit for assignee in self.assignees)

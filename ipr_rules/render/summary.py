@@ -12,12 +12,12 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from ipr_rules.checks.context import Work
 from ipr_rules.coverage import Figures
 from ipr_rules.findings import SEVERITIES, SEVERITY_RANK, Severity
 from ipr_rules.model.ruleset import Role, Task
 from ipr_rules.report_metrics import json_number
 from ipr_rules.result import CheckResult
+from ipr_rules.set_state import Work
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,12 +6,10 @@ requirement applies to, so the per-report hot path never pays for it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from ipr_rules.checks.context import ReportContext
-from ipr_rules.findings import Finding, pack
+from ipr_rules.findings import pack
 from ipr_rules.i18n import Names, Text
 from ipr_rules.model.report import ENTRY_FIELDS, Entry
 from ipr_rules.model.ruleset import Requirement, Task
@@ -60,7 +58,8 @@ OTHER = Text(
     "task {task} asks for '{source}'; the entry does not meet it: {detail}",
 )
 
-_validators: dict[tuple[str, int], tuple[Requirement, RequirementValidator, tuple[str, ...]]] = {}
+# A requirement's validator and the fields of an entry its rules read, by requirement id.
+Validators = dict[str, tuple[RequirementValidator, tuple[str, ...]]]
 # Read by rules beside their own field (mentions_campaign looks in the actions, a rule may
 # depend on the status).
 _ALWAYS_READ = frozenset({"actions", "status"})
@@ -73,22 +72,6 @@ class Unmet:
     args: tuple[Any, ...]
 
 
-def requirement_findings(ctx: ReportContext, kind: str, *, campaigns: bool, field: str | None) -> Iterator[Finding]:
-    """One finding of `kind` per unmet requirement of the unit's carried entries, at the line of
-    the entry's `field` (or of the entry itself)."""
-    unit = ctx.unit
-    if unit is None:
-        return
-    for task_id, entry, task in ctx.carried_entries():
-        if not task.requirements:
-            continue
-        line = ctx.entry_line(task_id, field) if field else ctx.entry_line(task_id)
-        for unmet in unmet_requirements(task, unit.name, entry, ctx.ruleset.year, campaigns=campaigns):
-            yield Finding(
-                kind, unmet.requirement.severity, unit.name, task_id, ctx.file, line, unmet.message, unmet.args
-            )
-
-
 def applies(requirement: Requirement, task: Task, unit: str) -> bool:
     role = task.role_of(unit)
     if requirement.applies_to == "lead":
@@ -98,16 +81,20 @@ def applies(requirement: Requirement, task: Task, unit: str) -> bool:
     return True
 
 
-def unmet_requirements(task: Task, unit: str, entry: Entry, year: int, *, campaigns: bool) -> list[Unmet]:
+def unmet_requirements(
+    task: Task, unit: str, entry: Entry, year: int, validators: Validators, *, campaigns: bool
+) -> list[Unmet]:
     """Requirements of `task` that apply to `unit` and that `entry` fails: the campaign
-    requirements when `campaigns`, the others otherwise."""
+    requirements when `campaigns`, the others otherwise. `validators`: the run's own, filled as
+    requirements are met (a validator keeps the state of its last validation: never share one
+    between threads)."""
     wanted = [r for r in task.requirements if (r.kind == "campaign") == campaigns and applies(r, task, unit)]
     if not wanted:
         return []
     document = entry_document(entry)
     result = []
     for requirement in wanted:
-        validator, fields = _validator(requirement, year)
+        validator, fields = _validator(requirement, year, validators)
         if validator.validate({name: document[name] for name in fields}):
             continue
         for rule, detail in validator.unmet or [("", {"detail": str(validator.errors)})]:
@@ -129,16 +116,16 @@ def entry_document(entry: Entry) -> dict[str, Any]:
     }
 
 
-def _validator(requirement: Requirement, year: int) -> tuple[RequirementValidator, tuple[str, ...]]:
-    """One validator per requirement object, reused (building one parses its schema), and the
-    fields of an entry its rules read: it is given those alone, which it checks faster."""
-    key = (requirement.id, year)
-    cached = _validators.get(key)
-    if cached is None or cached[0] is not requirement:  # another ruleset's requirement of that id
+def _validator(
+    requirement: Requirement, year: int, validators: Validators
+) -> tuple[RequirementValidator, tuple[str, ...]]:
+    """One validator per requirement, reused (building one parses its schema), and the fields of
+    an entry its rules read: it is given those alone, which it checks faster."""
+    built = validators.get(requirement.id)
+    if built is None:
         fields = tuple(name for name in ENTRY_FIELDS if name in requirement.schema or name in _ALWAYS_READ)
-        cached = (requirement, RequirementValidator(requirement.schema, year=year), fields)
-        _validators[key] = cached
-    return cached[1], cached[2]
+        built = validators[requirement.id] = (RequirementValidator(requirement.schema, year=year), fields)
+    return built
 
 
 def _message(task: Task, requirement: Requirement, rule: str, detail: dict[str, Any]) -> tuple[Text, dict[str, Any]]:

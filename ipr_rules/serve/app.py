@@ -11,7 +11,6 @@ import io
 import json
 import logging
 import os
-import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as CheckTimeout
@@ -48,10 +47,6 @@ from ipr_rules.serve.templates import TEMPLATE_FORMATS
 from ipr_rules.serve.upload import ACCEPTED, accepted_suffix, check_upload, shown_name
 
 LOG = logging.getLogger("ipr_rules.serve")
-# Checks and renderings run one at a time. The library keeps per-process caches that are not
-# made for threads (requirement validators hold the state of their last validation), and the
-# checks are CPU-bound under one interpreter lock, so running them side by side gains nothing.
-LIBRARY = threading.Lock()
 # The formats a result can be downloaded in, and what the file is called.
 DOWNLOADS: dict[str, Text] = {
     "html": Text("{unit}-自查结果.html", "{unit}-self-check.html"),
@@ -208,8 +203,7 @@ def create_app(ruleset: Ruleset, settings: ServeSettings | None = None) -> Flask
             return answer(404)
         if held is None:
             return answer(404, messages.EXPIRED)
-        with LIBRARY:
-            data = render_whole(key, held.result, lang)
+        data = render_whole(key, held.result, lang)
         return _attachment(data, DOWNLOADS[key].render(lang, unit=held.unit), MEDIA_TYPES[key])
 
     return app
@@ -237,8 +231,9 @@ def _result_page(
     """Check an upload, keep it when asked, and make its page: all within one check's time limit.
     Returns the result, the page, and the unit it was for."""
     lang = settings.lang
-    with LIBRARY:
-        result = check_upload(job.data, job.name, ruleset, limits)
+    # Checks run side by side: each run builds its own requirement validators and other data
+    # derived from the ruleset (`ipr_rules.derived`), so that no two threads share one.
+    result = check_upload(job.data, job.name, ruleset, limits)
     written = sorted({report.unit for report in result.reports if report.known and report.unit})
     notes = []
     if job.chosen is not None and [other for other in written if other != job.chosen.name]:
@@ -247,8 +242,7 @@ def _result_page(
     if settings.keep is not None:
         notes.append(_keep(settings.keep, unit, job.suffix, job.data).render(lang))
     banner = result_banner(job.home, job.downloads, notes, lang)
-    with LIBRARY:
-        page = render_html(result, lang, banner=banner)
+    page = render_html(result, lang, banner=banner)
     return result, page, unit
 
 

@@ -323,9 +323,11 @@ def test_a_flood_of_documents_is_cut_short(upload: Upload) -> None:
     assert len(page) < 8_000_000
 
 
-def test_checks_run_one_at_a_time(ruleset: Ruleset, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The library's requirement validators keep the state of their last validation, so two
-    checks must never run at the same moment (they gave duplicated findings, or crashed)."""
+@pytest.mark.usefixtures("eager_switching")
+def test_checks_run_side_by_side_and_keep_their_own_results(ruleset: Ruleset, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A requirement validator keeps the state of its last validation; each check builds its own,
+    so that checks at the same moment neither duplicate findings nor crash (they did when the
+    validators were shared by every thread)."""
     real_check = app_module.check_upload
     inside, most = [0], [0]
     counting = threading.Lock()
@@ -352,5 +354,5 @@ def test_checks_run_one_at_a_time(ruleset: Ruleset, monkeypatch: pytest.MonkeyPa
 
     with concurrent.futures.ThreadPoolExecutor(8) as pool:
         outcomes = list(pool.map(findings, range(16)))
-    assert most[0] == 1
+    assert most[0] > 1
     assert outcomes == [findings(0)] * 16
