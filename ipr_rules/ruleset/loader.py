@@ -23,7 +23,6 @@ from ipr_rules.ruleset.files import METRICS_FILE, OVERLAY_FILE, RULESET_FILE, UN
 from ipr_rules.ruleset.metrics import metrics_from_data
 from ipr_rules.ruleset.schema import RulesetSchemaError
 from ipr_rules.ruleset.store import plan_from_data, units_from_data
-from ipr_rules.ruleset.validate import validate_files
 
 NOT_A_DIRECTORY = Text("规则集目录不存在：{path}", "no such ruleset directory: {path}")
 NO_BUNDLED_YEAR = Text(
@@ -37,13 +36,15 @@ NOT_YAML = Text("不是有效的 YAML：{problem}", "not valid YAML: {problem}")
 
 def load_ruleset(directory: str | Path, *, trusted: bool = False) -> Ruleset:
     """Load a ruleset directory; anything not bundled with the package is validated first."""
-    from ipr_rules.ruleset.files import read_ruleset_files
-
     folder = Path(directory)
     if not folder.is_dir():
         raise RulesetError(NOT_A_DIRECTORY, path=str(folder))
     if trusted:
         return _trusted(folder)
+    # The checks of a ruleset's source (and the compiler they use) are not needed for the bundled one.
+    from ipr_rules.ruleset.files import read_ruleset_files
+    from ipr_rules.ruleset.validate import validate_files
+
     files = read_ruleset_files(folder)
     validation = validate_files(files)
     if validation.errors or validation.plan is None or validation.units is None:
