@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 # Bump when the output changes, so that cached corpora are regenerated.
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 MANIFEST = "bench-corpus.json"
 YEAR = 2020
 
@@ -218,7 +218,7 @@ GROUP = {
 }
 
 # Phrase templates. {place} {month} {partner} {topic} {subject} are words; {n|metric|lo-hi} is a
-# count, {w|metric|lo-hi} an amount in tenths of 万元 (the metric gets yuan), {p|-|lo-hi} a
+# count, {w|metric|lo-hi} an amount in tenths of 万元 (the metric gets 万元), {p|-|lo-hi} a
 # percentage. A metric name of "-" records no metric.
 GENERIC = (
     "组织{topic}业务培训{n|trainings|1-12}期，培训执法人员和企业从业人员{n|people_trained|30-900}人次，考试合格率{p|-|90-100}%。",
@@ -283,6 +283,30 @@ REASONS = {
     ),
 }
 
+# The metric names of the templates as ids of the metrics vocabulary (rulesets/2020/metrics.yaml);
+# a figure the vocabulary has no metric for is written in the action only. Amounts are in 万元.
+VOCABULARY: dict[str, str] = {
+    "cases": "admin_cases",
+    "fines_yuan": "fines_wan",
+    "amount_yuan": "case_value_wan",
+    "leads_transferred": "transfers",
+    "complaints": "complaints_handled",
+    "criminal_cases": "criminal_cases",
+    "suspects": "arrests",
+    "arrests": "arrests",
+    "cases_concluded": "trials_concluded",
+    "inspections": "inspections",
+    "companies_visited": "entities_inspected",
+    "samples": "samples_tested",
+    "items_seized": "goods_seized",
+    "dens_destroyed": "dens_destroyed",
+    "prosecutions": "prosecutions",
+    "civil_cases": "civil_cases",
+    "people_trained": "trainees",
+    "officers": "officers_deployed",
+    "events": "publicity_events",
+    "cases_published": "typical_cases_published",
+}
 _PLACEHOLDER = re.compile(r"\{(?:(n|w|p)\|([\w-]+)\|(\d+)-(\d+)|(\w+))\}")
 
 
@@ -412,9 +436,10 @@ class _Report:
                     "unit": lambda: self.unit.name,
                 }[word]()
             value = rng.randint(int(low), int(high))
+            metric = VOCABULARY.get(metric, "-")
             if kind == "w":
-                if metric != "-":
-                    metrics[metric] = metrics.get(metric, 0) + value * 1000
+                if metric != "-":  # kept in tenths of 万元, written in 万元
+                    metrics[metric] = metrics.get(metric, 0) + value
                 return f"{value / 10:g}"
             if metric != "-":
                 metrics[metric] = metrics.get(metric, 0) + value
@@ -529,7 +554,8 @@ class _Report:
             lines.append("    outputs:")
             lines.extend(f"      - {{title: {title}, date: {date}, kind: {kind}}}" for title, date, kind in outputs)
         if metrics and rng.random() < P_METRICS:
-            lines.append("    metrics: {" + ", ".join(f"{key}: {value}" for key, value in metrics.items()) + "}")
+            shown = {key: f"{value / 10:g}" if key.endswith("_wan") else value for key, value in metrics.items()}
+            lines.append("    metrics: {" + ", ".join(f"{key}: {value}" for key, value in shown.items()) + "}")
         if rng.random() < P_EVIDENCE:
             prefix = DOC_PREFIX.get(self.unit.name, "官")
             numbers = sorted(rng.sample(range(1, 120), rng.choice((1, 1, 1, 2))))
