@@ -1,4 +1,4 @@
-"""`python -m ipr_rules.checks.docs_drift`: fail when generated docs differ from the code.
+"""`python -m ipr_rules.docs_drift`: fail when generated docs differ from the code.
 
 docs/rules.md comes from `ipr-check rules --format markdown`, the packaged report schema from
 `ipr-check schema`; both are committed so readers and editors can use them without running

@@ -162,3 +162,12 @@ def test_rules_markdown_shows_every_example(run_cli: Callable[..., Result]) -> N
     for rule in RULES:
         assert f"## `{rule.kind}`" in text
         assert rule.passing in text and rule.failing in text
+
+
+def test_every_kind_has_its_short_name_in_both_languages() -> None:
+    from ipr_rules.render.labels import kind_label
+
+    for rule in RULES:
+        assert rule.label.zh and rule.label.en and rule.label.zh != rule.label.en
+        assert kind_label(rule.kind, "zh") == rule.label.zh and kind_label(rule.kind, "en") == rule.label.en
+    assert kind_label("no-such-kind", "en") == "no-such-kind"

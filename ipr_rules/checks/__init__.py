@@ -7,6 +7,7 @@ messages in both languages, and one `check(ctx)` generator.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from types import ModuleType
@@ -32,6 +33,7 @@ from ipr_rules.checks import (
     wrong_unit,
     year_mismatch,
 )
+from ipr_rules.findings import Finding
 from ipr_rules.i18n import Text
 
 MODULES: tuple[ModuleType, ...] = (
@@ -62,10 +64,12 @@ class Rule:
     severity: str
     scope: str
     stage: str
+    label: Text
     description: Text
     passing: str
     failing: str
-    check: Any
+    # Given the context of its stage (FileContext, ReportContext or SetContext).
+    check: Callable[[Any], Iterable[Finding]]
     module: str
 
 
@@ -75,6 +79,7 @@ RULES: tuple[Rule, ...] = tuple(
         severity=module.SEVERITY,
         scope=module.SCOPE,
         stage=module.STAGE,
+        label=module.LABEL,
         description=module.DESCRIPTION,
         passing=module.PASSING,
         failing=module.FAILING,

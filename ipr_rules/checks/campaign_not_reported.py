@@ -13,6 +13,8 @@ KIND = "campaign-not-reported"
 SEVERITY: Severity = "warning"
 SCOPE = "unit"
 STAGE = "report"
+# The kind's short name in documents.
+LABEL = Text("未报专项行动", "campaign not reported")
 DESCRIPTION = Text(
     "任务原文点名了专项行动（如“剑网2020”“铁拳”“昆仑2020”），本单位的条目为已完成或部分完成，"
     "却既没有在 campaigns 中列出该行动，也没有在 actions 中提到它。写“剑网2020”“剑网2020专项行动”"

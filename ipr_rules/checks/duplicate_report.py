@@ -12,6 +12,8 @@ KIND = "duplicate-report"
 SEVERITY: Severity = "error"
 SCOPE = "set"
 STAGE = "set"
+# The kind's short name in documents.
+LABEL = Text("重复提交", "duplicate report")
 DESCRIPTION = Text(
     "同一单位在本次检查中有两份或以上报告（别名视为同一单位，如“区打假办”与“区打击侵权假冒工作领导小组办公室”）。"
     "各报告的条目合并后检查；请确认哪一份是正式提交的版本。",

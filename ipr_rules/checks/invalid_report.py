@@ -8,7 +8,7 @@ from typing import Any
 from ipr_rules.checks.context import ReportContext
 from ipr_rules.findings import Finding, Severity, pack
 from ipr_rules.i18n import Localized, Text
-from ipr_rules.loading.typing_hints import FULL_WIDTH_QUOTES
+from ipr_rules.loading.ime_mistakes import FULL_WIDTH_QUOTES
 from ipr_rules.loading.validate import NUMERIC_TASK_ID
 from ipr_rules.report_metrics import shown
 from ipr_rules.taskids import ITEM_MANY, ITEM_ONE
@@ -17,6 +17,8 @@ KIND = "invalid-report"
 SEVERITY: Severity = "error"
 SCOPE = "unit"
 STAGE = "report"
+# The kind's short name in documents.
+LABEL = Text("格式错误", "invalid report")
 DESCRIPTION = Text(
     "报告不符合格式：缺少必填字段（unit、year、tasks、status）、字段类型不对、状态值不在 done / partial / "
     'not_started / not_applicable 之中、任务编号写成了数字（1.1 应写作 "1-1"）、键重复、日期不存在、'

@@ -12,6 +12,8 @@ KIND = "legacy-encoding"
 SEVERITY: Severity = "info"
 SCOPE = "file"
 STAGE = "file"
+# The kind's short name in documents.
+LABEL = Text("非 UTF-8 编码", "legacy encoding")
 DESCRIPTION = Text(
     "文件不是 UTF-8 编码，而是 GBK/GB18030（中文 Windows 的常见编码）。只有在每一行都能按 GB18030 正确解码、"
     "且内容确为中文时才会这样读取，并给出此提示；否则按无法读取处理。建议另存为 UTF-8。",

@@ -14,6 +14,8 @@ KIND = "metric-inconsistent"
 SEVERITY: Severity = "warning"
 SCOPE = "unit"
 STAGE = "report"
+# The kind's short name in documents.
+LABEL = Text("指标数字不一致", "metrics inconsistent")
 DESCRIPTION = Text(
     "报告顶层的 metrics 是本单位全年的数字，各任务下的 metrics 是分项数字。同一指标的分项数字之和"
     "大于全年数字时，两者至少有一处写错了（或同一个案件在几项任务中重复计算）。全区合计只加总全年数字。",

@@ -12,6 +12,8 @@ KIND = "missing-report"
 SEVERITY: Severity = "error"
 SCOPE = "set"
 STAGE = "set"
+# The kind's short name in documents.
+LABEL = Text("未提交报告", "missing report")
 DESCRIPTION = Text(
     "要点点名的成员单位在本次检查的报告中没有任何一份。只在检查一组报告（两个及以上单位，或使用 --complete）时报告。"
     "某份报告的 unit 无法识别、但文件名或写法指向该单位时，消息会指出那份文件，并说明该单位的任务暂时无法确认。",

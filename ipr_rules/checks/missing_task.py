@@ -12,6 +12,8 @@ KIND = "missing-task"
 SEVERITY: Severity = "error"
 SCOPE = "unit"
 STAGE = "set"
+# The kind's short name in documents.
+LABEL = Text("缺报任务", "missing task")
 DESCRIPTION = Text(
     "要点点名本单位（牵头、分工负责或负责）的任务，在本单位的报告里没有条目。一个单位提交多份报告时，"
     "按所有报告条目的合集判断。`ipr-check template 单位` 生成的模板包含本单位的全部任务。",

@@ -13,6 +13,8 @@ KIND = "requirement-unmet"
 SEVERITY: Severity = "warning"
 SCOPE = "unit"
 STAGE = "report"
+# The kind's short name in documents.
+LABEL = Text("未达要点要求", "requirement unmet")
 DESCRIPTION = Text(
     "任务原文要求了具体产出（如 4-1“每半年公开发布违法问题检查情况”要求上、下半年各有一次公开发布），"
     "本单位的条目为已完成或部分完成，却缺少相应的 outputs。严重程度取该要求自身的设定（默认为警告）。",

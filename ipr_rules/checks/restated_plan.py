@@ -14,6 +14,8 @@ KIND = "restated-plan"
 SEVERITY: Severity = "warning"
 SCOPE = "unit"
 STAGE = "report"
+# The kind's short name in documents.
+LABEL = Text("照抄要点原文", "plan restated")
 DESCRIPTION = Text(
     "actions 中的一条工作与该任务的要点原文高度相同（按四字片段比较：中文没有空格分词，故比较连续的四个字）。"
     "报告应写明实际做了什么（时间、对象、数量、结果），而不是抄录任务要求。",

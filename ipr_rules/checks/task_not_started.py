@@ -12,6 +12,8 @@ KIND = "task-not-started"
 SEVERITY: Severity = "error"
 SCOPE = "unit"
 STAGE = "report"
+# The kind's short name in documents.
+LABEL = Text("任务未开展", "task not started")
 DESCRIPTION = Text(
     "本单位被点名的任务，条目状态为 not_started（未开展）。请在 reason 中说明原因；这也是未填写的报告模板"
     "唯一会得到的问题。",

@@ -13,6 +13,8 @@ KIND = "task-partial"
 SEVERITY: Severity = "warning"
 SCOPE = "unit"
 STAGE = "report"
+# The kind's short name in documents.
+LABEL = Text("任务部分完成", "task partly done")
 DESCRIPTION = Text(
     "本单位被点名的任务，条目状态为 partial（部分完成）。该任务仍算作已承担；请在 reason 中说明未完成的部分。",
     "A task that names the unit has the status partial. The task still counts as carried; say under reason what "

@@ -14,6 +14,8 @@ KIND = "unaddressed-shared-duty"
 SEVERITY: Severity = "error"
 SCOPE = "set"
 STAGE = "set"
+# The kind's short name in documents.
+LABEL = Text("共同任务无人承担", "shared duty nobody carried")
 DESCRIPTION = Text(
     "点名两个及以上单位、或对其他单位开放（“有关部门”“相关成员单位”“等”）的任务，本组报告中没有任何单位"
     "以已完成或部分完成承担。多家共管的任务最容易互相推诿，这里把它单独列出。开放任务由任何成员单位承担都算。",

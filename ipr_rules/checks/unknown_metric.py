@@ -12,6 +12,8 @@ KIND = "unknown-metric"
 SEVERITY: Severity = "warning"
 SCOPE = "unit"
 STAGE = "report"
+# The kind's short name in documents.
+LABEL = Text("未知指标", "unknown metric")
 DESCRIPTION = Text(
     "报告中的指标名称不在规则集的指标词表（metrics.yaml）中：既不是指标编号，也不是别名或中文名称。"
     "这样的数字无法汇总到全区合计中。消息会列出最接近的名称；`ipr-check metrics` 列出全部指标。",

@@ -13,6 +13,8 @@ KIND = "unknown-task"
 SEVERITY: Severity = "error"
 SCOPE = "unit"
 STAGE = "report"
+# The kind's short name in documents.
+LABEL = Text("未知任务", "unknown task")
 DESCRIPTION = Text(
     '报告中的任务编号不是工作要点中的任务（编号格式为“事项-序号”，如 "1-1" 表示第（一）项的第 1 处分工）。'
     "写成事项序号（“（十三）”“十三”“第十三项”）时，消息说明该事项有哪些任务、应写作哪个编号；"

@@ -12,6 +12,8 @@ KIND = "unknown-unit"
 SEVERITY: Severity = "error"
 SCOPE = "unit"
 STAGE = "report"
+# The kind's short name in documents.
+LABEL = Text("未知单位", "unknown unit")
 DESCRIPTION = Text(
     "报告的 unit 既不是成员单位的规范名称，也不是已登记的全称或别名，也不是由它们推出的写法"
     "（加或不加“昆明市”，“区”与“官渡区”互换，如“官渡区司法局”即“区司法局”）。比较前去掉空格和不可见字符、"

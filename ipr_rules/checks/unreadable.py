@@ -12,6 +12,8 @@ KIND = "unreadable"
 SEVERITY: Severity = "error"
 SCOPE = "file"
 STAGE = "file"
+# The kind's short name in documents.
+LABEL = Text("文件无法读取", "unreadable file")
 DESCRIPTION = Text(
     "文件无法读取、无法解码或不是有效的 YAML：文件不存在、无权限、编码无法识别、含二进制内容、语法错误、超过大小上限等。"
     "同一次检查中的其他文件照常检查；只要有文件无法读取，退出码为 2。消息会尽量指出原因和行号"

@@ -15,6 +15,8 @@ KIND = "wrong-unit"
 SEVERITY: Severity = "error"
 SCOPE = "unit"
 STAGE = "report"
+# The kind's short name in documents.
+LABEL = Text("填报非本单位任务", "another unit's task")
 DESCRIPTION = Text(
     "本单位对一项不属于自己的任务（要点没有点名本单位，且该任务不是“有关部门”“等”之类的开放任务）报告了"
     "已完成或部分完成。该条目不计入任何单位的完成情况。消息列出该任务的责任单位；如果所写工作与本单位"

@@ -12,6 +12,8 @@ KIND = "year-mismatch"
 SEVERITY: Severity = "error"
 SCOPE = "unit"
 STAGE = "report"
+# The kind's short name in documents.
+LABEL = Text("年度不符", "year mismatch")
 DESCRIPTION = Text(
     "报告的 year 与规则集的年度不同（例如用 2020 年要点检查 2021 年的报告）。报告仍会完整检查，并仍算作该单位的提交。",
     "The report's year differs from the ruleset's (a 2021 report checked against the 2020 plan, say). The report "

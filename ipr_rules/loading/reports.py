@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 
 from ipr_rules.i18n import Text
 from ipr_rules.loading.decode import DecodeFailure, decode
+from ipr_rules.loading.ime_mistakes import TextHints
 from ipr_rules.loading.limits import MEGABYTE, ReadLimits
-from ipr_rules.loading.typing_hints import TextHints
 from ipr_rules.loading.validate import ReportDocument, empty_report, validate_document
 from ipr_rules.loading.yaml_errors import error_line, explain_syntax_error
 from ipr_rules.loading.yamlpos import Document, YamlSyntaxError

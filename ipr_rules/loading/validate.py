@@ -15,7 +15,7 @@ from pydantic import ValidationError
 
 from ipr_rules.clerk import FieldPath
 from ipr_rules.i18n import Text
-from ipr_rules.loading.typing_hints import (
+from ipr_rules.loading.ime_mistakes import (
     TextHints,
     caused_by_typing,
     not_a_mapping,

@@ -10,12 +10,12 @@ import pytest
 
 from ipr_rules import output, progress
 from ipr_rules.i18n import Text
-from ipr_rules.loading import decode, reports, typing_hints, validate, yaml_errors, yamlpos, yamlstream
+from ipr_rules.loading import decode, ime_mistakes, reports, validate, yaml_errors, yamlpos, yamlstream
 
 MODULES: tuple[ModuleType, ...] = (
     decode,
     reports,
-    typing_hints,
+    ime_mistakes,
     validate,
     yaml_errors,
     yamlpos,
