@@ -44,7 +44,13 @@ def test_checking_a_district_loads_no_compiler_and_no_worker_pool() -> None:
 
 
 def test_the_views_load_no_checks() -> None:
-    checking = ("ipr_rules.engine", "ipr_rules.checks", "ipr_rules.model.report", *NOT_FOR_A_DISTRICT)
+    checking = (
+        "ipr_rules.engine",
+        "ipr_rules.checks",
+        "ipr_rules.model.report",
+        "ipr_rules.loading.yamlpos",
+        *NOT_FOR_A_DISTRICT,
+    )
     for arguments in (["--help"], ["tasks"], ["units"], ["explain", "1-1"]):
         assert imported_by(arguments, checking) == [], arguments
 

@@ -13,14 +13,13 @@ import os
 import stat
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ipr_rules.i18n import Lang, Text
 from ipr_rules.loading.limits import MEGABYTE, ReadLimits
-from ipr_rules.loading.yaml_errors import error_line, explain_syntax_error
-from ipr_rules.loading.yamlpos import Path as DataPath
-from ipr_rules.loading.yamlpos import YamlSyntaxError
-from ipr_rules.loading.yamlstream import load_documents
+
+if TYPE_CHECKING:
+    from ipr_rules.loading.yamlpos import Path as DataPath
 
 PLAN_FILE = "plan.txt"  # the plan's text, the compiled data's source
 RULESET_FILE = "ruleset.yaml"  # what `compile` makes of it, never edited by hand
@@ -129,6 +128,11 @@ def read_limited_bytes(path: Path, limits: ReadLimits = LIMITS) -> bytes:
 
 def read_checked(path: Path, limits: ReadLimits = LIMITS) -> CheckedFile:
     """One YAML document with its lines; reading, syntax and limit problems as values."""
+    # The reader with positions, for a ruleset's source; the bundled ruleset is read without it.
+    from ipr_rules.loading.yaml_errors import error_line, explain_syntax_error
+    from ipr_rules.loading.yamlpos import YamlSyntaxError
+    from ipr_rules.loading.yamlstream import load_documents
+
     shown = str(path)
     try:
         text = read_limited(path, limits)

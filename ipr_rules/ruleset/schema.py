@@ -7,13 +7,15 @@ problem names its file, line and field. Knows no file names and no particular fi
 from __future__ import annotations
 
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ipr_rules.errors import RulesetError
 from ipr_rules.i18n import Lang, Text
-from ipr_rules.loading.yamlpos import Path as DataPath
 from ipr_rules.model.messages import message_for
 from ipr_rules.ruleset.files import CheckedFile, RulesetProblem, field_path
+
+if TYPE_CHECKING:
+    from ipr_rules.loading.yamlpos import Path as DataPath
 
 WHOLE_FILE = Text("（整个文件）", "(the whole file)")
 INVALID_RULESET = Text("规则集无效，共 {count} 处问题：", "the ruleset is not valid: {count} problem(s):")
