@@ -7,6 +7,7 @@ itself: the rest of the report is still checked.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -83,6 +84,7 @@ class ReportDocument:
     year: int | None = None
     year_line: int | None = None
     tasks_line: int | None = None
+    submitted: dt.date | None = None
     entries: dict[str, Entry] = field(default_factory=dict)
     entry_lines: dict[str, int] = field(default_factory=dict)
     # Ids of entries present but invalid: they exist, so they are not missing, but carry nothing.
@@ -201,6 +203,7 @@ def _salvage(data: dict[str, Any], report: ReportDocument) -> None:
     try:
         envelope = Envelope.model_validate(envelope_data)
         report.unit, report.year = envelope.unit, envelope.year
+        report.submitted = envelope.submitted
     except ValidationError as error:
         _record(error, (), report, REPORT_FIELDS)
         unit, year = data.get("unit"), data.get("year")
