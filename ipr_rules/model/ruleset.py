@@ -8,7 +8,10 @@ pydantic, forbidding unknown fields, whenever a ruleset comes from outside the p
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from ipr_rules.ruleset.exemptions import Exemption
 
 Role = Literal["lead", "co", "sole"]
 UnitKind = Literal["party", "government", "judicial", "city_branch"]
@@ -153,6 +156,8 @@ class Ruleset:
     plan: CompiledPlan
     registry: UnitRegistry
     directory: str
+    # The office's exemptions (exemptions.yaml, or --exemptions FILE).
+    exemptions: tuple[Exemption, ...] = ()
     _tasks_by_id: dict[str, Task] = field(default_factory=dict, compare=False, repr=False)
     _roles: dict[str, dict[str, Role]] = field(default_factory=dict, compare=False, repr=False)
 

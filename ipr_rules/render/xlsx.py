@@ -1,8 +1,8 @@
 """`--format xlsx`: a workbook the office can filter, sort and annotate.
 
-Three sheets: 汇总 (what was checked, the figures, counts by kind and by unit), 问题清单 (every
+Four sheets: 汇总 (what was checked, the figures, counts by kind and by unit), 问题清单 (every
 finding, one row each, with an autofilter, a frozen header and two empty columns for the
-office's notes) and 覆盖矩阵 (units × tasks with the heatmap's fills and a legend). Every text
+office's notes) and 覆盖矩阵 (units × tasks with the heatmap's fills and a legend) and 已豁免 (the findings office exemptions covered). Every text
 cell is written as text; the same result gives the same bytes (fixed document properties).
 """
 
@@ -21,6 +21,7 @@ from ipr_rules.render.xlsx_matrix import write_matrix
 from ipr_rules.result import CheckResult
 
 SHEETS = (Text("汇总", "Summary"), Text("问题清单", "Findings"), Text("覆盖矩阵", "Coverage"))
+WAIVED_SHEET = Text("已豁免", "Waived")
 TITLE = Text("{year} 年打击侵权假冒工作年度报告核查结果", "Check of the {year} annual reports on IP protection")
 FACTS = (
     Text("规则集", "ruleset"),
@@ -99,6 +100,7 @@ def render(result: CheckResult, lang: Lang) -> bytes:
     _summary(summary, result, formats, lang, title)
     _findings(findings, result, formats, lang)
     write_matrix(matrix, result, formats, lang)
+    _waived(workbook.add_worksheet(WAIVED_SHEET.render(lang)), result, formats, lang)
     workbook.close()
     return buffer.getvalue()
 
@@ -143,6 +145,7 @@ def _summary(sheet: Any, result: CheckResult, formats: Formats, lang: Lang, titl
     figures: list[tuple[str, int | float | None]] = [
         (SEVERITY_LABELS[severity].render(lang), result.summary[severity]) for severity in SEVERITIES
     ]
+    figures.append((WAIVED_SHEET.render(lang), len(result.waived)))
     coverage = result.coverage
     if result.set_checks:
         figures += [
@@ -211,6 +214,25 @@ def _units(sheet: Any, row: int, result: CheckResult, formats: Formats, lang: La
         for column, severity in enumerate(SEVERITIES, start=6):
             sheet.write_number(row, column, counts.get(unit, {}).get(severity, 0), formats.number)
         row += 1
+
+
+def _waived(sheet: Any, result: CheckResult, formats: Formats, lang: Lang) -> None:
+    """The findings office exemptions covered, one row each, with the exemption."""
+    from ipr_rules.render.waived import HEADERS, HEADING, exemption_text
+
+    sheet.write_string(0, 0, HEADING.render(lang), formats.title)
+    _headers(sheet, 1, HEADERS, formats, lang)
+    for row, item in enumerate(result.waived, start=2):
+        finding = item.finding
+        values = (finding.unit or "", finding.task or "", finding.kind, finding.text(lang), exemption_text(item, lang))
+        for column, value in enumerate(values):
+            sheet.write_string(row, column, cell_text(value), formats.wrap if column >= 3 else formats.base)
+        sheet.write_string(row, len(values), cell_text(finding.location), formats.base)
+    for column, width in enumerate((16, 8, 20, 60, 60, 30)):
+        sheet.set_column(column, column, width)
+    sheet.freeze_panes(2, 0)
+    sheet.set_landscape()
+    sheet.set_paper(9)
 
 
 def _findings(sheet: Any, result: CheckResult, formats: Formats, lang: Lang) -> None:

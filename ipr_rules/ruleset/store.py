@@ -30,6 +30,7 @@ from ipr_rules.model.ruleset import (
 RULESET_FILE = "ruleset.yaml"
 UNITS_FILE = "units.yaml"
 OVERLAY_FILE = "requirements.yaml"
+EXEMPTIONS_FILE = "exemptions.yaml"
 
 HEADER = (
     "# 本文件由 `ipr-check compile` 从 {source} 生成，请勿手工修改：修改要点原文后重新编译。\n"
@@ -153,7 +154,33 @@ def load_ruleset(directory: str | Path, *, trusted: bool = False) -> Ruleset:
         from ipr_rules.requirements.overlay import apply_overlay
 
         plan = apply_overlay(plan, overlay)
-    return Ruleset(plan=plan, registry=registry, directory=str(folder))
+    exemptions: tuple[Any, ...] = ()
+    if (folder / EXEMPTIONS_FILE).exists():
+        if trusted:
+            from ipr_rules.ruleset.exemptions import trusted_exemptions
+
+            exemptions = trusted_exemptions(folder / EXEMPTIONS_FILE, registry)
+        else:
+            exemptions = load_exemptions(folder / EXEMPTIONS_FILE, plan, registry)
+    return Ruleset(plan=plan, registry=registry, directory=str(folder), exemptions=exemptions)
+
+
+def load_exemptions(path: Path, plan: CompiledPlan, registry: UnitRegistry) -> tuple[Any, ...]:
+    """The exemptions of `path`; RulesetSchemaError lists every problem of the file."""
+    from ipr_rules.ruleset.exemptions import read_exemptions
+    from ipr_rules.ruleset.schema import RulesetSchemaError
+
+    exemptions, problems = read_exemptions(path, plan, registry)
+    if problems:
+        raise RulesetSchemaError(problems)
+    return exemptions
+
+
+def with_exemptions(ruleset: Ruleset, path: str | Path) -> Ruleset:
+    """The ruleset with the exemptions of `path` in place of its own (`--exemptions FILE`)."""
+    from dataclasses import replace
+
+    return replace(ruleset, exemptions=load_exemptions(Path(path), ruleset.plan, ruleset.registry))
 
 
 def open_ruleset(directory: str | Path | None) -> Ruleset:

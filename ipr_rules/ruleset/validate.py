@@ -20,7 +20,7 @@ from ipr_rules.ruleset.compile import CompileError, compile_plan, source_digest
 from ipr_rules.ruleset.lint import PlanWarning, lint_plan
 from ipr_rules.ruleset.plan_text import parse_plan
 from ipr_rules.ruleset.schema import CheckedFile, RulesetProblem, read_checked, validate_as
-from ipr_rules.ruleset.store import OVERLAY_FILE, RULESET_FILE, UNITS_FILE, dump_plan
+from ipr_rules.ruleset.store import EXEMPTIONS_FILE, OVERLAY_FILE, RULESET_FILE, UNITS_FILE, dump_plan
 
 TASK_ID = re.compile(r"^[1-9][0-9]*-[1-9][0-9]*$")
 
@@ -94,6 +94,12 @@ def validate_ruleset(folder: Path) -> Validation:
         from ipr_rules.requirements.overlay import read_overlay
 
         result.errors += read_overlay(overlay_path, plan)[1]
+    exemptions_path = folder / EXEMPTIONS_FILE
+    if exemptions_path.exists():
+        from ipr_rules.ruleset.exemptions import read_exemptions
+
+        registry = UnitRegistry(units.units) if units is not None else None
+        result.errors += read_exemptions(exemptions_path, plan, registry)[1]
     if units is not None:
         result.errors += _alias_problems(units_file, units)
     if plan is not None:
