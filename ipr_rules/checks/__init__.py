@@ -1,7 +1,7 @@
 """The registry: every finding kind, one module each, in the order findings are reported.
 
 A module holds its kind's name, severity, scope, the stage it runs at (per file, per report,
-or once over the set), its user documentation with a passing and a failing example, its
+once over the set, or once the office's exemptions have been applied: `waiver`), its user documentation with a passing and a failing example, its
 messages in both languages, and one `check(ctx)` generator.
 """
 
@@ -15,6 +15,8 @@ from typing import Any
 from ipr_rules.checks import (
     campaign_not_reported,
     duplicate_report,
+    exemption_expired,
+    exemption_unused,
     invalid_report,
     legacy_encoding,
     missing_report,
@@ -55,6 +57,8 @@ MODULES: tuple[ModuleType, ...] = (
     duplicate_report,
     missing_report,
     unaddressed_shared_duty,
+    exemption_expired,
+    exemption_unused,
 )
 
 

@@ -96,18 +96,38 @@ def read_exemptions(
         return (), []  # an empty file exempts nothing
     parsed: ExemptionsFile | None = validate_as(checked, ExemptionsFile)
     problems = list(checked.problems)
-    if parsed is None:
-        return (), problems
+    entries = list(enumerate(parsed.exemptions)) if parsed is not None else _valid_entries(checked.data)
     resolved: list[Exemption] = []
-    for index, entry in enumerate(parsed.exemptions):
+    for index, entry in entries:
         found = [
             RulesetProblem(str(path), checked.line(("exemptions", index, *where)), field_path(("exemptions", index, *where)), message, args)
             for where, message, args in _entry_problems(entry, plan, registry)
         ]
         problems += found
-        if not found:
+        if not found and getattr(entry, "valid", True):
             resolved.append(_resolve(entry, registry, shown_path(path), checked.line(("exemptions", index)) or 1))
     return tuple(resolved), problems
+
+
+def _valid_entries(data: Any) -> list[tuple[int, Any]]:
+    """When the file as a whole is not valid, each entry's references are still checked, as far
+    as its fields have the right types, so that one run reports every problem. Entries that did
+    not validate are checked but never used."""
+    from types import SimpleNamespace
+
+    items = data.get("exemptions") if isinstance(data, dict) else None
+    entries = []
+    for index, item in enumerate(items if isinstance(items, list) else []):
+        if not isinstance(item, dict):
+            continue
+        texts = {name: item.get(name) if isinstance(item.get(name), str) else None for name in ("unit", "task")}
+        lists = {
+            name: [v for v in item.get(name) if isinstance(v, str)] if isinstance(item.get(name), list) else None
+            for name in ("tasks", "kinds")
+        }
+        dates = {name: item.get(name) if isinstance(item.get(name), dt.date) else None for name in ("approved_on", "expires")}
+        entries.append((index, SimpleNamespace(**texts, **lists, **dates, valid=False)))
+    return entries
 
 
 def _entry_problems(
@@ -115,8 +135,8 @@ def _entry_problems(
 ) -> Iterable[tuple[tuple[Any, ...], Text, dict[str, Any]]]:
     from ipr_rules.checks import KINDS
 
-    unit = registry.resolve(entry.unit) if registry is not None else None
-    if registry is not None and unit is None:
+    unit = registry.resolve(entry.unit) if registry is not None and entry.unit is not None else None
+    if registry is not None and entry.unit is not None and unit is None:
         yield ("unit",), UNKNOWN_UNIT, {"unit": entry.unit}
     if entry.task is None and entry.tasks is None:
         yield (), NO_TASK, {}
@@ -136,7 +156,7 @@ def _entry_problems(
             yield ("kinds", position), OWN_KIND, {"kind": kind}
         elif kind not in KINDS:
             yield ("kinds", position), UNKNOWN_KIND, {"kind": kind}
-    if entry.expires is not None and entry.expires < entry.approved_on:
+    if entry.expires is not None and entry.approved_on is not None and entry.expires < entry.approved_on:
         yield ("expires",), EXPIRES_EARLY, {"expires": entry.expires.isoformat(), "approved": entry.approved_on.isoformat()}
 
 
