@@ -126,7 +126,7 @@ def validate_document(document: Document, file: str, hints: TextHints | None = N
     except ValidationError:
         _salvage(data, report)
     else:
-        report.unit, report.year = whole.unit, whole.year
+        report.unit, report.year, report.submitted = whole.unit, whole.year, whole.submitted
         report.entries = dict(whole.tasks)
     for task_id in report.entries:
         report.entry_lines[task_id] = document.lines.get(("tasks", task_id), report.tasks_line or report.line)
