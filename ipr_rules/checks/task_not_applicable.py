@@ -55,7 +55,7 @@ def check(ctx: ReportContext) -> Iterator[Finding]:
         if entry.status != "not_applicable":
             continue
         role = task.role_of(unit.name) or "co"
-        reason = (entry.reason or "").strip()
+        reason = (entry.reason or "").strip().rstrip("。．.；;")
         shown = reason if len(reason) <= 80 else reason[:80] + "…"
         yield finding(
             KIND,

@@ -37,15 +37,16 @@ PERIOD_NAMES: dict[str, tuple[Text, ...]] = {
     ),
 }
 AND = Text("和", " and ")
-PERIOD_WINDOW = Text("{period}（计入 {start} 至 {end} 的日期）", "{period} (dates from {start} to {end} count)")
+PERIOD_WINDOW = Text("{period}（{start} 至 {end}）", "{period} ({start} to {end})")
 FEW_OUTPUTS = Text(
     "任务 {task} 要求“{source}”，但 outputs 中本年度注明日期的{kinds}只有 {found} 项（至少应有 {count} 项）{notes}",
     "task {task} asks for '{source}', but outputs hold {found} {kinds} dated in the year (at least {count} needed){notes}",
 )
 PERIOD_MISSING = Text(
-    "任务 {task} 要求“{source}”，但 outputs 中缺少{periods}注明日期的{kinds}（一项产出只计入一个时段）{notes}",
-    "task {task} asks for '{source}', but outputs hold no dated {kinds} for {periods} (one output serves one "
-    "period){notes}",
+    "任务 {task} 要求“{source}”，但 outputs 中缺少{periods}注明日期的{kinds}（日期在括号内时段之间的才计入，"
+    "一项产出只计入一个时段）{notes}",
+    "task {task} asks for '{source}', but outputs hold no {kinds} dated for {periods} (only dates inside the "
+    "bracketed span count, and one output serves one period){notes}",
 )
 FEW_DATES = Text(
     "任务 {task} 要求“{source}”，但 outputs 中本年度注明日期的{kinds}只有 {found} 个不同日期（至少应有 {count} 个）{notes}",
