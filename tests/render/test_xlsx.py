@@ -35,9 +35,9 @@ def book(sample_bytes: bytes) -> Workbook:
     return workbook(sample_bytes)
 
 
-def test_three_sheets_named_for_the_office(book: Workbook, sample: CheckResult) -> None:
-    assert book.sheetnames == ["汇总", "问题清单", "覆盖矩阵"]
-    assert workbook(render(sample, "en")).sheetnames == ["Summary", "Findings", "Coverage"]
+def test_four_sheets_named_for_the_office(book: Workbook, sample: CheckResult) -> None:
+    assert book.sheetnames == ["汇总", "问题清单", "覆盖矩阵", "已豁免"]
+    assert workbook(render(sample, "en")).sheetnames == ["Summary", "Findings", "Coverage", "Waived"]
 
 
 def test_summary_sheet(book: Workbook, sample: CheckResult) -> None:
@@ -46,7 +46,7 @@ def test_summary_sheet(book: Workbook, sample: CheckResult) -> None:
     assert values["规则集"] == sample.ruleset.plan.title
     assert values["输入"] == "reports/2020/"
     assert values["检查时间"] == "2021-01-05 00:00:00+00:00"
-    assert values["错误"] == sample.summary["error"] == 5
+    assert values["错误"] == sample.summary["error"] == 4
     assert values["警告"] == sample.summary["warning"]
     assert values["提交报告的单位"] == 19
     assert values["应承担任务的承担率"] == pytest.approx(sample.coverage.overall.rate)
@@ -111,7 +111,7 @@ def test_matrix_sheet_with_fills_and_legend(book: Workbook, sample: CheckResult)
     row_of = {unit: ids_row + 2 + index for index, unit in enumerate(units)}
     for (unit, task), expected in (
         (("区科信局", "1-4"), "missing"),
-        (("区税务局", "17-1"), "not_started"),
+        (("区税务局", "17-1"), "exempted"),
         (("区财政局", "21-6"), "wrong_unit"),
         (("区自然资源局", "10-1"), "partial"),
         (("区法院", "2-3"), "done"),
@@ -168,3 +168,13 @@ def test_set_without_reports_still_renders(hostile_set: CheckResult) -> None:
     assert sheet.max_row == 1 + len(hostile_set.findings)
     kinds = {row[6] for row in sheet.iter_rows(min_row=2, values_only=True)}
     assert {"missing-report", "unaddressed-shared-duty", "unreadable", "unknown-unit"} <= kinds
+
+
+def test_waived_sheet_shows_the_exemption(book: Workbook, sample: CheckResult) -> None:
+    sheet = book["已豁免"]
+    rows = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=3)]
+    assert len(rows) == len(sample.waived) == 1
+    unit, task, kind, _, exemption, where = rows[0]
+    assert (unit, task, kind) == ("区税务局", "17-1", "task-not-started")
+    assert "区打假办主任办公会" in exemption and "官打假办〔2020〕9号" in exemption
+    assert where == "reports/2020/区税务局.yaml:8"
