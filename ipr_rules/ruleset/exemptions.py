@@ -92,8 +92,8 @@ def read_exemptions(
     from ipr_rules.ruleset.schema import RulesetProblem, field_path, read_checked, validate_as
 
     checked = read_checked(path)
-    if checked.data is None and not checked.problems:
-        return (), []  # an empty file exempts nothing
+    if checked.data is None and all(p.args.get("count") == 0 for p in checked.problems):
+        return (), []  # an empty file, or one of comments only, exempts nothing
     parsed: ExemptionsFile | None = validate_as(checked, ExemptionsFile)
     problems = list(checked.problems)
     entries = list(enumerate(parsed.exemptions)) if parsed is not None else _valid_entries(checked.data)
