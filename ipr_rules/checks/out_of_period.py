@@ -91,13 +91,30 @@ def check(ctx: ReportContext) -> Iterator[Finding]:
             if years:
                 line = ctx.entry_line(task_id, "actions", index)
                 yield finding(
-                    KIND, SEVERITY, ACTION, unit.name, task_id, ctx.file, line,
-                    task=task_id, years=Names([str(y) for y in years]), year=year,
+                    KIND,
+                    SEVERITY,
+                    ACTION,
+                    unit.name,
+                    task_id,
+                    ctx.file,
+                    line,
+                    task=task_id,
+                    years=Names([str(y) for y in years]),
+                    year=year,
                 )
         for index, output in enumerate(entry.outputs):
             if output.date is not None and not start <= output.date <= end:
                 yield finding(
-                    KIND, SEVERITY, OUTPUT, unit.name, task_id, ctx.file, ctx.entry_line(task_id, "outputs", index),
-                    task=task_id, title=output.title, date=output.date.isoformat(),
-                    start=start.isoformat(), end=end.isoformat(),
+                    KIND,
+                    SEVERITY,
+                    OUTPUT,
+                    unit.name,
+                    task_id,
+                    ctx.file,
+                    ctx.entry_line(task_id, "outputs", index),
+                    task=task_id,
+                    title=output.title,
+                    date=output.date.isoformat(),
+                    start=start.isoformat(),
+                    end=end.isoformat(),
                 )

@@ -26,7 +26,9 @@ COVERAGE = Text(
     "coverage: {units} unit(s) owe {obligations} duties, {carried} carried ({rate}); {tasks_carried} of {tasks} "
     "tasks carried by some unit",
 )
-WAIVED_TOTAL = Text("另有 {waived} 条问题经区打假办豁免，不计入", "{waived} more finding(s) waived by the office, not counted")
+WAIVED_TOTAL = Text(
+    "另有 {waived} 条问题经区打假办豁免，不计入", "{waived} more finding(s) waived by the office, not counted"
+)
 SET_CHECKS_OFF = Text(
     "（只检查了一个单位，未做全区集合检查；需要时加 --complete）",
     "(one unit only: the set checks did not run; add --complete to run them)",

@@ -5,7 +5,9 @@ from __future__ import annotations
 from ipr_rules.i18n import Lang, Text
 from ipr_rules.waiver import WaivedFinding
 
-HEADING = Text("已豁免的问题（区打假办认定，不计入错误、警告和退出码）", "Waived findings (exempted by the office; not counted)")
+HEADING = Text(
+    "已豁免的问题（区打假办认定，不计入错误、警告和退出码）", "Waived findings (exempted by the office; not counted)"
+)
 NONE = Text("无。", "None.")
 EXEMPTION = Text(
     "豁免理由：{reason}；批准：{approved_by}（{approved_on}）{document}{expires}",

@@ -27,7 +27,9 @@ PUBLISH = re.compile(
 )
 STANDARD = re.compile(r"(?:制定出台|制定|出台|编制|制订)([^。；，]{0,40}?)(?:标准|制度|规定)")
 # Words of an object that do not say what the document is about, and what joins its parts.
-GENERIC_WORDS = frozenset({"现象", "工作", "行为", "问题", "方面", "相关", "有关", "行政", "管理", "治理", "加强", "完善"})
+GENERIC_WORDS = frozenset(
+    {"现象", "工作", "行为", "问题", "方面", "相关", "有关", "行政", "管理", "治理", "加强", "完善"}
+)
 JOINERS = re.compile(r"[、与和及的\s]")
 # What a standard's or regulation's title calls itself; a 工作方案, 通知 or 计划 is neither.
 STANDARD_HEADS = ["标准", "规范", "指引", "指南", "办法", "规定", "制度", "细则", "准则", "规程", "规则", "导则"]
@@ -116,7 +118,15 @@ def _own_part(sentence: str) -> str:
 
 def _output_matches(own: str, offset: int, sentence: str) -> list[_Match]:
     matches = [
-        _Match(kind, kinds, offset + m.start(), offset + m.end(), sentence, offset, object_words(m) if kind == "standard" else ())
+        _Match(
+            kind,
+            kinds,
+            offset + m.start(),
+            offset + m.end(),
+            sentence,
+            offset,
+            object_words(m) if kind == "standard" else (),
+        )
         for kind, pattern, kinds in OUTPUT_RULES
         for m in pattern.finditer(own)
     ]

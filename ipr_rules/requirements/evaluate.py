@@ -53,7 +53,9 @@ FEW_DATES = Text(
     "task {task} asks for '{source}', but outputs hold {kinds} on only {found} different date(s) in the year (at "
     "least {count} needed){notes}",
 )
-UNDATED = Text("；另有 {count} 项未注明日期，不计入，请补上日期", "; {count} more have no date and count for nothing: add the date")
+UNDATED = Text(
+    "；另有 {count} 项未注明日期，不计入，请补上日期", "; {count} more have no date and count for nothing: add the date"
+)
 UNFIT = Text(
     "；“{titles}”的标题未写明要点所要求的文件（应称{heads}之一，并写明{words}之一），不计入",
     "; '{titles}' does not name in its title what the plan asks for (one of {heads}, about one of {words}) and "
@@ -178,7 +180,12 @@ def _message(task: Task, requirement: Requirement, rule: str, detail: dict[str, 
             ],
             AND,
         )
-        return PERIOD_MISSING, {**base, "periods": periods, "kinds": _kinds(detail.get("kinds")), "notes": _notes(detail)}
+        return PERIOD_MISSING, {
+            **base,
+            "periods": periods,
+            "kinds": _kinds(detail.get("kinds")),
+            "notes": _notes(detail),
+        }
     if rule == "min_dated_outputs":
         return FEW_DATES, {
             **base,
@@ -192,10 +199,10 @@ def _message(task: Task, requirement: Requirement, rule: str, detail: dict[str, 
 
 def _notes(detail: dict[str, Any]) -> Names:
     """Why outputs the unit gave did not count: no date, or a title that names something else."""
-    notes: list[str | Text] = []
+    notes: list[str | Text | Localized] = []
     if detail.get("unfit"):
         notes.append(
-            Localized(  # type: ignore[arg-type]
+            Localized(
                 UNFIT,
                 titles="”“".join(detail["unfit"]),
                 heads=Names(detail.get("heads") or ()),
@@ -203,7 +210,7 @@ def _notes(detail: dict[str, Any]) -> Names:
             )
         )
     if detail.get("undated"):
-        notes.append(Localized(UNDATED, count=detail["undated"]))  # type: ignore[arg-type]
+        notes.append(Localized(UNDATED, count=detail["undated"]))
     return Names(notes or [NO_NOTES], Text("", ""))
 
 

@@ -27,7 +27,10 @@ UNKNOWN_REQUIREMENT = Text(
 )
 DUPLICATE_REQUIREMENT = Text("要求“{requirement}”已存在，不能重复增加", "requirement '{requirement}' already exists")
 NO_REASON = Text("每项调整都必须写明理由（reason）", "every adjustment needs a reason")
-BAD_GRACE = Text("grace_months 应为 0 到 12 之间的整数，实为 {value}", "grace_months must be a whole number from 0 to 12, not {value}")
+BAD_GRACE = Text(
+    "grace_months 应为 0 到 12 之间的整数，实为 {value}",
+    "grace_months must be a whole number from 0 to 12, not {value}",
+)
 BAD_SCHEMA = Text(
     "要求的 schema 不是有效的 cerberus 规则：{problem}",
     "the requirement's schema is not a valid cerberus rule set: {problem}",

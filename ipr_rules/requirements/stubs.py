@@ -10,7 +10,9 @@ from ipr_rules.i18n import Lang, Text
 from ipr_rules.model.ruleset import Requirement
 from ipr_rules.requirements.windows import DEFAULT_GRACE_MONTHS, period_windows, year_window
 
-PERIOD_HINT = Text("{period}：填实际日期，{start} 至 {end} 之间的计入", "{period}: the real date; {start} to {end} count")
+PERIOD_HINT = Text(
+    "{period}：填实际日期，{start} 至 {end} 之间的计入", "{period}: the real date; {start} to {end} count"
+)
 YEAR_HINT = Text("填实际日期，{start} 至 {end} 之间的计入", "the real date; {start} to {end} count")
 PERIOD_LABELS = {
     "half": (Text("上半年", "first half"), Text("下半年", "second half")),
@@ -25,7 +27,9 @@ PERIOD_LABELS = {
 
 def output_stubs(requirement: Requirement, year: int, lang: Lang = "zh") -> list[str]:
     """Flow-style YAML lines, one per output the requirement asks for, each with its window."""
-    return [f"{{title: , date: , kind: {kind}}}  # {hint}" for kind, hint in requirement_outputs(requirement, year, lang)]
+    return [
+        f"{{title: , date: , kind: {kind}}}  # {hint}" for kind, hint in requirement_outputs(requirement, year, lang)
+    ]
 
 
 def requirement_outputs(requirement: Requirement, year: int, lang: Lang = "zh") -> list[tuple[str, str]]:

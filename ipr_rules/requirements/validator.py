@@ -141,7 +141,12 @@ class RequirementValidator(Validator):  # type: ignore[misc]
             self.unmet.append(
                 (
                     "min_dated_outputs",
-                    {"kinds": constraint.get("kinds"), "count": constraint["count"], "found": len(dates), "undated": undated},
+                    {
+                        "kinds": constraint.get("kinds"),
+                        "count": constraint["count"],
+                        "found": len(dates),
+                        "undated": undated,
+                    },
                 )
             )
             self._error(field, f"needs {constraint['count']} dated outputs, found {len(dates)}")

@@ -26,6 +26,7 @@ EXEMPTIONS_FILE = "exemptions.yaml"
 # The kinds about exemptions themselves are never waived.
 OWN_KINDS = frozenset({"exemption-expired", "exemption-unused"})
 
+
 @dataclass(frozen=True, slots=True)
 class Exemption:
     """An exemption resolved against the ruleset: canonical unit, its tasks, where it is written."""
@@ -75,8 +76,13 @@ NOT_NAMED = Text(
     "任务 {task} 没有点名“{unit}”，无需豁免（未点名单位的 not_applicable 本来就不报告）",
     "task {task} does not name '{unit}'; there is nothing to exempt",
 )
-UNKNOWN_KIND = Text("豁免引用了不存在的检查类型“{kind}”（见 ipr-check rules）", "no finding kind is called '{kind}' (see ipr-check rules)")
-OWN_KIND = Text("“{kind}”是关于豁免本身的提示，不能被豁免", "'{kind}' is about exemptions themselves and cannot be waived")
+UNKNOWN_KIND = Text(
+    "豁免引用了不存在的检查类型“{kind}”（见 ipr-check rules）",
+    "no finding kind is called '{kind}' (see ipr-check rules)",
+)
+OWN_KIND = Text(
+    "“{kind}”是关于豁免本身的提示，不能被豁免", "'{kind}' is about exemptions themselves and cannot be waived"
+)
 NO_TASK = Text("豁免须写明 task 或 tasks", "an exemption needs task or tasks")
 BOTH_TASKS = Text("task 与 tasks 只能写一个", "give task or tasks, not both")
 EXPIRES_EARLY = Text(
@@ -100,7 +106,13 @@ def read_exemptions(
     resolved: list[Exemption] = []
     for index, entry in entries:
         found = [
-            RulesetProblem(str(path), checked.line(("exemptions", index, *where)), field_path(("exemptions", index, *where)), message, args)
+            RulesetProblem(
+                str(path),
+                checked.line(("exemptions", index, *where)),
+                field_path(("exemptions", index, *where)),
+                message,
+                args,
+            )
             for where, message, args in _entry_problems(entry, plan, registry)
         ]
         problems += found
@@ -121,13 +133,16 @@ def _valid_entries(data: Any) -> list[tuple[int, Any]]:
         if not isinstance(item, dict):
             continue
         texts = {name: item.get(name) if isinstance(item.get(name), str) else None for name in ("unit", "task")}
-        lists = {
-            name: [v for v in item.get(name) if isinstance(v, str)] if isinstance(item.get(name), list) else None
-            for name in ("tasks", "kinds")
+        lists = {name: _texts(item.get(name)) for name in ("tasks", "kinds")}
+        dates = {
+            name: item.get(name) if isinstance(item.get(name), dt.date) else None for name in ("approved_on", "expires")
         }
-        dates = {name: item.get(name) if isinstance(item.get(name), dt.date) else None for name in ("approved_on", "expires")}
         entries.append((index, SimpleNamespace(**texts, **lists, **dates, valid=False)))
     return entries
+
+
+def _texts(value: Any) -> list[str] | None:
+    return [item for item in value if isinstance(item, str)] if isinstance(value, list) else None
 
 
 def _entry_problems(
@@ -143,7 +158,7 @@ def _entry_problems(
     if entry.task is not None and entry.tasks is not None:
         yield ("tasks",), BOTH_TASKS, {}
     tasks = {task.id: task for task in plan.tasks} if plan is not None else None
-    listed = [(("task",), entry.task)] if entry.task is not None else []
+    listed: list[tuple[tuple[Any, ...], str]] = [(("task",), entry.task)] if entry.task is not None else []
     listed += [(("tasks", position), task_id) for position, task_id in enumerate(entry.tasks or ())]
     for where, task_id in listed:
         task = tasks.get(task_id) if tasks is not None else None
@@ -157,7 +172,11 @@ def _entry_problems(
         elif kind not in KINDS:
             yield ("kinds", position), UNKNOWN_KIND, {"kind": kind}
     if entry.expires is not None and entry.approved_on is not None and entry.expires < entry.approved_on:
-        yield ("expires",), EXPIRES_EARLY, {"expires": entry.expires.isoformat(), "approved": entry.approved_on.isoformat()}
+        yield (
+            ("expires",),
+            EXPIRES_EARLY,
+            {"expires": entry.expires.isoformat(), "approved": entry.approved_on.isoformat()},
+        )
 
 
 def shown_path(path: Path) -> str:

@@ -39,7 +39,7 @@ _DATE = (
     r"(?:\d{4}\s*年\s*\d{1,2}\s*月|\d{1,2}\s*月\s*\d{1,2}\s*[日号]|"
     r"(?<![\d个])\d{1,2}\s*月(?:份|初|中旬|上旬|下旬|底|末|中)?(?!\d)|"
     r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|"
-    rf"(?<![个])(?:十[一二]?|[一二三四五六七八九])月(?:份|初|中旬|上旬|下旬|底|末|\d{{1,2}}日|[一二三]?十?[一二三四五六七八九十]日))"
+    r"(?<![个])(?:十[一二]?|[一二三四五六七八九])月(?:份|初|中旬|上旬|下旬|底|末|\d{1,2}日|[一二三]?十?[一二三四五六七八九十]日))"
 )
 _DOCUMENT_NUMBER = r"[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*第?\s*\d+\s*号"
 _TITLE = r"《[^《》\n]{2,80}》"
@@ -50,7 +50,9 @@ SET_PHRASES = re.compile(
     r"一站式|一张网|一网通|统一|唯一|专一|逐一|之一|一次性|一盘棋|一把手|一岗双责|"
     r"[“\"][^”\"]{1,12}[”\"]|两法衔接|两个维护|三合一|万家|千家万户|十三五|十四五|百千万"
 )
-FACT = re.compile("|".join(f"(?:{part})" for part in (_DATE, _DOCUMENT_NUMBER, _TITLE, _PERCENT, _ARABIC_COUNT, _CHINESE_COUNT)))
+FACT = re.compile(
+    "|".join(f"(?:{part})" for part in (_DATE, _DOCUMENT_NUMBER, _TITLE, _PERCENT, _ARABIC_COUNT, _CHINESE_COUNT))
+)
 
 
 def states_fact(text: str) -> bool:

@@ -101,7 +101,8 @@ def test_mentions_campaign_in_campaigns_or_actions() -> None:
 
 
 @pytest.mark.parametrize(
-    "action", ["本年度未开展“剑网2020”专项行动", "没有参加“剑网2020”专项行动", "“剑网2020”专项行动尚未开展", "暂未参与剑网行动"]
+    "action",
+    ["本年度未开展“剑网2020”专项行动", "没有参加“剑网2020”专项行动", "“剑网2020”专项行动尚未开展", "暂未参与剑网行动"],
 )
 def test_a_negated_mention_reports_nothing_even_when_listed(action: str) -> None:
     ok, unmet = validate(CAMPAIGN, entry(actions=(action,)))

@@ -48,7 +48,12 @@ def test_a_good_file_is_read_with_canonical_names_and_lines(folder: Path) -> Non
     assert problems(folder, GOOD) == []
     ruleset = load_ruleset(folder)
     first, second = ruleset.exemptions
-    assert (first.unit, first.tasks, first.kinds, first.line) == ("区税务局", ("17-1",), frozenset({"task-not-started"}), 2)
+    assert (first.unit, first.tasks, first.kinds, first.line) == (
+        "区税务局",
+        ("17-1",),
+        frozenset({"task-not-started"}),
+        2,
+    )
     assert (second.unit, second.tasks, second.kinds, second.line) == ("区法院", ("15-1", "29-3"), None, 10)
     assert str(second.approved_on) == "2020-12-28"
 
@@ -63,19 +68,79 @@ def test_the_shipped_file_is_valid_and_holds_the_sample_exemption() -> None:
 @pytest.mark.parametrize(
     ("entry", "line", "field", "says"),
     [
-        ("  - {unit: 区税务所, task: '17-1', reason: r, approved_by: a, approved_on: 2020-12-28}", 2, "exemptions[0].unit", "not a member unit"),
-        ("  - {unit: 区税务局, task: '99-1', reason: r, approved_by: a, approved_on: 2020-12-28}", 2, "exemptions[0].task", "does not exist"),
-        ("  - {unit: 区税务局, task: '1-1', reason: r, approved_by: a, approved_on: 2020-12-28}", 2, "exemptions[0].task", "does not name"),
-        ("  - {unit: 区税务局, tasks: ['17-1', '1-1'], reason: r, approved_by: a, approved_on: 2020-12-28}", 2, "exemptions[0].tasks[1]", "does not name"),
-        ("  - {unit: 区税务局, task: '17-1', kinds: [task-not-startd], reason: r, approved_by: a, approved_on: 2020-12-28}", 2, "exemptions[0].kinds[0]", "no finding kind"),
-        ("  - {unit: 区税务局, task: '17-1', kinds: [exemption-unused], reason: r, approved_by: a, approved_on: 2020-12-28}", 2, "exemptions[0].kinds[0]", "cannot be waived"),
-        ("  - {unit: 区税务局, task: '17-1', approved_by: a, approved_on: 2020-12-28}", 2, "exemptions[0].reason", "missing"),
-        ("  - {unit: 区税务局, task: '17-1', reason: '  ', approved_by: a, approved_on: 2020-12-28}", 2, "exemptions[0].reason", "empty"),
-        ("  - {unit: 区税务局, task: '17-1', reason: r, approved_on: 2020-12-28}", 2, "exemptions[0].approved_by", "missing"),
+        (
+            "  - {unit: 区税务所, task: '17-1', reason: r, approved_by: a, approved_on: 2020-12-28}",
+            2,
+            "exemptions[0].unit",
+            "not a member unit",
+        ),
+        (
+            "  - {unit: 区税务局, task: '99-1', reason: r, approved_by: a, approved_on: 2020-12-28}",
+            2,
+            "exemptions[0].task",
+            "does not exist",
+        ),
+        (
+            "  - {unit: 区税务局, task: '1-1', reason: r, approved_by: a, approved_on: 2020-12-28}",
+            2,
+            "exemptions[0].task",
+            "does not name",
+        ),
+        (
+            "  - {unit: 区税务局, tasks: ['17-1', '1-1'], reason: r, approved_by: a, approved_on: 2020-12-28}",
+            2,
+            "exemptions[0].tasks[1]",
+            "does not name",
+        ),
+        (
+            "  - {unit: 区税务局, task: '17-1', kinds: [task-not-startd], reason: r, approved_by: a, approved_on: 2020-12-28}",
+            2,
+            "exemptions[0].kinds[0]",
+            "no finding kind",
+        ),
+        (
+            "  - {unit: 区税务局, task: '17-1', kinds: [exemption-unused], reason: r, approved_by: a, approved_on: 2020-12-28}",
+            2,
+            "exemptions[0].kinds[0]",
+            "cannot be waived",
+        ),
+        (
+            "  - {unit: 区税务局, task: '17-1', approved_by: a, approved_on: 2020-12-28}",
+            2,
+            "exemptions[0].reason",
+            "missing",
+        ),
+        (
+            "  - {unit: 区税务局, task: '17-1', reason: '  ', approved_by: a, approved_on: 2020-12-28}",
+            2,
+            "exemptions[0].reason",
+            "empty",
+        ),
+        (
+            "  - {unit: 区税务局, task: '17-1', reason: r, approved_on: 2020-12-28}",
+            2,
+            "exemptions[0].approved_by",
+            "missing",
+        ),
         ("  - {unit: 区税务局, task: '17-1', reason: r, approved_by: a}", 2, "exemptions[0].approved_on", "missing"),
-        ("  - {unit: 区税务局, task: '17-1', reason: r, approved_by: a, approved_on: 2020-12-28, expires: 2020-06-30}", 2, "exemptions[0].expires", "before approved_on"),
-        ("  - {unit: 区税务局, reason: r, approved_by: a, approved_on: 2020-12-28}", 2, "exemptions[0]", "task or tasks"),
-        ("  - {unit: 区税务局, task: '17-1', reason: r, approved_by: a, approved_on: 2020-12-28, note: x}", 2, "exemptions[0].note", "unknown field"),
+        (
+            "  - {unit: 区税务局, task: '17-1', reason: r, approved_by: a, approved_on: 2020-12-28, expires: 2020-06-30}",
+            2,
+            "exemptions[0].expires",
+            "before approved_on",
+        ),
+        (
+            "  - {unit: 区税务局, reason: r, approved_by: a, approved_on: 2020-12-28}",
+            2,
+            "exemptions[0]",
+            "task or tasks",
+        ),
+        (
+            "  - {unit: 区税务局, task: '17-1', reason: r, approved_by: a, approved_on: 2020-12-28, note: x}",
+            2,
+            "exemptions[0].note",
+            "unknown field",
+        ),
     ],
 )
 def test_each_problem_at_its_line(folder: Path, entry: str, line: int, field: str, says: str) -> None:
