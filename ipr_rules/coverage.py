@@ -95,6 +95,11 @@ class Coverage:
     def overall(self) -> Figures:
         return _figures(cell for cell in self.cells.values() if cell.role)
 
+    def exempted_task(self, task: str) -> bool:
+        """Whether the office exempted every unit the task names: nobody owes it any more."""
+        cells = [cell for (_, name), cell in self.cells.items() if name == task and cell.role]
+        return bool(cells) and all(cell.state == "exempted" for cell in cells)
+
     @property
     def tasks_carried(self) -> int:
         return sum(1 for task in self.tasks if self.carried_by.get(task))

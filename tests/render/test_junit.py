@@ -45,7 +45,7 @@ def test_errors_fail_their_obligation(sample: CheckResult) -> None:
     assert failure.get("type") == "missing-task"
     assert "1-4" in failure.get("message") and "reports/2020/区科信局.yaml:6" in failure.text
     errors = [f for f in sample.findings if f.severity == "error"]
-    assert int(root.get("failures")) == len(failing) == len(errors) == 4
+    assert int(root.get("failures")) == len(failing) == len(errors) == 5
     assert ("ipr-check.区财政局", "wrong-unit 21-6 reports/2020/区财政局.yaml:35") in failing
     assert ("ipr-check.其他", "unaddressed-shared-duty 17-1") in failing
 

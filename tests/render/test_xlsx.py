@@ -46,7 +46,7 @@ def test_summary_sheet(book: Workbook, sample: CheckResult) -> None:
     assert values["规则集"] == sample.ruleset.plan.title
     assert values["输入"] == "reports/2020/"
     assert values["检查时间"] == "2021-01-05 00:00:00+00:00"
-    assert values["错误"] == sample.summary["error"] == 4
+    assert values["错误"] == sample.summary["error"] == 5
     assert values["警告"] == sample.summary["warning"]
     assert values["提交报告的单位"] == 19
     assert values["应承担任务的承担率"] == pytest.approx(sample.coverage.overall.rate)
@@ -111,7 +111,8 @@ def test_matrix_sheet_with_fills_and_legend(book: Workbook, sample: CheckResult)
     row_of = {unit: ids_row + 2 + index for index, unit in enumerate(units)}
     for (unit, task), expected in (
         (("区科信局", "1-4"), "missing"),
-        (("区税务局", "17-1"), "exempted"),
+        (("区税务局", "17-1"), "not_started"),
+        (("区卫生健康局综合监督执法局", "30-2"), "exempted"),
         (("区财政局", "21-6"), "wrong_unit"),
         (("区自然资源局", "10-1"), "partial"),
         (("区法院", "2-3"), "done"),
@@ -175,6 +176,6 @@ def test_waived_sheet_shows_the_exemption(book: Workbook, sample: CheckResult) -
     rows = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=3)]
     assert len(rows) == len(sample.waived) == 1
     unit, task, kind, _, exemption, where = rows[0]
-    assert (unit, task, kind) == ("区税务局", "17-1", "task-not-started")
+    assert (unit, task, kind) == ("区卫生健康局综合监督执法局", "30-2", "task-not-applicable")
     assert "区打假办主任办公会" in exemption and "官打假办〔2020〕9号" in exemption
-    assert where == "reports/2020/区税务局.yaml:8"
+    assert where == "reports/2020/区卫生健康局综合监督执法局.yaml:26"

@@ -62,7 +62,7 @@ def test_the_shipped_file_is_valid_and_holds_the_sample_exemption() -> None:
     folder = bundled_ruleset_dir()
     assert validate_ruleset(folder).errors == []
     assert load_ruleset(folder).exemptions == load_ruleset(folder, trusted=True).exemptions
-    assert [e.unit for e in load_ruleset(folder).exemptions] == ["区税务局"]
+    assert [e.unit for e in load_ruleset(folder).exemptions] == ["区卫生健康局综合监督执法局"]
 
 
 @pytest.mark.parametrize(
@@ -186,4 +186,4 @@ def test_exemptions_option(tmp_path: Path, run_cli: Callable[..., Result]) -> No
     import json
 
     document = json.loads(run_cli("reports/2020/", "--exemptions", str(path), "--format", "json").stdout)
-    assert document["waived"] == [] and document["summary"]["error"] == 5
+    assert document["waived"] == [] and document["summary"]["error"] == 6  # the sample's exempted 30-2 counts
