@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from ipr_rules.checks.context import ReportContext
 from ipr_rules.findings import Finding, Severity, finding
 from ipr_rules.i18n import Names, Text
-from ipr_rules.wording.periods import work_years
+from ipr_rules.wording.periods import ANY_YEAR, work_years
 
 KIND = "out-of-period"
 SEVERITY: Severity = "warning"
@@ -85,8 +85,14 @@ def check(ctx: ReportContext) -> Iterator[Finding]:
             next=year + 1,
         )
     start, end = output_window(year)
+    own = str(year)
     for task_id, entry, _ in ctx.carried_entries():
-        for index, action in enumerate(entry.actions):
+        # Most entries name no year but their own: one look at all their actions settles it.
+        if all(found == own for found in ANY_YEAR.findall("\n".join(entry.actions))):
+            actions: list[str] = []
+        else:
+            actions = entry.actions
+        for index, action in enumerate(actions):
             years = work_years(action, year)
             if years:
                 line = ctx.entry_line(task_id, "actions", index)

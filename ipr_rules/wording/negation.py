@@ -22,6 +22,8 @@ NEGATED_AFTER = re.compile(rf"^[^，。；]{{0,14}}?{NEGATION}\s*{VERB}")
 def mentions(text: str, name: str) -> tuple[bool, bool]:
     """(whether `text` mentions `name` outside a negated clause, whether it mentions it inside one)."""
     positive = negative = False
+    if name not in text:
+        return positive, negative
     for clause in CLAUSE.finditer(text):
         words = clause.group(0)
         start = words.find(name)

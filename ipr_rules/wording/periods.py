@@ -31,10 +31,15 @@ SPAN_AFTER = re.compile(
 SPAN_BEFORE = re.compile(r"((?:19|20)\d{2})\s*(?:年)?\s*(?:\d{1,2}\s*月)?\s*[—–\-~～至到]\s*$")
 FUTURE = re.compile(r"将|计划|拟|预计|力争|下一步|明年|今后|下阶段|下一阶段")
 QUOTED = re.compile(r"[“\"《][^”\"》]*[”\"》]")
+# Any year-like number: most actions name none but the plan year, and are done with at once.
+ANY_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 
 
 def work_years(text: str, plan_year: int) -> list[int]:
     """The years other than `plan_year` that `text` gives as the time of its work, in order."""
+    own = str(plan_year)
+    if all(year == own for year in ANY_YEAR.findall(text)):
+        return []
     found: list[int] = []
     blanked = QUOTED.sub(lambda m: "　" * len(m.group(0)), text)
     for clause in CLAUSE.finditer(blanked):
