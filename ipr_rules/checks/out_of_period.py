@@ -18,13 +18,14 @@ DESCRIPTION = Text(
     "报告所说的工作不在本年度：actions 中把工作时间写在另一年（“2019年11月，…”“2019年，全区共…”"
     "“于2019年12月开展…”）；或 outputs 的日期早于本年度 1 月 1 日、晚于次年 1 月 31 日；或 submitted "
     "不在本年度和次年之内。作比较的年份不是工作时间，不报告：“较2019年增长30%”“同比”“与2019年相比”"
-    "“比上年”“2019年同期”；包含本年度的跨年表述（“2019—2021年”“2019年以来”）、今后的打算"
+    "“比上年”“2019年同期”；次年 1 月的工作与产出一样算作本年度；包含本年度的跨年表述（“2019—2021年”“2019年以来”）、今后的打算"
     "（“2021年将…”）和名称中的年份（“剑网2019”、《2019年度…》、文号）也不报告。",
     "The report dates its work outside the year: an action gives another year as the time of the work "
     "(2019年11月，…; 2019年，全区共…; 于2019年12月开展…), an output is dated before 1 January of the plan year or "
     "after 31 January of the next, or submitted lies outside the plan year and the next. A year named for "
     "comparison is not a time of work and never triggers it (较2019年增长30%, 同比, 与2019年相比, 比上年, "
-    "2019年同期); neither do spans that include the plan year (2019—2021年, 2019年以来), plans for later "
+    "2019年同期); January of the next year counts as the plan year, as for outputs; neither do spans that "
+    "include the plan year (2019—2021年, 2019年以来), plans for later "
     "(2021年将…) or years inside names (剑网2019, 《2019年度…》, document numbers).",
 )
 PASSING = """\

@@ -32,7 +32,23 @@ GENERIC_WORDS = frozenset(
 )
 JOINERS = re.compile(r"[、与和及的\s]")
 # What a standard's or regulation's title calls itself; a 工作方案, 通知 or 计划 is neither.
-STANDARD_HEADS = ["标准", "规范", "指引", "指南", "办法", "规定", "制度", "细则", "准则", "规程", "规则", "导则"]
+STANDARD_HEADS = [
+    "标准",
+    "规范",
+    "指引",
+    "指南",
+    "办法",
+    "规定",
+    "制度",
+    "细则",
+    "准则",
+    "规程",
+    "规则",
+    "导则",
+    "守则",
+    "意见",
+    "流程",
+]
 EVENT = re.compile(r"举办[^。；，]{1,40}?(?:大会|会议|论坛|培训班|提升班|班)")
 SURVEY = re.compile(r"开展[^。；，]{1,40}?调查")
 FREQUENCY = re.compile(r"每半年|每季度|定期")

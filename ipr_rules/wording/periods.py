@@ -7,7 +7,9 @@ A year named any other way is not the time of the work:
 - a comparison: `较2019年增长30%`, `比2019年`, `与2019年相比`, `2019年同期`, `同比`, `比上年`;
 - a span that includes the plan year: `2019—2021年`, `2019年至2021年`, `2019年以来`, `自2018年起`;
 - a plan for the future: `2021年将…`, `计划2021年…`, `下一步，2021年…`;
-- a year inside a name: `“剑网2019”`, `《2019年度…》`, `〔2019〕12号`, `2019年度案件`.
+- a year inside a name: `“剑网2019”`, `《2019年度…》`, `〔2019〕12号`, `2019年度案件`;
+- January of the next year, which belongs to the plan year's work as it does for outputs
+  (`2021年1月，发布下半年检查情况`).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ SPAN_AFTER = re.compile(
     r"^\s*(?:\d{1,2}\s*月(?:\d{1,2}\s*日)?)?\s*(?:[—–\-~～至到]\s*((?:19|20)\d{2})|以来|至今|起|开始)"
 )
 SPAN_BEFORE = re.compile(r"((?:19|20)\d{2})\s*(?:年)?\s*(?:\d{1,2}\s*月)?\s*[—–\-~～至到]\s*$")
+JANUARY = re.compile(r"^\s*(?:0?1|一)\s*月(?!\d)")
 FUTURE = re.compile(r"将|计划|拟|预计|力争|下一步|明年|今后|下阶段|下一阶段")
 QUOTED = re.compile(r"[“\"《][^”\"》]*[”\"》]")
 # Any year-like number: most actions name none but the plan year, and are done with at once.
@@ -63,6 +66,8 @@ def _clause_years(clause: str, plan_year: int) -> list[int]:
             continue
         if _in_span(year, before, after, plan_year):
             continue
+        if year == plan_year + 1 and (JANUARY.match(after) or match.group(0)[5:7] in ("01", "1-")):
+            continue  # January of the next year belongs to the plan year, as for outputs
         if LEAD_IN.match(before) or AT.search(before):
             years.append(year)
     return years
