@@ -53,6 +53,7 @@ EVENT = re.compile(r"举办[^。；，]{1,40}?(?:大会|会议|论坛|培训班|
 SURVEY = re.compile(r"开展[^。；，]{1,40}?调查")
 FREQUENCY = re.compile(r"每半年|每季度|定期")
 CLAUSE_BREAK = "，。；,;"
+TITLE_NOTE = "，标题须称标准、规范、办法等，并写明{words}之一"
 
 OUTPUT_RULES: tuple[tuple[str, re.Pattern[str], list[str]], ...] = (
     ("publication", PUBLISH, ["publication"]),
@@ -65,8 +66,8 @@ DESCRIPTIONS = {
     "standard": "至少一项出台的标准或制度规定（outputs 中 kind: standard 或 regulation）",
     "event": "至少一项举办的会议或培训班（outputs 中 kind: event）",
     "survey": "至少一项调查（outputs 中 kind: survey）",
-    "half": "上、下半年各至少一项注明日期的{what}",
-    "quarter": "每个季度各至少一项注明日期的{what}",
+    "half": "上、下半年各至少一项注明日期的{what}（上半年 1 月 1 日至 7 月 31 日、下半年 7 月 1 日至次年 1 月 31 日的日期计入，一项只计一次）",
+    "quarter": "每个季度各至少一项注明日期的{what}（季度结束后一个月内的日期仍计入该季度，一项只计一次）",
     "periodic": "至少两项注明不同日期的{what}（定期）",
     "campaign": "在 campaigns 中列出或在 actions 中提及“{name}”",
 }
@@ -164,6 +165,8 @@ def _add_title_words(found: dict[str, Any], key: str, words: tuple[str, ...]) ->
     rule.setdefault("title_heads", list(STANDARD_HEADS))
     known = rule.setdefault("title_words", [])
     known.extend(word for word in words if word not in known)
+    sources, schema, _ = found[key]
+    found[key] = (sources, schema, DESCRIPTIONS[key] + TITLE_NOTE.format(words="、".join(known)))
 
 
 def _clause(sentence: str, start: int, end: int) -> str:
