@@ -15,8 +15,8 @@ from typing import Any
 
 from ipr_rules.findings import Finding
 from ipr_rules.i18n import Lang
+from ipr_rules.model.exemption import Exemption
 from ipr_rules.model.ruleset import Ruleset
-from ipr_rules.ruleset.exemptions import Exemption
 
 
 @dataclass(frozen=True, slots=True)

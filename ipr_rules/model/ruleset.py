@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
-    from ipr_rules.ruleset.exemptions import Exemption
+    from ipr_rules.model.exemption import Exemption
 
 Role = Literal["lead", "co", "sole"]
 UnitKind = Literal["party", "government", "judicial", "city_branch"]

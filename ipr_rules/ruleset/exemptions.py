@@ -10,64 +10,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ipr_rules.i18n import Text
+from ipr_rules.model.exemption import OWN_KINDS, Exemption
 
 if TYPE_CHECKING:
-    from ipr_rules.findings import Finding
     from ipr_rules.model.ruleset import CompiledPlan, UnitRegistry
     from ipr_rules.ruleset.exemptions_model import ExemptionEntry
-    from ipr_rules.ruleset.schema import RulesetProblem
+    from ipr_rules.ruleset.files import CheckedFile, RulesetProblem
 
 EXEMPTIONS_FILE = "exemptions.yaml"
-# The kinds about exemptions themselves are never waived.
-OWN_KINDS = frozenset({"exemption-expired", "exemption-unused"})
-
-
-@dataclass(frozen=True, slots=True)
-class Exemption:
-    """An exemption resolved against the ruleset: canonical unit, its tasks, where it is written."""
-
-    unit: str
-    tasks: tuple[str, ...]
-    kinds: frozenset[str] | None
-    reason: str
-    approved_by: str
-    approved_on: dt.date
-    document: str | None
-    expires: dt.date | None
-    file: str
-    line: int
-
-    def matches(self, finding: Finding) -> bool:
-        """Whether the exemption is about this finding (whether or not it has expired)."""
-        return (
-            finding.unit == self.unit
-            and finding.task in self.tasks
-            and finding.kind not in OWN_KINDS
-            and (self.kinds is None or finding.kind in self.kinds)
-        )
-
-    def expired(self, today: dt.date) -> bool:
-        return self.expires is not None and self.expires < today
-
-    def record(self) -> dict[str, Any]:
-        """The exemption as JSON shows it beside a waived finding."""
-        return {
-            "unit": self.unit,
-            "tasks": list(self.tasks),
-            "kinds": sorted(self.kinds) if self.kinds is not None else None,
-            "reason": self.reason,
-            "approved_by": self.approved_by,
-            "approved_on": self.approved_on.isoformat(),
-            "document": self.document,
-            "expires": self.expires.isoformat() if self.expires else None,
-            "file": self.file,
-            "line": self.line,
-        }
 
 
 UNKNOWN_UNIT = Text("豁免中的单位“{unit}”不在成员单位名录中", "the exemption's unit '{unit}' is not a member unit")
@@ -94,12 +48,22 @@ def read_exemptions(
     path: Path, plan: CompiledPlan | None, registry: UnitRegistry | None
 ) -> tuple[tuple[Exemption, ...], list[RulesetProblem]]:
     """The file's exemptions resolved against the plan and units (when given), and its problems."""
-    from ipr_rules.ruleset.exemptions_model import ExemptionsFile
-    from ipr_rules.ruleset.schema import RulesetProblem, field_path, read_checked, validate_as
+    from ipr_rules.ruleset.files import read_checked
 
-    checked = read_checked(path)
-    if checked.data is None and all(p.args.get("count") == 0 for p in checked.problems):
-        return (), []  # an empty file, or one of comments only, exempts nothing
+    return exemptions_from_checked(read_checked(path), plan, registry)
+
+
+def exemptions_from_checked(
+    checked: CheckedFile, plan: CompiledPlan | None, registry: UnitRegistry | None
+) -> tuple[tuple[Exemption, ...], list[RulesetProblem]]:
+    """The exemptions of a file read once (see `files.read_ruleset_files`), and its problems."""
+    from ipr_rules.ruleset.exemptions_model import ExemptionsFile
+    from ipr_rules.ruleset.files import RulesetProblem, field_path
+    from ipr_rules.ruleset.schema import validate_as
+
+    path = checked.path
+    if checked.data is None and not checked.problems:
+        return (), []  # an empty file exempts nothing
     parsed: ExemptionsFile | None = validate_as(checked, ExemptionsFile)
     problems = list(checked.problems)
     entries = list(enumerate(parsed.exemptions)) if parsed is not None else _valid_entries(checked.data)
@@ -192,7 +156,7 @@ def trusted_exemptions(path: Path, registry: UnitRegistry) -> tuple[Exemption, .
     without pydantic so that the commands that never check start fast."""
     from types import SimpleNamespace
 
-    from ipr_rules.ruleset.schema import read_checked
+    from ipr_rules.ruleset.files import read_checked
 
     checked = read_checked(path)
     items = (checked.data or {}).get("exemptions") or [] if isinstance(checked.data, dict) else []

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from ipr_rules.model.ruleset import Ruleset
-from ipr_rules.ruleset.store import with_exemptions
+from ipr_rules.ruleset.loader import with_exemptions
 
 from .support import CASES, case_paths, check, keys, read_case
 

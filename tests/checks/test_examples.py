@@ -52,7 +52,7 @@ def _with_commented_exemptions(ruleset: Ruleset, text: str, folder: Path) -> Rul
     the file indented); the example runs with exactly those exemptions."""
     import textwrap
 
-    from ipr_rules.ruleset.store import with_exemptions
+    from ipr_rules.ruleset.loader import with_exemptions
 
     lines = text.splitlines()
     start = next((i for i, line in enumerate(lines) if line.startswith("# exemptions.yaml")), None)

@@ -116,7 +116,7 @@ def test_a_gap_cannot_be_hidden(
 
 @pytest.mark.parametrize("status", ["not_started", "not_applicable"])
 def test_only_an_office_exemption_silences_it(tmp_path: Path, ruleset: Ruleset, status: str) -> None:
-    from ipr_rules.ruleset.store import with_exemptions
+    from ipr_rules.ruleset.loader import with_exemptions
 
     exemptions = tmp_path / "exemptions.yaml"
     exemptions.write_text(

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ipr_rules.model.ruleset import Ruleset
 from ipr_rules.result import exit_code
-from ipr_rules.ruleset.store import with_exemptions
+from ipr_rules.ruleset.loader import with_exemptions
 
 from .support import CASES, case_tests, check, messages, of_kind, report, write
 

@@ -113,7 +113,7 @@ def test_the_overlay_changes_the_grace(tmp_path: Any) -> None:
     from ipr_rules.requirements.evaluate import unmet_requirements
     from ipr_rules.requirements.overlay import ChangeRequirement, Overlay, apply_overlay
     from ipr_rules.ruleset.bundled import bundled_ruleset_dir
-    from ipr_rules.ruleset.store import load_ruleset
+    from ipr_rules.ruleset.loader import load_ruleset
 
     plan = load_ruleset(bundled_ruleset_dir(), trusted=True).plan
     strict = apply_overlay(

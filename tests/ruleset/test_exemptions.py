@@ -11,7 +11,7 @@ from click.testing import Result
 
 from ipr_rules.ruleset.bundled import bundled_ruleset_dir
 from ipr_rules.ruleset.exemptions import read_exemptions
-from ipr_rules.ruleset.store import load_ruleset
+from ipr_rules.ruleset.loader import load_ruleset
 from ipr_rules.ruleset.validate import validate_ruleset
 
 GOOD = """\
@@ -164,11 +164,12 @@ def test_every_problem_of_the_file_in_one_run(folder: Path) -> None:
     }
 
 
-def test_an_empty_file_exempts_nothing(folder: Path, tmp_path: Path) -> None:
-    path = tmp_path / "empty.yaml"
-    path.write_text("# nothing yet\n", encoding="utf-8")
-    assert read_exemptions(path, None, None) == ((), [])
+def test_an_empty_list_exempts_nothing_and_a_file_of_comments_only_is_told(folder: Path, tmp_path: Path) -> None:
     assert problems(folder, "exemptions: []\n") == []
+    path = tmp_path / "comments.yaml"
+    path.write_text("# nothing yet\n", encoding="utf-8")
+    exemptions, found = read_exemptions(path, None, None)
+    assert exemptions == () and [problem.line for problem in found] == [1]
 
 
 def test_a_bad_file_stops_a_check_with_a_clear_error(folder: Path, run_cli: Callable[..., Result]) -> None:
