@@ -54,12 +54,12 @@ FEW_DATES = Text(
     "least {count} needed){notes}",
 )
 UNDATED = Text(
-    "；另有 {count} 项未注明日期，不计入，请补上日期", "; {count} more have no date and count for nothing: add the date"
+    "；有 {count} 项未注明日期，不计入，请补上日期", "; {count} have no date and count for nothing: add the date"
 )
 UNFIT = Text(
-    "；“{titles}”的标题未写明要点所要求的文件（应称{heads}之一，并写明{words}之一），不计入",
-    "; '{titles}' does not name in its title what the plan asks for (one of {heads}, about one of {words}) and "
-    "does not count",
+    "；“{titles}”的标题未写明要点所要求的文件（应称{heads}等，并写明{words}之一），不计入",
+    "; '{titles}' does not name in its title what the plan asks for (a {heads} or the like, about one of {words}) "
+    "and does not count",
 )
 NO_NOTES = Text("", "")
 CAMPAIGN_MISSING = Text(
@@ -205,7 +205,7 @@ def _notes(detail: dict[str, Any]) -> Names:
             Localized(
                 UNFIT,
                 titles="”“".join(detail["unfit"]),
-                heads=Names(detail.get("heads") or ()),
+                heads=Names(list(detail.get("heads") or ())[:4]),
                 words=Names(detail.get("words") or ()),
             )
         )

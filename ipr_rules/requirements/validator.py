@@ -66,11 +66,12 @@ class RequirementValidator(Validator):  # type: ignore[misc]
         undated = 0
         unfit: list[str] = []
         for output in self._of_kinds(value, constraint.get("kinds")):
-            if not title_fits(str(output.get("title") or ""), constraint):
+            fits = title_fits(str(output.get("title") or ""), constraint)
+            if not fits:
                 unfit.append(str(output.get("title") or ""))
-            elif not isinstance(output.get("date"), dt.date):
+            if not isinstance(output.get("date"), dt.date):
                 undated += 1
-            elif start <= output["date"] <= end:
+            elif fits and start <= output["date"] <= end:
                 fitting.append(output)
         return fitting, undated, unfit
 
