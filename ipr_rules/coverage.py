@@ -24,6 +24,7 @@ State = Literal[
     "missing",
     "invalid",
     "no_report",
+    "unresolved",
     "wrong_unit",
     "not_assigned",
 ]
@@ -36,6 +37,7 @@ STATES: tuple[State, ...] = (
     "missing",
     "invalid",
     "no_report",
+    "unresolved",
     "wrong_unit",
     "not_assigned",
 )
@@ -49,6 +51,7 @@ STATE_LABELS: dict[str, Text] = {
     "missing": Text("缺报", "missing"),
     "invalid": Text("格式有误", "invalid entry"),
     "no_report": Text("未提交报告", "no report"),
+    "unresolved": Text("报告单位无法识别", "report's unit not recognised"),
     "wrong_unit": Text("非本单位任务", "wrong unit"),
     "not_assigned": Text("未分工", "not assigned"),
 }
@@ -157,7 +160,7 @@ def compute_coverage(
             status = state.statuses.get(key)
             if role is not None:
                 if unit not in state.reports:
-                    cell = Cell("no_report", role)
+                    cell = Cell("unresolved" if unit in state.unresolved else "no_report", role)
                 elif status is not None:
                     cell = Cell(status, role)  # type: ignore[arg-type]
                 elif key in state.broken:

@@ -1,4 +1,5 @@
-"""`--format json`: one object exactly as SPEC §5 fixes it, plus `waived` (SPEC §6) and `coverage`.
+"""`--format json`: one object exactly as SPEC §5 fixes it, plus `waived` (SPEC §6), `coverage`
+and the district's metric `totals` (SPEC §8).
 
 Written piece by piece: a province's tens of thousands of findings never stand in memory as
 one document or one string. The text is the same as `json.dumps(document, indent=2)` would give.
@@ -12,6 +13,7 @@ from typing import Any
 
 from ipr_rules.i18n import Lang
 from ipr_rules.render.safe_text import json_text
+from ipr_rules.render.summary import metric_totals
 from ipr_rules.result import CheckResult
 
 
@@ -36,7 +38,8 @@ def render(result: CheckResult, lang: Lang) -> Iterator[str]:
     yield '  "waived": '
     yield from _waived(result, lang)
     yield ",\n"
-    yield f'  "coverage": {_dumps(result.coverage.record(), 1)}\n'
+    yield f'  "coverage": {_dumps(result.coverage.record(), 1)},\n'
+    yield f'  "totals": {_dumps([total.record() for total in metric_totals(result)], 1)}\n'
     yield "}\n"
 
 
