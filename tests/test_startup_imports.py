@@ -48,7 +48,6 @@ def test_the_views_load_no_checks() -> None:
         "ipr_rules.engine",
         "ipr_rules.checks",
         "ipr_rules.model.report",
-        "ipr_rules.loading.yamlpos",
         *NOT_FOR_A_DISTRICT,
     )
     for arguments in (["--help"], ["tasks"], ["units"], ["explain", "1-1"]):

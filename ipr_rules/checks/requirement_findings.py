@@ -23,7 +23,7 @@ def requirement_findings(ctx: ReportContext, kind: str, *, campaigns: bool, fiel
         if not task.requirements:
             continue
         line = ctx.entry_line(task_id, field) if field else ctx.entry_line(task_id)
-        for unmet in unmet_requirements(task, unit.name, entry, year, validators, campaigns=campaigns):
+        for unmet in unmet_requirements(task, unit.name, entry, year, campaigns=campaigns, validators=validators):
             yield Finding(
                 kind, unmet.requirement.severity, unit.name, task_id, ctx.file, line, unmet.message, unmet.args
             )
