@@ -41,6 +41,33 @@ NOT_DATE = Text(
     "{field}应为日期，如 2020-12-20，实为{actual}", "{field} should be a date such as 2020-12-20, not {actual}"
 )
 NOT_ONE_OF = Text("{field}应为 {expected} 之一，实为{actual}", "{field} should be one of {expected}, not {actual}")
+NOT_ONE_OF_NAMED = Text(
+    "{field}应为 {expected} 之一，实为{actual}，请写作 {near}",
+    "{field} should be one of {expected}, not {actual}; write {near}",
+)
+# A choice as people name it (the template's header comment, the workbook's drop-downs) → the value.
+CHOICE_NAMES: dict[str, str] = {
+    "已完成": "done",
+    "完成": "done",
+    "部分完成": "partial",
+    "未开展": "not_started",
+    "未启动": "not_started",
+    "不适用": "not_applicable",
+    "notstarted": "not_started",
+    "notapplicable": "not_applicable",
+    "公开发布": "publication",
+    "发布": "publication",
+    "标准": "standard",
+    "制度": "regulation",
+    "规定": "regulation",
+    "制度规定": "regulation",
+    "会议": "event",
+    "活动": "event",
+    "会议活动": "event",
+    "调查": "survey",
+    "调研": "survey",
+    "其他": "other",
+}
 TOO_SMALL = Text("{field}不能小于 {limit}", "{field} must not be less than {limit}")
 TOO_LARGE = Text("{field}不能大于 {limit}", "{field} must not be greater than {limit}")
 TOO_SHORT = Text("{field}至少应有 {limit} 项", "{field} needs at least {limit} item(s)")
@@ -110,6 +137,15 @@ def _choices(expected: str) -> str:
     return " | ".join(part.strip(" '\"") for part in expected.replace(" or ", ", ").split(",") if part.strip())
 
 
+def _named_choice(value: Any, choices: list[str]) -> str | None:
+    """The choice a value names in Chinese or in other English spelling (`已完成`, `Not started`)."""
+    if not isinstance(value, str):
+        return None
+    key = "".join(_folded(value).lower().replace("_", " ").replace("-", " ").split())
+    near = CHOICE_NAMES.get(key) or next((c for c in choices if c.replace("_", "") == key), None)
+    return near if near in choices else None
+
+
 def message_for(error: dict[str, Any], field: Any, known_fields: tuple[str, ...] = ()) -> tuple[Text, dict[str, Any]]:
     """The message and its arguments for one pydantic error dict."""
     kind = error["type"]
@@ -154,7 +190,11 @@ def message_for(error: dict[str, Any], field: Any, known_fields: tuple[str, ...]
     if kind.startswith("date") or kind.startswith("datetime"):
         return NOT_DATE, args
     if kind in ("literal_error", "enum"):
-        return NOT_ONE_OF, {**args, "expected": _choices(str(context.get("expected", "")))}
+        expected = _choices(str(context.get("expected", "")))
+        near = _named_choice(value, expected.split(" | "))
+        if near is not None:
+            return NOT_ONE_OF_NAMED, {**args, "expected": expected, "near": near}
+        return NOT_ONE_OF, {**args, "expected": expected}
     if kind in ("greater_than_equal", "greater_than"):
         return TOO_SMALL, {**args, "limit": context.get("ge", context.get("gt"))}
     if kind in ("less_than_equal", "less_than"):
