@@ -188,6 +188,8 @@ def _diagnose(error: YamlSyntaxError, lines: list[str]) -> tuple[Text, int | Non
         message, line = UNCLOSED_QUOTE, opened
     elif message is UNCLOSED_BRACKET and error.context_line is not None:
         line = error.context_line
+        if _flow_open_quote(lines, line) is not None:  # `["官市监〔2020〕21号]`: the quote ate the bracket
+            message = UNCLOSED_QUOTE
     elif (opened := _bracket_open_at_document_end(error, lines)) is not None:
         return UNCLOSED_BRACKET, opened, Localized(NO_HINT)
     elif full_width is not None and full_width[0] is not FULL_WIDTH_QUOTE_HINT:
@@ -220,6 +222,48 @@ def _open_quote(lines: list[str], line: int | None) -> int | None:
     return None
 
 
+def _flow_open_quote(lines: list[str], line: int | None) -> str | None:
+    """The quote that an item of a `[…]` or `{…}` on this line opens and the line never closes."""
+    if line is None or not 1 <= line <= len(lines):
+        return None
+    content = lines[line - 1]
+    start = min((i for i in (content.find("["), content.find("{")) if i >= 0), default=-1)
+    if start < 0:
+        return None
+    item_start, index = True, start + 1
+    while index < len(content):
+        char = content[index]
+        if char in "\"'" and item_start:
+            end = _quote_end(content, index)
+            if end is None:
+                return char
+            index, item_start = end + 1, False
+            continue
+        if char == "#" and content[index - 1] in " \t":
+            return None
+        if not char.isspace():
+            item_start = char in "[{," or (char == ":" and content[index + 1 : index + 2] in ("", " "))
+        index += 1
+    return None
+
+
+def _quote_end(content: str, start: int) -> int | None:
+    """Where the quote opened at `start` closes on this line."""
+    quote, index = content[start], start + 1
+    while index < len(content):
+        char = content[index]
+        if quote == '"' and char == "\\":
+            index += 2
+            continue
+        if char == quote:
+            if quote == "'" and content[index + 1 : index + 2] == "'":
+                index += 2
+                continue
+            return index
+        index += 1
+    return None
+
+
 def _closes(quote: str, rest: str) -> bool:
     if quote == "'":
         return "'" in rest.replace("''", "")
@@ -243,7 +287,8 @@ def _extra_args(message: Text, line: int | None, lines: list[str]) -> dict[str, 
     content = lines[line - 1] if line is not None and 1 <= line <= len(lines) else ""
     if message is UNCLOSED_QUOTE:
         match = _QUOTED_VALUE.match(content)
-        return {"quote": Localized(QUOTE_NAMES[match.group(1) if match else '"'])}
+        quote = match.group(1) if match else _flow_open_quote(lines, line) or '"'
+        return {"quote": Localized(QUOTE_NAMES[quote])}
     if message is COLON_IN_VALUE:
         match = _VALUE_WITH_COLON.match(content)
         if match:
