@@ -7,6 +7,10 @@ from typing import Any
 from ipr_rules.i18n import Lang, Localized, Text
 
 MISSING = Text("缺少必填字段：{field}", "a required field is missing: {field}")
+MISSING_TASKS = Text(
+    "缺少必填字段：{field}。改正前，本单位的任务都算作没有填写",
+    "a required field is missing: {field}; until it is there, every task of the unit counts as not entered",
+)
 UNKNOWN_FIELD = Text("不认识的字段：{field}", "unknown field {field}")
 UNKNOWN_FIELD_NEAR = Text("不认识的字段：{field}，是否为{near}？", "unknown field {field}; did you mean {near}?")
 LOOK_ALIKE_FIELD = Text(
@@ -156,7 +160,10 @@ def message_for(error: dict[str, Any], field: Any, known_fields: tuple[str, ...]
         field = Quoted(field)  # a path in a file that is not a report (a ruleset): said as written
     args: dict[str, Any] = {"field": field, "actual": actual}
     if kind == "missing":
-        return MISSING, args
+        from ipr_rules.clerk import FieldPath
+
+        whole_list = isinstance(field, FieldPath) and field.path == ("tasks",)
+        return (MISSING_TASKS if whole_list else MISSING), args
     if kind == "extra_forbidden":
         from ipr_rules.clerk import FieldPath, NamedField, OddCharacters, suggest_field
 
