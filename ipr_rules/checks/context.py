@@ -118,10 +118,10 @@ class SetState:
         if _tasks_mistyped(document):
             # `task:` typed for `tasks:`: the finding about the missing field says that every task
             # counts as not entered; no second finding per task says it is missing.
-            for task in ruleset.tasks:
-                if task.role_of(unit) is not None and task.id not in present:
-                    present.add(task.id)
-                    self.broken.add((unit, task.id))
+            for own in ruleset.tasks:
+                if own.role_of(unit) is not None and own.id not in present:
+                    present.add(own.id)
+                    self.broken.add((unit, own.id))
         for task_id, entry in document.entries.items():
             key = (unit, task_id)
             self._keep_best(key, entry.status)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ipr_rules.i18n import Lang, Localized, Text
@@ -25,6 +26,13 @@ COLON_IN_TEXT = Text(
     "Quote the whole text (\"{written}\") or use a full-width colon '：'",
 )
 NOT_INTEGER = Text("{field}应为整数，实为{actual}", "{field} should be a whole number, not {actual}")
+NOT_INTEGER_WRITE = Text(
+    "{field}应为整数，实为{actual}：只写数字，不加单位和千位分隔符，应写作 {number}",
+    "{field} should be a whole number, not {actual}: write the digits alone, without a unit or thousands "
+    "separators: {number}",
+)
+# `1,860`, `35人`, `2020年`: digits with thousands commas and a unit word after them.
+_NUMBER_WITH_WORDS = re.compile(r"^\s*([0-9]{1,3}(?:[,，][0-9]{3})+|[0-9]+)\s*[^\W\d_]{0,4}\s*$")
 FULL_WIDTH_NUMBER = Text(
     "{field}应为整数，实为文字“{value_text}”：{characters}；应写作 {number}",
     "{field} should be a whole number, not the text '{value_text}': {characters}; write {number}",
@@ -187,6 +195,9 @@ def message_for(error: dict[str, Any], field: Any, known_fields: tuple[str, ...]
 
             shown = {"characters": OddCharacters(value), "number": _folded(value), "value_text": value}
             return FULL_WIDTH_NUMBER, {**args, **shown}
+        digits = _NUMBER_WITH_WORDS.match(value) if isinstance(value, str) else None
+        if digits is not None and not digits.group(0).strip().isdigit():
+            return NOT_INTEGER_WRITE, {**args, "number": int(re.sub(r"[,，]", "", digits.group(1)))}
         return NOT_INTEGER, args
     if kind in ("bool_type", "bool_parsing"):
         return NOT_BOOL, args
