@@ -8,6 +8,14 @@ from typing import Any
 from ipr_rules.i18n import Lang, Localized, Text
 
 MISSING = Text("缺少必填字段：{field}", "a required field is missing: {field}")
+NOT_FILLED = Text(
+    "{field}没有填写（冒号后面没有内容），请填写",
+    "{field} is not filled in (nothing follows its colon); fill it in",
+)
+NOT_FILLED_CHOICE = Text(
+    "{field}没有填写（冒号后面没有内容），请填写 {expected} 之一",
+    "{field} is not filled in (nothing follows its colon); write one of {expected}",
+)
 MISSING_TASKS = Text(
     "缺少必填字段：{field}。改正前，本单位的任务都算作没有填写",
     "a required field is missing: {field}; until it is there, every task of the unit counts as not entered",
@@ -172,6 +180,8 @@ def message_for(error: dict[str, Any], field: Any, known_fields: tuple[str, ...]
 
         whole_list = isinstance(field, FieldPath) and field.path == ("tasks",)
         return (MISSING_TASKS if whole_list else MISSING), args
+    if value is None and (kind.endswith("_type") or kind in ("date_parsing", "datetime_parsing")):
+        return NOT_FILLED, args
     if kind == "extra_forbidden":
         from ipr_rules.clerk import FieldPath, NamedField, OddCharacters, suggest_field
 
@@ -209,6 +219,8 @@ def message_for(error: dict[str, Any], field: Any, known_fields: tuple[str, ...]
         return NOT_DATE, args
     if kind in ("literal_error", "enum"):
         expected = _choices(str(context.get("expected", "")))
+        if value is None:
+            return NOT_FILLED_CHOICE, {**args, "expected": expected}
         near = _named_choice(value, expected.split(" | "))
         if near is not None:
             return NOT_ONE_OF_NAMED, {**args, "expected": expected, "near": near}
