@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 from ipr_rules.i18n import Localized, Text
+from ipr_rules.loading.yaml_spacing import NO_SPACE_AFTER_COLON, NO_SPACE_AFTER_DASH, missing_space, spacing_args
 from ipr_rules.loading.yamlpos import YamlSyntaxError
 
 TAB = Text(
@@ -180,6 +181,9 @@ def _diagnose(error: YamlSyntaxError, lines: list[str]) -> tuple[Text, int | Non
     if tab_line is not None:
         return TAB, tab_line, Localized(NO_HINT)
     full_width = _full_width(lines, error.line)
+    spacing = missing_space(lines, error.line)
+    if spacing is not None and full_width is None:
+        return spacing[0], spacing[1], Localized(NO_HINT)
     opened = _open_quote(lines, error.line) if message in _QUOTE_SUSPECTS else None
     if _unclosed_quote(error):
         message = UNCLOSED_QUOTE
@@ -289,6 +293,8 @@ def _extra_args(message: Text, line: int | None, lines: list[str]) -> dict[str, 
         match = _QUOTED_VALUE.match(content)
         quote = match.group(1) if match else _flow_open_quote(lines, line) or '"'
         return {"quote": Localized(QUOTE_NAMES[quote])}
+    if message in (NO_SPACE_AFTER_COLON, NO_SPACE_AFTER_DASH):
+        return spacing_args(message, content)
     if message is COLON_IN_VALUE:
         match = _VALUE_WITH_COLON.match(content)
         if match:

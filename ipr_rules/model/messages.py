@@ -12,6 +12,10 @@ NOT_FILLED = Text(
     "{field}没有填写（冒号后面没有内容），请填写",
     "{field} is not filled in (nothing follows its colon); fill it in",
 )
+EMPTY_ITEM = Text(
+    "{field}是空的（“- ”后面没有内容；“#”及其后的文字是注释），请填写或删去这一行",
+    "{field} is empty (nothing after its '- '; a '#' starts a comment); fill it in or delete the line",
+)
 NOT_FILLED_CHOICE = Text(
     "{field}没有填写（冒号后面没有内容），请填写 {expected} 之一",
     "{field} is not filled in (nothing follows its colon); write one of {expected}",
@@ -181,7 +185,10 @@ def message_for(error: dict[str, Any], field: Any, known_fields: tuple[str, ...]
         whole_list = isinstance(field, FieldPath) and field.path == ("tasks",)
         return (MISSING_TASKS if whole_list else MISSING), args
     if value is None and (kind.endswith("_type") or kind in ("date_parsing", "datetime_parsing")):
-        return NOT_FILLED, args
+        from ipr_rules.clerk import FieldPath
+
+        item = isinstance(field, FieldPath) and bool(field.path) and isinstance(field.path[-1], int)
+        return (EMPTY_ITEM if item else NOT_FILLED), args
     if kind == "extra_forbidden":
         from ipr_rules.clerk import FieldPath, NamedField, OddCharacters, suggest_field
 
