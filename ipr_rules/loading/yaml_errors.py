@@ -11,7 +11,14 @@ import re
 from typing import Any
 
 from ipr_rules.i18n import Localized, Text
-from ipr_rules.loading.yaml_spacing import NO_SPACE_AFTER_COLON, NO_SPACE_AFTER_DASH, missing_space, spacing_args
+from ipr_rules.loading.yaml_spacing import (
+    NO_SPACE_AFTER_COLON,
+    NO_SPACE_AFTER_DASH,
+    OPENS_THEN_MORE,
+    missing_space,
+    opens_then_more,
+    spacing_args,
+)
 from ipr_rules.loading.yamlpos import YamlSyntaxError
 
 TAB = Text(
@@ -151,6 +158,8 @@ def explain_syntax_error(error: YamlSyntaxError, text: str | list[str]) -> tuple
 
     The line to report with it is `error_line(error, text)`."""
     lines = text.split("\n") if isinstance(text, str) else text
+    if _opens_then_more(error, lines) is not None:
+        return OPENS_THEN_MORE, {**(_opens_then_more(error, lines) or {}), "hint": Localized(NO_HINT)}
     message, line, hint = _diagnose(error, lines)
     problem = error.problem or ""
     args: dict[str, Any] = {
@@ -177,6 +186,8 @@ def _diagnose(error: YamlSyntaxError, lines: list[str]) -> tuple[Text, int | Non
     """The message, the line it is about, and a hint."""
     problem = error.problem or ""
     message = next((text_ for needle, text_ in _PATTERNS if needle in problem), GENERIC)
+    if _opens_then_more(error, lines) is not None:
+        return OPENS_THEN_MORE, error.line, Localized(NO_HINT)
     tab_line = _tab_line(lines, error.line)
     if tab_line is not None:
         return TAB, tab_line, Localized(NO_HINT)
@@ -206,6 +217,17 @@ def _diagnose(error: YamlSyntaxError, lines: list[str]) -> tuple[Text, int | Non
         line = error.line
     hint = Localized(full_width[0], line=full_width[1]) if full_width is not None else Localized(NO_HINT)
     return message, line, hint
+
+
+# What libyaml says when a quoted or bracketed value goes on after it closes.
+_AFTER_VALUE = ("expected <block end>", "did not find expected '-' indicator", "did not find expected key")
+
+
+def _opens_then_more(error: YamlSyntaxError, lines: list[str]) -> dict[str, Any] | None:
+    problem = error.problem or ""
+    if not any(needle in problem for needle in _AFTER_VALUE) or _tab_line(lines, error.line) is not None:
+        return None
+    return opens_then_more(lines, error.line)
 
 
 # Errors an unclosed quote causes some lines later, when the next quote closes it by mistake.

@@ -1,7 +1,8 @@
-"""A space left out after a key's colon (`status:done`) or a list item's dash (`-受理…`).
+"""A space left out after a key's colon (`status:done`) or a list item's dash (`-受理…`), and
+a value that opens with a quote or bracket but goes on after it closes (`- "外观设计"专利…`).
 
-libyaml reports either one line later, as a misplaced colon or a missing one; the message
-names the line that left out the space and shows it written with the space.
+libyaml reports the first two one line later, as a misplaced colon or a missing one, and the
+last as inconsistent indentation; the message names the line and shows it written right.
 """
 
 from __future__ import annotations
@@ -25,6 +26,39 @@ NO_SPACE_AFTER_DASH = Text(
 # `status:done` and `-受理…`: the space after a key's colon or a list item's dash left out.
 _KEY_NO_SPACE = re.compile(r"^[ \t]*(?:-[ \t]+)?([A-Za-z_][\w\-]*|\"[^\"]*\"):([^\s:/\\].*)$")
 _DASH_NO_SPACE = re.compile(r"^[ \t]*-([^\s\-\d].*)$")
+
+
+OPENS_THEN_MORE = Text(
+    "YAML 格式错误：第 {line} 行的值以{opener}开头，YAML 只把{closed}读作值，后面的“{rest}”就多出来了；"
+    "请给整项加单引号（'…'），或把其中的{opener}改为全角",
+    "YAML syntax error: the value on line {line} starts with {opener}, so YAML reads only {closed} as the value "
+    "and '{rest}' is left over; put the whole text in single quotes ('…'), or use full-width characters",
+)
+_OPENERS = {'"': Text("双引号", "a double quote"), "[": Text("方括号“[”", "a '['"), "{": Text("花括号“{{”", "a '{{'")}
+_CLOSED = {
+    '"': Text("引号里的部分", "the quoted part"),
+    "[": Text("方括号里的部分（当作列表）", "the bracketed part (as a list)"),
+    "{": Text("花括号里的部分（当作映射）", "the braced part (as a mapping)"),
+}
+_OPENS = re.compile(r"^[ \t]*(?:-[ \t]+|[\w\-\"]+:[ \t]+)(\"[^\"]*\"|\[[^\]]*\]|\{[^}]*\})[ \t]*([^\s#,].*)$")
+
+
+def opens_then_more(lines: list[str], line: int | None) -> dict[str, Any] | None:
+    """`- "外观设计"专利…`, `- [1]受理…`: the arguments of OPENS_THEN_MORE, or None."""
+    if line is None or not 1 <= line <= len(lines):
+        return None
+    match = _OPENS.match(lines[line - 1])
+    if match is None:
+        return None
+    from ipr_rules.i18n import Localized
+
+    opener, rest = match.group(1)[0], match.group(2).strip()
+    return {
+        "line": line,
+        "opener": Localized(_OPENERS[opener]),
+        "closed": Localized(_CLOSED[opener]),
+        "rest": rest if len(rest) <= 20 else rest[:20] + "…",
+    }
 
 
 def missing_space(lines: list[str], line: int | None) -> tuple[Text, int] | None:
