@@ -49,6 +49,12 @@ FULL_WIDTH_NUMBER = Text(
     "{field}应为整数，实为文字“{value_text}”：{characters}；应写作 {number}",
     "{field} should be a whole number, not the text '{value_text}': {characters}; write {number}",
 )
+NOT_NUMBER = Text("{field}应为非负数，实为{actual}", "{field} should be a non-negative number, not {actual}")
+NOT_NUMBER_WRITE = Text(
+    "{field}应为非负数，实为{actual}：只写数字，不加单位和千位分隔符，应写作 {number}",
+    "{field} should be a non-negative number, not {actual}: write the digits alone, without a unit or thousands "
+    "separators: {number}",
+)
 NOT_BOOL = Text("{field}应为 true 或 false，实为{actual}", "{field} should be true or false, not {actual}")
 NOT_LIST = Text(
     "{field}应为列表（每项一行，以“- ”开头），实为{actual}",
@@ -216,6 +222,11 @@ def message_for(error: dict[str, Any], field: Any, known_fields: tuple[str, ...]
         if digits is not None and not digits.group(0).strip().isdigit():
             return NOT_INTEGER_WRITE, {**args, "number": int(re.sub(r"[,，]", "", digits.group(1)))}
         return NOT_INTEGER, args
+    if kind in ("number_type", "float_type", "float_parsing"):
+        digits = _NUMBER_WITH_WORDS.match(value) if isinstance(value, str) else None
+        if digits is not None and not digits.group(0).strip().isdigit():
+            return NOT_NUMBER_WRITE, {**args, "number": int(re.sub(r"[,，]", "", digits.group(1)))}
+        return NOT_NUMBER, args
     if kind in ("bool_type", "bool_parsing"):
         return NOT_BOOL, args
     if kind in ("list_type", "tuple_type", "set_type", "iterable_type"):
