@@ -12,9 +12,11 @@ from typing import Any
 
 from ipr_rules.i18n import Localized, Text
 from ipr_rules.loading.yaml_spacing import (
+    FULL_WIDTH_HASH,
     NO_SPACE_AFTER_COLON,
     NO_SPACE_AFTER_DASH,
     OPENS_THEN_MORE,
+    full_width_hash,
     missing_space,
     opens_then_more,
     spacing_args,
@@ -192,6 +194,9 @@ def _diagnose(error: YamlSyntaxError, lines: list[str]) -> tuple[Text, int | Non
     if tab_line is not None:
         return TAB, tab_line, Localized(NO_HINT)
     full_width = _full_width(lines, error.line)
+    hashed = full_width_hash(lines, error.line)
+    if hashed is not None:
+        return FULL_WIDTH_HASH, hashed, Localized(NO_HINT)
     spacing = missing_space(lines, error.line)
     if spacing is not None and full_width is None:
         return spacing[0], spacing[1], Localized(NO_HINT)

@@ -53,12 +53,31 @@ def opens_then_more(lines: list[str], line: int | None) -> dict[str, Any] | None
     from ipr_rules.i18n import Localized
 
     opener, rest = match.group(1)[0], match.group(2).strip()
+    if rest.startswith("＃"):  # a comment typed with a full-width hash: FULL_WIDTH_HASH says so
+        return None
     return {
         "line": line,
         "opener": Localized(_OPENERS[opener]),
         "closed": Localized(_CLOSED[opener]),
         "rest": rest if len(rest) <= 20 else rest[:20] + "…",
     }
+
+
+FULL_WIDTH_HASH = Text(
+    "YAML 格式错误：第 {line} 行的全角“＃”不是注释符号，YAML 把它后面的文字当成了内容；请改为半角“#”（前面留一个空格）",
+    "YAML syntax error: the full-width '＃' on line {line} does not start a comment, so YAML read what follows "
+    "as content; use an ASCII '#' with a space before it",
+)
+
+
+def full_width_hash(lines: list[str], line: int | None) -> int | None:
+    """The line at or just before the error where a full-width `＃` after a value was meant as a comment."""
+    if line is None:
+        return None
+    for number in (line, line - 1):
+        if 1 <= number <= len(lines) and re.search(r"[\]}\"'\w)）]\s+＃", lines[number - 1].split(" #", 1)[0]):
+            return number
+    return None
 
 
 def missing_space(lines: list[str], line: int | None) -> tuple[Text, int] | None:
