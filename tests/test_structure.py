@@ -92,6 +92,15 @@ def test_no_import_cycle_in_the_package() -> None:
     assert cycles(graph) == []
 
 
+def test_no_module_over_400_lines() -> None:
+    long = {
+        name: n
+        for name, path in modules().items()
+        if (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES
+    }
+    assert long == {}
+
+
 def test_the_cycle_finder_finds_cycles_of_every_import_form(tmp_path: Path) -> None:
     package = tmp_path / "ipr_rules"
     (package / "sub").mkdir(parents=True)

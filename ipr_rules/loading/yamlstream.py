@@ -18,13 +18,13 @@ from ipr_rules.loading.limits import Limits
 from ipr_rules.loading.yamlpos import (
     TOO_MANY_NODES,
     Document,
-    DocumentReader,
     NodeBudget,
     Problem,
     TooManyNodes,
     YamlLimitError,
     YamlSyntaxError,
 )
+from ipr_rules.loading.yamlreader import DocumentReader
 
 HAS_LIBYAML = bool(getattr(yaml, "__with_libyaml__", False))
 _Loader: Any = yaml.CSafeLoader if HAS_LIBYAML else yaml.SafeLoader
