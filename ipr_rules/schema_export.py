@@ -6,7 +6,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-PACKAGED = Path(__file__).resolve().parent / "report.schema.json"
+SCHEMA_NAME = "report.schema.json"
+PACKAGED = Path(__file__).resolve().parent / SCHEMA_NAME
 
 
 def report_schema() -> dict[str, Any]:

@@ -35,14 +35,13 @@ def main() -> int:
     validation = run("validate-ruleset", str(bundled))
     if validation.returncode != 0:
         problems.append(f"the installed ruleset does not validate: {validation.stdout}{validation.stderr}")
-    template = run("template", "区法院")
-    first = template.stdout.splitlines()[0] if template.stdout else ""
-    schema = first.partition("$schema=file://")[2]
-    if template.returncode != 0 or not schema or not Path(schema).is_file():
-        problems.append(f"the template's schema line points at nothing: {first!r}")
     with tempfile.TemporaryDirectory() as folder:
         report = Path(folder) / "区法院.yaml"
-        report.write_text(template.stdout, encoding="utf-8")
+        template = run("template", "区法院", "-o", str(report))
+        first = report.read_text(encoding="utf-8").splitlines()[0] if report.is_file() else ""
+        schema = first.partition("$schema=")[2]
+        if template.returncode != 0 or not schema or not (report.parent / schema).is_file():
+            problems.append(f"the template's schema line points at nothing beside it: {first!r}")
         checked = run(str(report), "--format", "json")
         kinds = {finding["kind"] for finding in json.loads(checked.stdout)["findings"]} if checked.stdout else set()
         if checked.returncode != 1 or kinds != {"task-not-started"}:

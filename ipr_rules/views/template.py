@@ -21,14 +21,18 @@ HEADER = Text(
     "# actions：写明实际做了什么（时间、对象、数量、结果），不要照抄要点原文；done 和 partial 必填。\n"
     "# campaigns：参加的专项行动；outputs：形成的文件、公开发布、标准、会议活动、调查\n"
     "#   （kind 取 publication | standard | regulation | event | survey | other）；\n"
-    "# metrics：数字指标（非负整数）；evidence：文号等佐证；reason：未完成或不适用的原因。\n",
+    "# metrics：数字指标（非负整数）；evidence：文号等佐证；reason：未完成或不适用的原因。\n"
+    "# 首行的 $schema 指向同目录下的 report.schema.json，编辑器据此提示和检查格式；转发报告时请一并转发该文件\n"
+    "#   （ipr-check template 单位 -o 目录/单位.yaml 会一并写出，也可用 ipr-check schema -o report.schema.json 生成）。\n",
     "# {unit}: {year} annual report on fighting IP infringement and counterfeiting\n"
     "# Written by ipr-check template. Fill in each entry, check it with `ipr-check THIS_FILE`, then submit.\n"
     "# status: done | partial | not_started | not_applicable\n"
     "# actions: what was actually done (when, what, how many, result), not the plan's words; needed for done/partial.\n"
     "# campaigns: campaigns taken part in; outputs: documents, publications, standards, events, surveys\n"
     "#   (kind: publication | standard | regulation | event | survey | other);\n"
-    "# metrics: counts (non-negative whole numbers); evidence: document numbers; reason: why not done.\n",
+    "# metrics: counts (non-negative whole numbers); evidence: document numbers; reason: why not done.\n"
+    "# The $schema line points to report.schema.json in the same folder, which editors use to check the format;\n"
+    "#   send it along with the report (template -o DIR/UNIT.yaml writes it; so does ipr-check schema -o report.schema.json).\n",
 )
 TASK_HEADING = Text("# {id}【{role}】（{item}）{title}", "# {id} [{role}] (item {item}) {title}")
 CAMPAIGNS = Text("# 专项行动：{names}", "# campaigns: {names}")
@@ -42,6 +46,12 @@ WIDTH = 38
 
 def schema_line(schema_location: str) -> str:
     return f"# yaml-language-server: $schema={schema_location}\n"
+
+
+def template_report(ruleset: Ruleset, unit: Unit) -> dict[str, object]:
+    """The template as report data (for the workbook): every task of the unit, not started."""
+    tasks = {task.id: {"status": "not_started"} for task in ruleset.tasks_of(unit.name)}
+    return {"unit": unit.name, "year": ruleset.year, "tasks": tasks}
 
 
 def render_template(ruleset: Ruleset, unit: Unit, lang: Lang, schema_location: str | None) -> str:
