@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 
 from ipr_rules.errors import UsageError
-from ipr_rules.i18n import Lang, Text
+from ipr_rules.i18n import Lang, Localized, Text
 from ipr_rules.loading.cells import cell_of
 from ipr_rules.loading.limits import ReadLimits
 from ipr_rules.loading.yamlpos import Document
@@ -43,6 +43,7 @@ YAML_HEADER = Text(
     "# {unit} {year} 年打击侵权假冒工作年度报告（由 ipr-check convert 从 {source} 转换）\n",
     "# {unit}: {year} annual report (converted by ipr-check convert from {source})\n",
 )
+NOT_TEXT_KEY = Text("键 {key} 不是文字，如任务编号须加引号", "the key {key} is not text")
 YAML_SUFFIXES = (".yaml", ".yml")
 WORKBOOK_SUFFIXES = (".xlsx",)
 
@@ -120,10 +121,10 @@ def _documents(text: str, name: str, limits: ReadLimits) -> list[Document]:
             raise UsageError(BROKEN, file=name, line=item.error.line, problem=str(item.error))
         if item.problems:
             problem = item.problems[0]
-            raise UsageError(BROKEN, file=name, line=problem.line, problem=problem.message.render("zh", **problem.args))
+            raise UsageError(BROKEN, file=name, line=problem.line, problem=Localized(problem.message, **problem.args))
         if item.odd_keys:
             key = item.odd_keys[0]
-            raise UsageError(BROKEN, file=name, line=item.lines.get(key), problem=str(key[-1]))
+            raise UsageError(BROKEN, file=name, line=item.lines.get(key), problem=Localized(NOT_TEXT_KEY, key=key[-1]))
         if item.data is not None:
             documents.append(item)
     if not documents:
@@ -144,13 +145,28 @@ def _read_workbook(source: Path, limits: ReadLimits) -> Document:
     if document.problems:
         problem = document.problems[0]
         where = f"{source}:{cell_of(problem.line) or problem.line}"
-        raise UsageError(BROKEN, file=where, problem=problem.message.render("zh", **problem.args))
+        raise UsageError(BROKEN, file=where, problem=Localized(problem.message, **problem.args))
     return document
+
+
+class _TaskId(str):
+    """A task id, written quoted as the template writes it (`"1-1":`)."""
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+_Dumper.add_representer(_TaskId, lambda dumper, value: dumper.represent_scalar(_STR_TAG, str(value), style='"'))
+_STR_TAG = "tag:yaml.org,2002:str"
 
 
 def to_yaml(data: dict[str, Any], source: str, lang: Lang) -> str:
     header = YAML_HEADER.render(lang, unit=data.get("unit", ""), year=data.get("year", ""), source=source)
-    body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=False, width=4096)
+    tasks = data.get("tasks")
+    if isinstance(tasks, dict):
+        data = {**data, "tasks": {_TaskId(key): entry for key, entry in tasks.items()}}
+    body = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, default_flow_style=False, width=4096)
     return header + body
 
 
@@ -184,5 +200,5 @@ def _plain(value: Any) -> Any:
 
 
 def _shown(value: Any) -> str:
-    text = "（无）" if value is None else repr(value) if not isinstance(value, str) else value
+    text = "（无）" if value is None else value if isinstance(value, str) else str(value)
     return text if len(text) <= 40 else text[:40] + "…"
