@@ -43,6 +43,8 @@ YAML_HEADER = Text(
     "# {unit} {year} 年打击侵权假冒工作年度报告（由 ipr-check convert 从 {source} 转换）\n",
     "# {unit}: {year} annual report (converted by ipr-check convert from {source})\n",
 )
+NOT_A_REPORT = Text("文档不是“键: 值”形式的报告", "the document is not a report of 'key: value' lines")
+NO_TASKS = Text("没有 tasks（任务）映射", "there is no tasks mapping")
 NOT_TEXT_KEY = Text("键 {key} 不是文字，如任务编号须加引号", "the key {key} is not text")
 YAML_SUFFIXES = (".yaml", ".yml")
 WORKBOOK_SUFFIXES = (".xlsx",)
@@ -72,6 +74,9 @@ def _to_workbooks(source: Path, target: Path, ruleset: Ruleset, lang: Lang, limi
     planned: list[tuple[Path, bytes]] = []
     names: set[str] = set()
     for document in documents:
+        if not isinstance(document.data.get("tasks"), dict):
+            # A workbook always has its task sheet: a report without tasks would come back with some.
+            raise UsageError(BROKEN, file=str(source), line=document.line, problem=Localized(NO_TASKS))
         data = write_workbook(ruleset, document.data, lang)
         back = read_workbook(data, limits)
         if isinstance(back, Refusal):
@@ -101,10 +106,11 @@ def _read_yaml(source: Path, limits: ReadLimits) -> list[Document]:
 
     data = _read_bytes(str(source), str(source), limits)
     if isinstance(data, FileFailure):
-        raise UsageError(CANNOT_READ, reason=data.message, **data.args)
+        raise UsageError(CANNOT_READ, reason=Localized(data.message, **data.args))
     decoded = decode(data)
     if isinstance(decoded, DecodeFailure):
-        raise UsageError(CANNOT_READ, file=str(source), line=decoded.line, reason=decoded.message, **decoded.args)
+        reason = Localized(decoded.message, **decoded.args)
+        raise UsageError(CANNOT_READ, file=str(source), line=decoded.line, reason=reason)
     return _documents(decoded.text, str(source), limits)
 
 
@@ -125,6 +131,8 @@ def _documents(text: str, name: str, limits: ReadLimits) -> list[Document]:
         if item.odd_keys:
             key = item.odd_keys[0]
             raise UsageError(BROKEN, file=name, line=item.lines.get(key), problem=Localized(NOT_TEXT_KEY, key=key[-1]))
+        if item.data is not None and not isinstance(item.data, dict):
+            raise UsageError(BROKEN, file=name, line=item.line, problem=Localized(NOT_A_REPORT))
         if item.data is not None:
             documents.append(item)
     if not documents:
@@ -138,10 +146,10 @@ def _read_workbook(source: Path, limits: ReadLimits) -> Document:
 
     data = _read_bytes(str(source), str(source), limits)
     if isinstance(data, FileFailure):
-        raise UsageError(CANNOT_READ, reason=data.message, **data.args)
+        raise UsageError(CANNOT_READ, reason=Localized(data.message, **data.args))
     document = read_workbook(data, limits)
     if isinstance(document, Refusal):
-        raise UsageError(CANNOT_READ, file=str(source), reason=document.message, **document.args)
+        raise UsageError(CANNOT_READ, file=str(source), reason=Localized(document.message, **document.args))
     if document.problems:
         problem = document.problems[0]
         where = f"{source}:{cell_of(problem.line) or problem.line}"
@@ -187,15 +195,17 @@ def _same(before: Any, after: Any, source: str, document: Document, path: tuple[
 
 
 def _plain(value: Any) -> Any:
-    """Values as a report means them: text without its surrounding spaces, a datetime's date."""
+    """Values as a report means them: text without its surrounding spaces, a datetime's date,
+    and an empty text, list or mapping the same as none (a workbook leaves such a cell empty)."""
     if isinstance(value, str):
-        return value.strip()
+        return value.strip() or None
     if isinstance(value, dt.datetime) and value.time() == dt.time(0):
         return value.date()
     if isinstance(value, dict):
-        return {str(key): _plain(item) for key, item in value.items()}
+        kept = {str(key): _plain(item) for key, item in value.items()}
+        return {key: item for key, item in kept.items() if item is not None} or None
     if isinstance(value, list):
-        return [_plain(item) for item in value]
+        return [_plain(item) for item in value] or None
     return value
 
 

@@ -117,7 +117,7 @@ def _rows(worksheet: Any, sheet: str, budget: list[int], pending: set[tuple[str,
 
     worksheet.reset_dimensions()  # a wrong stored size must neither cut rows off nor invent them
     for number, values in enumerate(worksheet.iter_rows(max_col=MAX_COLUMNS, values_only=True), start=1):
-        cells = [_value(value) for value in values]
+        cells = [None if value is None else _value(value) for value in values]
         for column, value in enumerate(cells, start=1):
             if value is None and (sheet, number, column) in pending:
                 cells[column - 1] = NoValue()

@@ -37,7 +37,7 @@ HOW_TO = Text(
     "How to fill in: on sheet 任务 pick each status and write the work done (one action per line); outputs go "
     "on 产出, figures on 指标; then check the file with ipr-check FILE.xlsx before submitting.",
 )
-# Rows left open for outputs and metrics below the header: drop-downs and date cells reach this far.
+# Rows below the outputs the kind drop-down reaches (new rows take their columns' formats).
 OPEN_ROWS = 200
 # The workbook's fixed creation time: the same report gives the same bytes.
 CREATED = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
@@ -90,7 +90,10 @@ def write_workbook(ruleset: Ruleset, report: dict[str, Any], lang: Lang) -> byte
     return buffer.getvalue()
 
 
-def _headers(sheet: Any, columns: tuple[Column, ...], formats: _Formats, lang: Lang) -> None:
+def _headers(
+    sheet: Any, columns: tuple[Column, ...], formats: _Formats, lang: Lang, styles: tuple[Any, ...] = ()
+) -> None:
+    """The header row with its input messages; `styles`: each column's format for rows typed in later."""
     for index, column in enumerate(columns):
         sheet.write_string(0, index, column.header, formats.header)
         sheet.data_validation(
@@ -100,7 +103,7 @@ def _headers(sheet: Any, columns: tuple[Column, ...], formats: _Formats, lang: L
             index,
             {"validate": "any", "input_title": column.header, "input_message": column.help.render(lang)[:255]},
         )
-        sheet.set_column(index, index, column.width)
+        sheet.set_column(index, index, column.width, styles[index] if index < len(styles) else None)
     sheet.set_row(0, 22)
     sheet.freeze_panes(1, 0)
     sheet.set_landscape()
@@ -141,7 +144,11 @@ def _task_sheet(sheet: Any, ruleset: Ruleset, unit: str, tasks: dict[str, Any], 
 
 
 def _output_sheet(sheet: Any, tasks: dict[str, Any], formats: _Formats, lang: Lang) -> None:
-    _headers(sheet, OUTPUT_COLUMNS, formats, lang)
+    styles = tuple(
+        formats.date if column.field == "date" else formats.text_input if column.field == "task" else formats.input
+        for column in OUTPUT_COLUMNS
+    )
+    _headers(sheet, OUTPUT_COLUMNS, formats, lang, styles)
     row = 0
     for task_id, entry in tasks.items():
         outputs = entry.get("outputs") if isinstance(entry, dict) else None
@@ -154,16 +161,12 @@ def _output_sheet(sheet: Any, tasks: dict[str, Any], formats: _Formats, lang: La
                     value = KIND_LABELS.get(value, value)
                 _cell(sheet, row, index, value, formats, formats.input)
     last = row + OPEN_ROWS
-    for index, column in enumerate(OUTPUT_COLUMNS):
-        blank = formats.date if column.field == "date" else formats.text_input if index == 0 else formats.input
-        for empty in range(row + 1, last + 1):
-            sheet.write_blank(empty, index, None, blank)
     kinds = list(KIND_LABELS.values()) if lang == "zh" else list(KIND_LABELS)
     sheet.data_validation(1, 3, last, 3, {"validate": "list", "source": kinds, "error_type": "warning"})
 
 
 def _metric_sheet(sheet: Any, report: dict[str, Any], formats: _Formats, lang: Lang) -> None:
-    _headers(sheet, METRIC_COLUMNS, formats, lang)
+    _headers(sheet, METRIC_COLUMNS, formats, lang, (formats.text_input, formats.input, formats.number))
     rows: list[tuple[str, Any, Any]] = []
     top = report.get("metrics")
     for name, value in (top.items() if isinstance(top, dict) else ()):
@@ -176,9 +179,6 @@ def _metric_sheet(sheet: Any, report: dict[str, Any], formats: _Formats, lang: L
         _cell(sheet, row, 0, task_id or None, formats, formats.text_input)
         _cell(sheet, row, 1, name, formats, formats.input)
         _cell(sheet, row, 2, value, formats, formats.number)
-    for empty in range(len(rows) + 1, len(rows) + OPEN_ROWS + 1):
-        for index, blank in enumerate((formats.text_input, formats.input, formats.number)):
-            sheet.write_blank(empty, index, None, blank)
 
 
 def _cover_sheet(sheet: Any, report: dict[str, Any], title: str, formats: _Formats, lang: Lang) -> None:
