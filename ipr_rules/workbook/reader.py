@@ -95,17 +95,28 @@ def _sheets(names: list[str]) -> dict[str, str]:
 
 
 def _pending_formulas(data: bytes, sheets: dict[str, str]) -> set[tuple[str, int, int]]:
-    """(sheet, row, column) of every formula cell: read again without values, to know which are formulas."""
-    import openpyxl
+    """(sheet, row, column) of each cell that may hold a formula: read again without values.
 
+    Read so, a formula is its text (`=A1+1`); so is a text typed with a leading `=`, but that
+    one has a value in the values pass, so only formulas without a saved result come out.
+    """
+    import openpyxl
+    from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
+
+    formulas = (ArrayFormula, DataTableFormula)
     book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False, keep_links=False)
     found: set[tuple[str, int, int]] = set()
     try:
         for sheet, name in sheets.items():
-            for row in book[name].iter_rows(max_col=MAX_COLUMNS):
-                for cell in row:
-                    if getattr(cell, "data_type", None) == "f":
-                        found.add((sheet, int(cell.row), int(cell.column)))
+            worksheet = book[name]
+            worksheet.reset_dimensions()
+            rows = worksheet.iter_rows(max_col=MAX_COLUMNS, values_only=True)
+            for number, values in enumerate(rows, start=1):
+                if values.count(None) == len(values):
+                    continue
+                for column, value in enumerate(values, start=1):
+                    if (isinstance(value, str) and value.startswith("=")) or isinstance(value, formulas):
+                        found.add((sheet, number, column))
     finally:
         book.close()
     return found
