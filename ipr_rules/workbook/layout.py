@@ -35,10 +35,10 @@ class Column:
 
 
 TASK_COLUMNS: tuple[Column, ...] = (
-    Column("id", "任务编号", "task", 9, Text("工作要点中的任务编号，不要修改", "the plan's task id; do not change it")),
-    Column(None, "事项", "item", 16, Text("任务所属事项（仅供参考）", "the plan item (for reference)")),
-    Column(None, "任务内容", "text", 46, Text("工作要点原文（仅供参考）", "the plan's own words (for reference)")),
-    Column(None, "分工", "role", 9, Text("本单位在该任务中的分工", "this unit's role on the task")),
+    Column("id", "任务编号", "task", 8, Text("工作要点中的任务编号，不要修改", "the plan's task id; do not change it")),
+    Column(None, "事项", "item", 12, Text("任务所属事项（仅供参考）", "the plan item (for reference)")),
+    Column(None, "任务内容", "text", 36, Text("工作要点原文（仅供参考）", "the plan's own words (for reference)")),
+    Column(None, "分工", "role", 8, Text("本单位在该任务中的分工", "this unit's role on the task")),
     Column(
         "status",
         "状态",
@@ -50,19 +50,19 @@ TASK_COLUMNS: tuple[Column, ...] = (
         "actions",
         "工作内容",
         "actions",
-        52,
+        38,
         Text(
             "实际做了什么，每行一项（Alt+Enter 换行）：时间、对象、数量、结果；已完成和部分完成必填",
             "what was actually done, one action per line (Alt+Enter): when, what, how many; needed for done/partial",
         ),
     ),
-    Column("campaigns", "专项行动", "campaigns", 14, Text("参加的专项行动，每行一个", "campaigns taken part in, one per line")),
-    Column("evidence", "佐证", "evidence", 18, Text("文号等佐证材料，每行一个", "document numbers and other evidence, one per line")),
+    Column("campaigns", "专项行动", "campaigns", 10, Text("参加的专项行动，每行一个", "campaigns taken part in, one per line")),
+    Column("evidence", "佐证", "evidence", 12, Text("文号等佐证材料，每行一个", "document numbers and other evidence, one per line")),
     Column(
         "reason",
         "原因说明",
         "reason",
-        24,
+        16,
         Text("未完成或不适用的原因；不适用时必填", "why not done or not applicable; needed for not applicable"),
     ),
 )

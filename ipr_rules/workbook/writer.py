@@ -15,6 +15,7 @@ from typing import Any
 
 from ipr_rules.i18n import ROLE_LABELS, Lang, Text
 from ipr_rules.model.ruleset import Ruleset
+from ipr_rules.render.xlsx_kit import display_width
 from ipr_rules.workbook.layout import (
     COVER,
     COVER_HEADERS,
@@ -42,6 +43,8 @@ OPEN_ROWS = 200
 # The workbook's fixed creation time: the same report gives the same bytes.
 CREATED = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
 DATE_FORMAT = "yyyy-mm-dd"
+# Points per line of 10-point text.
+LINE_HEIGHT = 13.5
 _PROTECTION = {
     "format_cells": False,
     "format_columns": True,
@@ -55,7 +58,7 @@ _PROTECTION = {
 
 class _Formats:
     def __init__(self, workbook: Any, lang: Lang) -> None:
-        base = {"font_name": "等线" if lang == "zh" else "Calibri", "font_size": 11, "valign": "top"}
+        base = {"font_name": "等线" if lang == "zh" else "Calibri", "font_size": 10, "valign": "top"}
         border = {"border": 1, "border_color": "#9CA3AF"}
         self.header = workbook.add_format(
             {**base, **border, "bold": True, "bg_color": "#DBEAFE", "valign": "vcenter", "text_wrap": True}
@@ -125,6 +128,7 @@ def _task_sheet(sheet: Any, ruleset: Ruleset, unit: str, tasks: dict[str, Any], 
             "分工": ROLE_LABELS[role].render(lang) if role else "",
         }
         entry = entry if isinstance(entry, dict) else {}
+        sheet.set_row(row, _height(plan, entry))
         for index, column in enumerate(TASK_COLUMNS):
             if column.field is None:
                 sheet.write_string(row, index, plan[column.header], formats.plan)
@@ -201,6 +205,21 @@ def _cover_sheet(sheet: Any, report: dict[str, Any], title: str, formats: _Forma
     sheet.set_column(1, 1, 60)
     sheet.set_paper(9)
     sheet.protect("", _PROTECTION)
+
+
+def _height(plan: dict[str, str], entry: dict[str, Any]) -> float:
+    """A row tall enough for its longest cell's wrapped lines (Excel does not grow rows it is given)."""
+    lines = 1
+    for column in TASK_COLUMNS:
+        value = plan.get(column.header) if column.field is None else entry.get(str(column.field))
+        if isinstance(value, list):
+            value = "\n".join(str(item) for item in value)
+        if value is None:
+            continue
+        per_line = max(column.width - 1, 1)
+        needed = sum(max(1, math.ceil(display_width(line) / per_line)) for line in str(value).split("\n"))
+        lines = max(lines, needed)
+    return min(LINE_HEIGHT * lines + 3, 409)
 
 
 def _cell(sheet: Any, row: int, column: int, value: Any, formats: _Formats, style: Any) -> None:
