@@ -49,7 +49,9 @@ def report_schema() -> dict[str, Any]:
     entry = schema["$defs"]["Entry"]
     for name in EMPTYABLE:
         field = entry["properties"][name]
-        entry["properties"][name] = {"anyOf": [{key: value for key, value in field.items() if key != "title"}, {"type": "null"}]}
+        entry["properties"][name] = {
+            "anyOf": [{key: value for key, value in field.items() if key != "title"}, {"type": "null"}]
+        }
     entry["allOf"] = CONDITIONS
     _walk(schema)
     return schema

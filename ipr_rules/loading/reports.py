@@ -43,9 +43,7 @@ TOO_LARGE = Text(
     "the file is {size} MB, over the {limit} MB limit; not read (see --max-file-size)",
 )
 NOT_A_FILE = Text("不是普通文件（而是管道、设备等），未读取", "not a regular file (a pipe, a device …); not read")
-NO_REPORTS = Text(
-    "目录中没有 .yaml、.yml 或 .xlsx 报告文件", "the folder holds no .yaml, .yml or .xlsx report files"
-)
+NO_REPORTS = Text("目录中没有 .yaml、.yml 或 .xlsx 报告文件", "the folder holds no .yaml, .yml or .xlsx report files")
 
 
 @dataclass(frozen=True, slots=True)

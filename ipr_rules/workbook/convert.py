@@ -91,7 +91,9 @@ def _to_workbooks(source: Path, target: Path, ruleset: Ruleset, lang: Lang, limi
 def _name(folder: Path, data: dict[str, Any], ruleset: Ruleset, taken: set[str]) -> Path:
     written = str(data.get("unit") or "report")
     unit = ruleset.registry.resolve(written)
-    stem = "".join("_" if char in '/\\:*?"<>|' else char for char in (unit.name if unit else written)).strip() or "report"
+    stem = (
+        "".join("_" if char in '/\\:*?"<>|' else char for char in (unit.name if unit else written)).strip() or "report"
+    )
     name, number = stem, 1
     while name in taken:
         number += 1

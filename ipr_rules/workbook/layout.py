@@ -44,7 +44,9 @@ TASK_COLUMNS: tuple[Column, ...] = (
         "状态",
         "status",
         10,
-        Text("从下拉列表选择：已完成、部分完成、未开展、不适用", "pick one: done, partial, not_started, not_applicable"),
+        Text(
+            "从下拉列表选择：已完成、部分完成、未开展、不适用", "pick one: done, partial, not_started, not_applicable"
+        ),
     ),
     Column(
         "actions",
@@ -56,8 +58,20 @@ TASK_COLUMNS: tuple[Column, ...] = (
             "what was actually done, one action per line (Alt+Enter): when, what, how many; needed for done/partial",
         ),
     ),
-    Column("campaigns", "专项行动", "campaigns", 10, Text("参加的专项行动，每行一个", "campaigns taken part in, one per line")),
-    Column("evidence", "佐证", "evidence", 12, Text("文号等佐证材料，每行一个", "document numbers and other evidence, one per line")),
+    Column(
+        "campaigns",
+        "专项行动",
+        "campaigns",
+        10,
+        Text("参加的专项行动，每行一个", "campaigns taken part in, one per line"),
+    ),
+    Column(
+        "evidence",
+        "佐证",
+        "evidence",
+        12,
+        Text("文号等佐证材料，每行一个", "document numbers and other evidence, one per line"),
+    ),
     Column(
         "reason",
         "原因说明",
@@ -68,7 +82,13 @@ TASK_COLUMNS: tuple[Column, ...] = (
 )
 OUTPUT_COLUMNS: tuple[Column, ...] = (
     Column("task", "任务编号", "task", 9, Text("该产出所属的任务编号", "the task the output belongs to")),
-    Column("title", "标题", "title", 44, Text("文件、公开发布、标准、会议等的标题", "the document's, publication's or event's title")),
+    Column(
+        "title",
+        "标题",
+        "title",
+        44,
+        Text("文件、公开发布、标准、会议等的标题", "the document's, publication's or event's title"),
+    ),
     Column("date", "日期", "date", 12, Text("日期，如 2020-07-10 或 2020年7月10日", "a date such as 2020-07-10")),
     Column("kind", "类别", "kind", 12, Text("从下拉列表选择类别", "pick a kind from the list")),
     Column("url", "链接", "url", 30, Text("网址（可不填）", "a web address (optional)")),
@@ -79,9 +99,18 @@ METRIC_COLUMNS: tuple[Column, ...] = (
         "任务编号",
         "task",
         9,
-        Text("留空：本单位全年数字；填写编号：该任务的数字", "empty: the unit's figure for the year; a task id: that task's"),
+        Text(
+            "留空：本单位全年数字；填写编号：该任务的数字",
+            "empty: the unit's figure for the year; a task id: that task's",
+        ),
     ),
-    Column("name", "指标", "metric", 26, Text("指标名称或代码，如 cases 或 立案数", "the metric's id or name, such as cases")),
+    Column(
+        "name",
+        "指标",
+        "metric",
+        26,
+        Text("指标名称或代码，如 cases 或 立案数", "the metric's id or name, such as cases"),
+    ),
     Column("value", "数值", "value", 12, Text("非负数", "a non-negative number")),
 )
 # The cover: one row per field, the label in column A and the value in column B.

@@ -56,12 +56,12 @@ def read_workbook(data: bytes, limits: ReadLimits) -> Document | Refusal:
         return _read(data, limits, looked.formulas)
     except _TooManyCells as stop:
         return Refusal(TOO_MANY_CELLS, {"limit": limits.yaml.max_nodes, "cell": stop.cell})
-    except Exception:  # noqa: BLE001  # openpyxl on a hostile file may raise anything: the file is damaged
+    except Exception:  # openpyxl on a hostile file may raise anything: the file is damaged
         return Refusal(CORRUPT)
 
 
 def _read(data: bytes, limits: ReadLimits, formulas: bool) -> Document | Refusal:
-    import openpyxl
+    import openpyxl  # type: ignore[import-untyped]
 
     book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True, keep_links=False)
     try:
@@ -101,7 +101,7 @@ def _pending_formulas(data: bytes, sheets: dict[str, str]) -> set[tuple[str, int
     one has a value in the values pass, so only formulas without a saved result come out.
     """
     import openpyxl
-    from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
+    from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula  # type: ignore[import-untyped]
 
     formulas = (ArrayFormula, DataTableFormula)
     book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False, keep_links=False)
@@ -124,7 +124,7 @@ def _pending_formulas(data: bytes, sheets: dict[str, str]) -> set[tuple[str, int
 
 def _rows(worksheet: Any, sheet: str, budget: list[int], pending: set[tuple[str, int, int]]) -> Iterator[Row]:
     """The sheet's rows as (row number, values), trailing empty cells dropped, empty rows skipped."""
-    from openpyxl.utils import get_column_letter
+    from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 
     formula_rows = {row for name, row, _ in pending if name == sheet}
     worksheet.reset_dimensions()  # a wrong stored size must neither cut rows off nor invent them

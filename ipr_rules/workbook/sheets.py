@@ -76,7 +76,7 @@ class Row:
 
 
 def _letter(index: int) -> str:
-    from openpyxl.utils import get_column_letter
+    from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 
     return str(get_column_letter(index + 1))
 
@@ -303,7 +303,9 @@ class Builder:
                 self.problems.append(Problem(NO_ID, line, ("tasks",), {"row": row.number}))
             return None
         if task_id not in self.data.get("tasks", {}):
-            self.problems.append(Problem(NOT_LISTED, line, ("tasks",), {"sheet": sheet, "row": row.number, "task": task_id}))
+            self.problems.append(
+                Problem(NOT_LISTED, line, ("tasks",), {"sheet": sheet, "row": row.number, "task": task_id})
+            )
             return None
         return task_id
 

@@ -173,11 +173,11 @@ def _metric_sheet(sheet: Any, report: dict[str, Any], formats: _Formats, lang: L
     _headers(sheet, METRIC_COLUMNS, formats, lang, (formats.text_input, formats.input, formats.number))
     rows: list[tuple[str, Any, Any]] = []
     top = report.get("metrics")
-    for name, value in (top.items() if isinstance(top, dict) else ()):
+    for name, value in top.items() if isinstance(top, dict) else ():
         rows.append(("", name, value))
     for task_id, entry in (report.get("tasks") or {}).items():
         metrics = entry.get("metrics") if isinstance(entry, dict) else None
-        for name, value in (metrics.items() if isinstance(metrics, dict) else ()):
+        for name, value in metrics.items() if isinstance(metrics, dict) else ():
             rows.append((str(task_id), name, value))
     for row, (task_id, name, value) in enumerate(rows, start=1):
         _cell(sheet, row, 0, task_id or None, formats, formats.text_input)
@@ -186,7 +186,8 @@ def _metric_sheet(sheet: Any, report: dict[str, Any], formats: _Formats, lang: L
 
 
 def _cover_sheet(sheet: Any, report: dict[str, Any], title: str, formats: _Formats, lang: Lang) -> None:
-    contact = report.get("contact") if isinstance(report.get("contact"), dict) else {}
+    given = report.get("contact")
+    contact: dict[str, Any] = given if isinstance(given, dict) else {}
     sheet.write_string(0, 0, COVER_HEADERS[0], formats.header)
     sheet.write_string(0, 1, COVER_HEADERS[1], formats.header)
     for row, column in enumerate(COVER_ROWS, start=1):

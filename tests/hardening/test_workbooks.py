@@ -64,7 +64,7 @@ def test_text_named_xlsx_and_a_workbook_cut_off_are_refused(ruleset: Ruleset, tm
 
 
 def test_a_macro_workbook_is_read_for_its_values_only(ruleset: Ruleset, tmp_path: Path) -> None:
-    data = rewrite(template(ruleset), {}, {"xl/vbaProject.bin": b"\xd0\xcf\x11\xe0 Sub AutoOpen() Shell \"calc\""})
+    data = rewrite(template(ruleset), {}, {"xl/vbaProject.bin": b'\xd0\xcf\x11\xe0 Sub AutoOpen() Shell "calc"'})
     code, document = timed(write(tmp_path, "区法院.xlsm", data))
     assert code == 1
     assert {kind for kind, _ in kinds(document)} == {"task-not-started"}
@@ -126,15 +126,15 @@ def test_a_million_formatted_empty_rows_are_refused_by_size_not_read(ruleset: Ru
 def test_an_entity_bomb_is_refused_before_any_xml_is_parsed(ruleset: Ruleset, tmp_path: Path) -> None:
     laughs = (
         b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
-        + b"".join(b'<!ENTITY lol%d "%s">' % (n, (b"&lol%d;" % (n - 1) if n > 1 else b"&lol;") * 10) for n in range(1, 10))
+        + b"".join(
+            b'<!ENTITY lol%d "%s">' % (n, (b"&lol%d;" % (n - 1) if n > 1 else b"&lol;") * 10) for n in range(1, 10)
+        )
         + b']><worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&lol9;</t></is></c></row></sheetData></worksheet>'
     )
     assert "DOCTYPE" in refused(write(tmp_path, "区法院.xlsx", rewrite(template(ruleset), {SHEET: laughs})))
 
 
-def test_a_workbook_without_a_task_sheet_says_it_is_not_a_report(
-    tmp_path: Path, run_cli: object
-) -> None:
+def test_a_workbook_without_a_task_sheet_says_it_is_not_a_report(tmp_path: Path) -> None:
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {"in_memory": True})
     book.add_worksheet("汇总").write(0, 0, "全区核查结果")

@@ -10,7 +10,9 @@ import pytest
 from ipr_rules.loading.reports import load_file
 from ipr_rules.model.report import written_date
 
-ENTRY = '  "4-1":\n    status: done\n    actions: [发布通报 2 期]\n    outputs:\n      - {{title: 通报, date: {date}}}\n'
+ENTRY = (
+    '  "4-1":\n    status: done\n    actions: [发布通报 2 期]\n    outputs:\n      - {{title: 通报, date: {date}}}\n'
+)
 
 
 @pytest.mark.parametrize(

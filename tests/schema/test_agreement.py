@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from pathlib import Path
 from typing import Any
 
 import jsonschema
@@ -42,8 +41,8 @@ INLINE = {
     "decimal-metric": 'unit: 区法院\nyear: 2020\ntasks:\n  "15-1": {status: done, actions: [a], metrics: {cases: 1.5}}\n',
     "text-year": 'unit: 区法院\nyear: "2020"\ntasks: {}\n',
     "blank-unit": 'unit: "  "\nyear: 2020\ntasks: {}\n',
-    "chinese-date": 'unit: 区法院\nyear: 2020\nsubmitted: 2020年12月20日\ntasks: {}\n',
-    "bad-date-text": 'unit: 区法院\nyear: 2020\nsubmitted: 十二月\ntasks: {}\n',
+    "chinese-date": "unit: 区法院\nyear: 2020\nsubmitted: 2020年12月20日\ntasks: {}\n",
+    "bad-date-text": "unit: 区法院\nyear: 2020\nsubmitted: 十二月\ntasks: {}\n",
     "blank-action": 'unit: 区法院\nyear: 2020\ntasks:\n  "15-1": {status: done, actions: [" "]}\n',
 }
 _TASK_ID = re.compile(TASK_ID)
@@ -93,8 +92,10 @@ def _undecidable(document: Document) -> bool:
 def _checker_breaks(document: Document) -> bool:
     report = validate_document(document, "report.yaml")
     problems = [p for p in report.problems if p.message not in (INVISIBLE, INVISIBLE_KEY)]
-    bad_ids = isinstance(document.data, dict) and isinstance(document.data.get("tasks"), dict) and any(
-        isinstance(key, str) and not _TASK_ID.match(key) for key in document.data["tasks"]
+    bad_ids = (
+        isinstance(document.data, dict)
+        and isinstance(document.data.get("tasks"), dict)
+        and any(isinstance(key, str) and not _TASK_ID.match(key) for key in document.data["tasks"])
     )
     return bool(problems) or bool(bad_ids)
 

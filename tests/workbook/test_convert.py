@@ -22,7 +22,9 @@ BREAKS_FORMAT = {"invalid-report", "unreadable"}
 OF_THE_BYTES = {"legacy-encoding"}
 
 
-def findings(paths: list[Path], ruleset: Ruleset, unit_only: bool = True) -> Counter[tuple[str, str | None, str | None]]:
+def findings(
+    paths: list[Path], ruleset: Ruleset, unit_only: bool = True
+) -> Counter[tuple[str, str | None, str | None]]:
     result = check_paths([str(path) for path in paths], ruleset, CheckOptions(unit_only=unit_only))
     return Counter((f.kind, f.unit, f.task) for f in result.findings if f.kind not in OF_THE_BYTES)
 
@@ -73,7 +75,9 @@ def test_a_stream_of_reports_becomes_one_workbook_per_unit(ruleset: Ruleset, tmp
 
 def test_what_a_workbook_cannot_hold_is_refused_and_nothing_written(ruleset: Ruleset, tmp_path: Path) -> None:
     source = tmp_path / "区法院.yaml"
-    source.write_text('unit: 区法院\nyear: 2020\nsubmited: 2020-12-01\ntasks: {"15-1": {status: done, actions: [审结 3 件]}}\n')
+    source.write_text(
+        'unit: 区法院\nyear: 2020\nsubmited: 2020-12-01\ntasks: {"15-1": {status: done, actions: [审结 3 件]}}\n'
+    )
     with pytest.raises(UsageError) as refused:
         convert(source, tmp_path / "区法院.xlsx", ruleset, "zh")
     assert "submited" in refused.value.render("zh") and ":3" in refused.value.render("zh")
@@ -86,6 +90,8 @@ def test_the_command(run_cli: Callable[..., Result], tmp_path: Path) -> None:
     assert result.exit_code == 0 and target.is_file()
     back = run_cli("convert", str(target), "-o", str(tmp_path / "区法院.yaml"), "--lang", "en")
     assert back.exit_code == 0
-    assert (tmp_path / "区法院.yaml").read_text(encoding="utf-8").startswith("# 昆明市官渡区人民法院: 2020 annual report")
+    assert (
+        (tmp_path / "区法院.yaml").read_text(encoding="utf-8").startswith("# 昆明市官渡区人民法院: 2020 annual report")
+    )
     refused = run_cli("convert", str(SAMPLE / "区法院.yaml"), "-o", str(tmp_path / "区法院.txt"))
     assert refused.exit_code == 2 and "Traceback" not in refused.output

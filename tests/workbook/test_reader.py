@@ -56,7 +56,9 @@ def test_every_path_names_its_cell(ruleset: Ruleset) -> None:
 
 def test_numbers_typed_as_text_and_dates_as_people_write_them(ruleset: Ruleset, tmp_path: Path) -> None:
     data = fill_tasks(template(ruleset), {"15-1": DONE})
-    data = append_rows(data, "产出", [["15-1", "典型案例通报", "2020年7月10日", "公开发布"], ["15-1", "白皮书", "2020/12/1"]])
+    data = append_rows(
+        data, "产出", [["15-1", "典型案例通报", "2020年7月10日", "公开发布"], ["15-1", "白皮书", "2020/12/1"]]
+    )
     data = append_rows(data, "指标", [["15-1", "cases", "１２"], ["15-1", "fines_yuan", "1,234"]])
 
     def year_as_text(book: Any) -> None:
@@ -81,7 +83,9 @@ def test_real_date_cells_are_dates(ruleset: Ruleset) -> None:
 
 
 def test_a_metric_row_without_task_is_the_units_own_figure(ruleset: Ruleset) -> None:
-    data = append_rows(fill_tasks(template(ruleset), {"15-1": DONE}), "指标", [[None, "cases", 40], ["15-1", "cases", 35]])
+    data = append_rows(
+        fill_tasks(template(ruleset), {"15-1": DONE}), "指标", [[None, "cases", 40], ["15-1", "cases", 35]]
+    )
     document = read(data)
     assert document.data["metrics"] == {"cases": 40}
     assert document.data["tasks"]["15-1"]["metrics"] == {"cases": 35}
@@ -120,7 +124,9 @@ def test_columns_are_found_by_their_headers_in_any_order(ruleset: Ruleset, tmp_p
 
 
 def test_a_task_the_plan_does_not_have_is_unknown_task_at_its_row(ruleset: Ruleset, tmp_path: Path) -> None:
-    data = append_rows(fill_tasks(template(ruleset, "区税务局"), {"17-1": DONE}), "任务", [["99-1", None, None, None, "已完成"]])
+    data = append_rows(
+        fill_tasks(template(ruleset, "区税务局"), {"17-1": DONE}), "任务", [["99-1", None, None, None, "已完成"]]
+    )
 
     def add_action(book: Any) -> None:
         book["任务"]["F3"] = "审结 1 件"
@@ -165,7 +171,11 @@ def test_a_formula_gives_its_saved_result_and_one_without_is_invalid_report(rule
     cover.write_row(1, 0, ["年度", 2020])
     book.close()
     cached = buffer.getvalue()
-    assert read(cached).data["tasks"]["17-1"] == {"status": "done", "actions": ["移交线索 4 条"], "metrics": {"clues": 4}}
+    assert read(cached).data["tasks"]["17-1"] == {
+        "status": "done",
+        "actions": ["移交线索 4 条"],
+        "metrics": {"clues": 4},
+    }
     assert check(write(tmp_path, "cached.xlsx", cached), ruleset) == []
 
     def formula(book: Any) -> None:

@@ -73,7 +73,9 @@ def test_the_same_template_gives_the_same_bytes(ruleset: Ruleset) -> None:
 def test_a_template_filled_through_its_header_names_checks_clean(ruleset: Ruleset, tmp_path: Path) -> None:
     data = template(ruleset, "区税务局")
     ids = list(rows_by_task(openpyxl.load_workbook(io.BytesIO(data))["任务"]))
-    filled = fill_tasks(data, {i: {"状态": "已完成", "工作内容": "移交涉税案件线索 4 条\n查补税款 56 万元"} for i in ids})
+    filled = fill_tasks(
+        data, {i: {"状态": "已完成", "工作内容": "移交涉税案件线索 4 条\n查补税款 56 万元"} for i in ids}
+    )
     assert check(write(tmp_path, "区税务局.xlsx", filled), ruleset) == []
 
 
