@@ -35,6 +35,11 @@ def main() -> int:
     validation = run("validate-ruleset", str(bundled))
     if validation.returncode != 0:
         problems.append(f"the installed ruleset does not validate: {validation.stdout}{validation.stderr}")
+    if not (package / "serve" / "app.py").is_file():
+        problems.append("the installed package lacks ipr_rules.serve (the self-check page)")
+    serve_help = run("serve", "--help")
+    if serve_help.returncode != 0 or "--max-upload-size" not in serve_help.stdout:
+        problems.append(f"`ipr-check serve --help` failed: {serve_help.stderr}")
     with tempfile.TemporaryDirectory() as folder:
         report = Path(folder) / "区法院.yaml"
         template = run("template", "区法院", "-o", str(report))
@@ -46,6 +51,12 @@ def main() -> int:
         kinds = {finding["kind"] for finding in json.loads(checked.stdout)["findings"]} if checked.stdout else set()
         if checked.returncode != 1 or kinds != {"task-not-started"}:
             problems.append(f"checking an unfilled template gave {kinds} (exit {checked.returncode})")
+        workbook = Path(folder) / "区法院.xlsx"
+        written = run("template", "区法院", "-o", str(workbook))
+        read = run(str(workbook), "--format", "json")
+        cells = {finding.get("location") for finding in json.loads(read.stdout)["findings"]} if read.stdout else set()
+        if written.returncode != 0 or read.returncode != 1 or "任务!E2" not in cells:
+            problems.append(f"the workbook template did not read back: {read.stderr} (exit {read.returncode})")
     for problem in problems:
         print(problem, file=sys.stderr)
     if not problems:

@@ -40,6 +40,12 @@ _VALUE_OPTIONS = {
     "--max-depth",
     "--max-text-length",
     "--ignore",
+    "--host",
+    "--port",
+    "--max-upload-size",
+    "--timeout",
+    "--threads",
+    "--keep",
 }
 
 lang_option = click.option(

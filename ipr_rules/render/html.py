@@ -69,7 +69,8 @@ GENERATED = Text("由 ipr-check {version} 于 {time} 生成。", "Made by ipr-ch
 POLICY = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
 
 
-def render(result: CheckResult, lang: Lang) -> str:
+def render(result: CheckResult, lang: Lang, *, banner: str = "") -> str:
+    """The page; `banner` is trusted markup placed above the header (the self-check page's links)."""
     title = TITLE.render(lang, year=result.ruleset.year)
     body = "\n".join(
         [
@@ -92,7 +93,7 @@ def render(result: CheckResult, lang: Lang) -> str:
         f'<meta http-equiv="Content-Security-Policy" content="{POLICY}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="referrer" content="no-referrer">\n'
-        f"<title>{esc(title)}</title>\n<style>{stylesheet()}</style>\n</head>\n<body>\n<main>\n{body}\n</main>\n</body>\n</html>\n"
+        f"<title>{esc(title)}</title>\n<style>{stylesheet()}</style>\n</head>\n<body>\n<main>\n{banner}{body}\n</main>\n</body>\n</html>\n"
     )
     # A lone surrogate (from a file name that is not UTF-8) becomes a visible escape.
     return document.encode("utf-8", "backslashreplace").decode("utf-8")
