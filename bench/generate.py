@@ -329,7 +329,7 @@ class Plan:
 
 def load_plan() -> Plan:
     """The tasks and units of the bundled ruleset."""
-    from ipr_rules.ruleset.store import open_ruleset
+    from ipr_rules.ruleset.loader import open_ruleset
 
     ruleset = open_ruleset(None)
     tasks = tuple(

@@ -11,7 +11,7 @@ from click.testing import CliRunner, Result
 from ipr_rules.cli import main
 from ipr_rules.model.ruleset import Ruleset
 from ipr_rules.ruleset.bundled import bundled_ruleset_dir
-from ipr_rules.ruleset.store import load_ruleset
+from ipr_rules.ruleset.loader import load_ruleset
 
 REPO = Path(__file__).resolve().parent.parent
 BUNDLED = bundled_ruleset_dir()

@@ -16,6 +16,7 @@ from ipr_rules.cli.app import (
     run,
     to_json,
     unit_or_fail,
+    year_option,
 )
 from ipr_rules.errors import UsageError
 from ipr_rules.i18n import Lang, Names, Text
@@ -45,12 +46,13 @@ UNKNOWN_TASK = Text("没有编号为“{task}”的任务{hint}", "no task has t
 @click.option("--unit", "unit_name", default=None, help="只列出该单位的任务 / only this unit's duties.")
 @click.option("--json", "as_json", is_flag=True, help="输出 JSON / print JSON.")
 @ruleset_option
+@year_option
 @lang_option
-def tasks_command(unit_name: str | None, as_json: bool, ruleset_dir: Path | None, lang: Lang) -> None:
+def tasks_command(unit_name: str | None, as_json: bool, ruleset_dir: Path | None, year: int | None, lang: Lang) -> None:
     """列出任务及其责任单位和分工。 List tasks with their units and roles."""
     from ipr_rules.views import catalog
 
-    ruleset = open_ruleset_or_fail(ruleset_dir, lang)
+    ruleset = open_ruleset_or_fail(ruleset_dir, lang, year)
     unit = unit_or_fail(ruleset, unit_name, lang) if unit_name else None
     echo(to_json(catalog.tasks_json(ruleset, unit)) if as_json else catalog.tasks_table(ruleset, unit, lang))
 
@@ -58,12 +60,13 @@ def tasks_command(unit_name: str | None, as_json: bool, ruleset_dir: Path | None
 @main.command("units")
 @click.option("--json", "as_json", is_flag=True, help="输出 JSON / print JSON.")
 @ruleset_option
+@year_option
 @lang_option
-def units_command(as_json: bool, ruleset_dir: Path | None, lang: Lang) -> None:
+def units_command(as_json: bool, ruleset_dir: Path | None, year: int | None, lang: Lang) -> None:
     """列出成员单位、别名及各类分工的任务数。 List units, aliases and task counts by role."""
     from ipr_rules.views import catalog
 
-    ruleset = open_ruleset_or_fail(ruleset_dir, lang)
+    ruleset = open_ruleset_or_fail(ruleset_dir, lang, year)
     echo(to_json(catalog.units_json(ruleset)) if as_json else catalog.units_table(ruleset, lang))
 
 
@@ -71,12 +74,13 @@ def units_command(as_json: bool, ruleset_dir: Path | None, lang: Lang) -> None:
 @click.argument("task_id")
 @click.option("--json", "as_json", is_flag=True, help="输出 JSON / print JSON.")
 @ruleset_option
+@year_option
 @lang_option
-def explain_command(task_id: str, as_json: bool, ruleset_dir: Path | None, lang: Lang) -> None:
+def explain_command(task_id: str, as_json: bool, ruleset_dir: Path | None, year: int | None, lang: Lang) -> None:
     """说明一项任务：所属部分与事项、原文、责任单位、专项行动和要求。 Explain one task."""
     from ipr_rules.views import catalog
 
-    ruleset = open_ruleset_or_fail(ruleset_dir, lang)
+    ruleset = open_ruleset_or_fail(ruleset_dir, lang, year)
     task = ruleset.task(task_id.strip())
     if task is None:
         from ipr_rules.suggest import closest
@@ -98,9 +102,15 @@ def explain_command(task_id: str, as_json: bool, ruleset_dir: Path | None, lang:
     "(default: report.schema.json beside the report).",
 )
 @ruleset_option
+@year_option
 @lang_option
 def template_command(
-    unit_name: str, output_file: Path | None, schema_location: str | None, ruleset_dir: Path | None, lang: Lang
+    unit_name: str,
+    output_file: Path | None,
+    schema_location: str | None,
+    ruleset_dir: Path | None,
+    year: int | None,
+    lang: Lang,
 ) -> None:
     """生成本单位的报告模板（-o 单位.xlsx 生成 Excel 工作簿）。 Print a report skeleton for a unit.
 
@@ -109,7 +119,7 @@ def template_command(
     from ipr_rules.schema_export import SCHEMA_NAME, schema_text
     from ipr_rules.views.template import render_template, template_report
 
-    ruleset = open_ruleset_or_fail(ruleset_dir, lang)
+    ruleset = open_ruleset_or_fail(ruleset_dir, lang, year)
     unit = unit_or_fail(ruleset, unit_name, lang)
     if output_file is not None and output_file.suffix.lower() == ".xlsx":
         from ipr_rules.workbook.writer import write_workbook

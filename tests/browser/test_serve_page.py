@@ -16,7 +16,7 @@ import pytest
 
 from bench.serve_load import Server, running_server
 from ipr_rules.engine import CheckOptions, check_paths
-from ipr_rules.ruleset.store import open_ruleset
+from ipr_rules.ruleset.loader import open_ruleset
 from ipr_rules.serve.templates import TEMPLATE_FORMATS
 
 from ..render.support import REPO
