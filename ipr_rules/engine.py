@@ -58,7 +58,7 @@ def check_file(
     report_rules = rules_at("report", options.ignore)
     registry = ruleset.registry
     for document in loaded.documents:
-        unit = registry.resolve(document.unit) if document.unit else None
+        unit = registry.lookup(document.unit) if document.unit else None
         context = ReportContext.of(ruleset, document, unit)
         for rule in report_rules:
             outcome.findings.extend(rule.check(context))
@@ -69,6 +69,8 @@ def check_file(
         if unit is not None:
             ref = ReportRef(document.file, document.line, document.unit_line, document.tasks_line)
             outcome.state.add(unit.name, ref, document, ruleset)
+        elif document.unit:
+            outcome.state.add_unresolved(document, ruleset)
     return outcome
 
 

@@ -30,6 +30,9 @@ class Finding:
     # Names and values in turn, (name, value, name, value, …): a flat tuple is the smallest
     # record of a message's arguments, and a large run keeps tens of thousands of them.
     args: tuple[Any, ...] = ()
+    # Where in the document, as the loader knows it (keys, positions from zero): JSON gives it as
+    # `path`, the message says it in the clerk's words.
+    path: tuple[Any, ...] = ()
 
     @property
     def arguments(self) -> dict[str, Any]:
@@ -52,7 +55,8 @@ class Finding:
         return f"{self.file}:{self.cell or self.line}"
 
     def record(self, lang: Lang) -> dict[str, Any]:
-        """The finding as SPEC §5's JSON object; about a workbook, also its `location` (`任务!F12`)."""
+        """The finding as SPEC §5's JSON object; about a workbook, also its `location` (`任务!F12`), and
+        `path` (`tasks.4-1.outputs.1.date`) when the finding is about one field."""
         record: dict[str, Any] = {
             "kind": self.kind,
             "severity": self.severity,
@@ -65,6 +69,8 @@ class Finding:
         if cell is not None:
             record["location"] = cell
         record["message"] = self.text(lang)
+        if self.path:
+            record["path"] = ".".join(str(part) for part in self.path)
         return record
 
 

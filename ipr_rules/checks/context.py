@@ -102,6 +102,9 @@ class SetState:
     carried_by: dict[str, set[str]] = field(default_factory=dict)
     wrong_unit: set[tuple[str, str]] = field(default_factory=set)
     broken: set[tuple[str, str]] = field(default_factory=set)
+    # Reports whose `unit` matched no unit, by the unit their file name or spelling points to:
+    # (file, line, unit as written). Their duties are unresolved, not nobody's.
+    unresolved: dict[str, list[tuple[str, int, str]]] = field(default_factory=dict)
 
     def add(self, unit: str, ref: ReportRef, document: ReportDocument, ruleset: Ruleset) -> None:
         """Record what one report of a known unit contributes."""
@@ -111,6 +114,7 @@ class SetState:
         present.update(document.broken_entries)
         for task_id in document.broken_entries:
             self.broken.add((unit, task_id))
+        self._mistyped(unit, document, ruleset, present)
         for task_id, entry in document.entries.items():
             key = (unit, task_id)
             self._keep_best(key, entry.status)
@@ -121,6 +125,27 @@ class SetState:
                 self.wrong_unit.add(key)
             else:
                 self.carried_by.setdefault(task_id, set()).add(unit)
+
+    def add_unresolved(self, document: ReportDocument, ruleset: Ruleset) -> None:
+        """A report whose `unit` is unknown, kept under the unit it most likely is, if any."""
+        written = document.unit or ""
+        unit = probable_unit(ruleset, document.file, written)
+        if unit is not None:
+            line = document.unit_line or document.line
+            self.unresolved.setdefault(unit, []).append((document.file, line, written))
+
+    def _mistyped(self, unit: str, document: ReportDocument, ruleset: Ruleset, present: set[str]) -> None:
+        """A task whose id was mis-written (`1.1:`, `（十三）`) is there, but broken: the finding
+        about the id says it counts as not entered, and no second finding says it is missing."""
+        from ipr_rules.taskids import likely_task
+
+        written = [*document.mistyped_ids]
+        written += [task_id for task_id in (*document.entries, *document.broken_entries) if not ruleset.task(task_id)]
+        for raw in written:
+            task_id = likely_task(raw, ruleset, unit)
+            if task_id is not None and task_id not in present and ruleset.role(task_id, unit) is not None:
+                present.add(task_id)
+                self.broken.add((unit, task_id))
 
     def _keep_best(self, key: tuple[str, str], status: str) -> None:
         previous = self.statuses.get(key)
@@ -138,6 +163,24 @@ class SetState:
             self.carried_by.setdefault(task_id, set()).update(units)
         self.wrong_unit |= other.wrong_unit
         self.broken |= other.broken
+        for unit, written in other.unresolved.items():
+            self.unresolved.setdefault(unit, []).extend(written)
+
+
+def probable_unit(ruleset: Ruleset, file: str, written: str) -> str | None:
+    """The unit a report with an unrecognised `unit` was most likely meant for: the one its file
+    is named after (`区市场监管局.yaml`), or the one its spelling comes closest to."""
+    from pathlib import PurePath
+
+    registry = ruleset.registry
+    by_file = registry.lookup(PurePath(file).stem)
+    if by_file is not None:
+        return by_file.name
+    alike = registry.index.look_alike(written)
+    if alike is not None:
+        return alike
+    near = registry.index.closest(written, limit=2)
+    return near[0] if len(near) == 1 else None
 
 
 @dataclass(frozen=True, slots=True)

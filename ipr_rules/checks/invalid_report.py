@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from ipr_rules.checks.context import ReportContext
 from ipr_rules.findings import Finding, Severity, pack
-from ipr_rules.i18n import Text
+from ipr_rules.i18n import Localized, Text
+from ipr_rules.loading.typing_hints import FULL_WIDTH_QUOTES
+from ipr_rules.loading.validate import NUMERIC_TASK_ID
+from ipr_rules.taskids import ITEM_MANY, ITEM_ONE
 
 KIND = "invalid-report"
 SEVERITY: Severity = "error"
@@ -43,6 +47,14 @@ tasks:
   15.1:
     status: yes
 """
+NUMERIC_ID = Text(
+    '任务编号 {raw} 没有加引号，被 YAML 读作{kind}，请写成带引号的 "{suggested}"{missing}',
+    'the task id {raw} is not quoted, so YAML read it as a {kind}; write it quoted as "{suggested}"{missing}',
+)
+NUMERIC_ITEM = Text(
+    "任务编号 {raw} 没有加引号，被 YAML 读作数字；{detail}",
+    "the task id {raw} is not quoted, so YAML read it as a number; {detail}",
+)
 
 
 def check(ctx: ReportContext) -> Iterator[Finding]:
@@ -53,4 +65,38 @@ def check(ctx: ReportContext) -> Iterator[Finding]:
             if len(problem.path) > 1 and problem.path[0] == "tasks" and isinstance(problem.path[1], str)
             else None
         )
-        yield Finding(KIND, SEVERITY, unit, task, ctx.file, problem.line, problem.message, pack(problem.args))
+        message, args = problem.message, problem.args
+        if message is FULL_WIDTH_QUOTES and _quoted_task_id_at(ctx, problem.line):
+            continue  # the unknown-task finding for that id says it, with the task it leaves unentered
+        if message is NUMERIC_TASK_ID:
+            message, args = _numeric_id(ctx, args) or (message, args)
+        yield Finding(KIND, SEVERITY, unit, task, ctx.file, problem.line, message, pack(args), problem.path)
+
+
+def _numeric_id(ctx: ReportContext, args: dict[str, Any]) -> tuple[Text, dict[str, Any]] | None:
+    """`13:` is item (十三), `13.1:` task 13-1: said with the tasks the plan has, and with the
+    task it leaves unentered (instead of a second finding, `missing-task`)."""
+    from ipr_rules.taskids import explain, meant
+
+    raw = str(args["raw"])
+    found = explain(raw, ctx.ruleset, ctx.unit.name if ctx.unit else None, _present(ctx))
+    if found is None:
+        return None
+    message, explained = found
+    if meant(raw, ctx.ruleset) is not None and message is not ITEM_ONE and message is not ITEM_MANY:
+        return NUMERIC_ID, {**args, "suggested": explained["task"], "missing": explained["missing"]}
+    return NUMERIC_ITEM, {"raw": raw, "detail": Localized(message, **explained)}
+
+
+def _quoted_task_id_at(ctx: ReportContext, line: int) -> bool:
+    from ipr_rules.taskids import meant
+
+    for task_id in (*ctx.document.entries, *ctx.document.broken_entries):
+        if ctx.entry_line(task_id) == line and ctx.ruleset.task(task_id) is None:
+            found = meant(task_id, ctx.ruleset)
+            return found is not None and found.how == "quotes"
+    return False
+
+
+def _present(ctx: ReportContext) -> set[str]:
+    return {*ctx.document.entries, *ctx.document.broken_entries}

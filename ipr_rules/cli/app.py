@@ -136,11 +136,9 @@ def open_ruleset_or_fail(ruleset_dir: Path | None, lang: Lang, year: int | None 
 
 
 def unit_or_fail(ruleset: Any, name: str, lang: Lang) -> Any:
-    unit = ruleset.registry.resolve(name)
+    unit = ruleset.registry.lookup(name)
     if unit is None:
-        from ipr_rules.suggest import closest
-
-        near = closest(name, ruleset.registry.all_names)
+        near = ruleset.registry.index.closest(name)
         hint = DID_YOU_MEAN.render(lang, names=Names(near)) if near else ""
         fail(UsageError(UNKNOWN_UNIT, unit=name, hint=hint), lang)
     return unit

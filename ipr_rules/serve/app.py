@@ -165,7 +165,7 @@ def create_app(ruleset: Ruleset, settings: ServeSettings | None = None) -> Flask
 
     @app.get("/template/<unit_name>/<key>")
     def template(unit_name: str, key: str) -> Response:
-        unit = ruleset.registry.resolve(unit_name)
+        unit = ruleset.registry.lookup(unit_name)
         form = TEMPLATE_FORMATS.get(key)
         if unit is None or form is None:
             return answer(404)
@@ -175,7 +175,7 @@ def create_app(ruleset: Ruleset, settings: ServeSettings | None = None) -> Flask
     @app.post("/check")
     def check() -> Response:
         chosen = (request.form.get("unit") or "").strip()
-        unit = ruleset.registry.resolve(chosen) if chosen else None
+        unit = ruleset.registry.lookup(chosen) if chosen else None
         if chosen and unit is None:
             return answer(400, messages.UNKNOWN_UNIT, unit=chosen)
         # The form's file field; a client that named it otherwise still has its one file read.

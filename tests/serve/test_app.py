@@ -113,6 +113,7 @@ def test_the_workbook_template_downloads_and_its_upload_names_cells(client: Flas
 
 def test_template_by_alias_and_unknown_ones(client: FlaskClient) -> None:
     assert client.get("/template/区人民法院/yaml").status_code == 200  # an alias is the same unit
+    assert client.get("/template/官渡区司法局/yaml").status_code == 200  # a form that follows from its name (SPEC §7)
     for path in ("/template/区法人/yaml", "/template/区法院/docx"):
         response = client.get(path)
         assert response.status_code == 404
