@@ -9,6 +9,7 @@ same as a single-process run.
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -68,7 +69,7 @@ def check_file(
         )
         if unit is not None:
             ref = ReportRef(document.file, document.line, document.unit_line, document.tasks_line)
-            outcome.state.add(unit.name, ref, document, ruleset)
+            outcome.state.add(unit.name, ref, document, ruleset, context.figures)
         elif document.unit:
             outcome.state.add_unresolved(document, ruleset)
     return outcome
@@ -112,8 +113,10 @@ def check_paths(
         set_checks=set_checks,
         files=done,
         unreadable=unreadable,
-        checked_at=now.isoformat(timespec="seconds"),
+        checked_at=_local(now).isoformat(timespec="seconds"),
         options={"unit_only": options.unit_only, "complete": options.complete},
+        unit_metrics=state.metrics,
+        work=state.work,
     )
 
 
@@ -123,6 +126,14 @@ def _now() -> datetime:
     if epoch.isdigit():
         return datetime.fromtimestamp(int(epoch), timezone.utc)
     return datetime.now(timezone.utc)
+
+
+def _local(moment: datetime) -> datetime:
+    """The moment in local time with its offset; TZ is read afresh, so that it is honoured
+    even when it was set after the process started."""
+    if hasattr(time, "tzset"):
+        time.tzset()
+    return moment.astimezone()
 
 
 def _run(

@@ -148,13 +148,16 @@ def echo(text: str, *, err: bool = False) -> None:
 
 
 UNKNOWN_SUFFIX = Text(
-    "无法从文件名 {path} 判断输出格式，请用 --format 指定，或使用 .txt .md .json .html .xlsx .xml 之一",
-    "cannot tell the format of {path} from its name: give --format, or use .txt .md .json .html .xlsx .xml",
+    "无法从文件名 {path} 判断输出格式，请用 --format 指定，或使用 .txt .md .json .html .xlsx .docx .xml 之一",
+    "cannot tell the format of {path} from its name: give --format, or use .txt .md .json .html .xlsx .docx .xml",
 )
 BINARY_TO_TERMINAL = Text(
     "{format} 格式是二进制文件，请用 -o 文件名.{format} 写入文件",
     "the {format} format is binary: write it to a file with -o NAME.{format}",
 )
+
+
+BINARY_FORMATS = ("xlsx", "docx")
 
 
 def plan_outputs(chosen: str | None, files: tuple[Path, ...]) -> tuple[str, list[tuple[Path, str]]]:
@@ -176,6 +179,6 @@ def plan_outputs(chosen: str | None, files: tuple[Path, ...]) -> tuple[str, list
             raise UsageError(UNKNOWN_SUFFIX, path=str(path))
     written = {fmt for _, fmt in targets}
     stdout = chosen if chosen is not None and chosen not in written else "table"
-    if stdout == "xlsx":
+    if stdout in BINARY_FORMATS:
         raise UsageError(BINARY_TO_TERMINAL, format=stdout)
     return stdout, targets

@@ -46,6 +46,15 @@ def report_schema() -> dict[str, Any]:
     tasks = schema["properties"]["tasks"]
     tasks["propertyNames"] = {"pattern": TASK_ID}
     tasks["description"] = '任务编号 → 完成情况，编号须加引号，如 "1-1" / task id (quoted, such as "1-1") → entry'
+    metrics = _metrics_schema()
+    schema["properties"]["metrics"] = {
+        "anyOf": [metrics, {"type": "null"}],
+        "description": "本单位全年数字，全区合计只加总这里的数字 / the unit's own figures for the year",
+    }
+    schema["$defs"]["Entry"]["properties"]["metrics"] = {
+        **metrics,
+        "description": "本任务的分项数字 / this task's share of the figures",
+    }
     entry = schema["$defs"]["Entry"]
     for name in EMPTYABLE:
         field = entry["properties"][name]
@@ -72,6 +81,26 @@ def _walk(node: Any) -> None:
         node["pattern"] = SOME_TEXT
     for value in node.values():
         _walk(value)
+
+
+def _metrics_schema() -> dict[str, Any]:
+    """Metrics by the bundled vocabulary's ids (for completion in editors); other keys, aliases
+    and labels are numbers too: an unknown key is a warning of the checker, not a format error."""
+    from ipr_rules.model.report import MAX_METRIC
+    from ipr_rules.ruleset.loader import open_ruleset
+
+    vocabulary = open_ruleset(None).metrics
+    number = {"type": "number", "minimum": 0, "maximum": MAX_METRIC}
+    properties = {
+        metric.id: {
+            **number,
+            "type": "integer" if metric.type == "count" else "number",
+            "description": f"{metric.label}（{metric.unit}）"
+            + (f"；也可写作：{'、'.join(metric.aliases)}" if metric.aliases else ""),
+        }
+        for metric in (vocabulary.metrics if vocabulary is not None else ())
+    }
+    return {"type": "object", "properties": properties, "additionalProperties": number}
 
 
 def schema_text() -> str:

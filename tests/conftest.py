@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,6 +17,12 @@ from ipr_rules.ruleset.loader import load_ruleset
 
 REPO = Path(__file__).resolve().parent.parent
 BUNDLED = bundled_ruleset_dir()
+
+# Times are shown in local time: the tests run in UTC wherever they run, and the tests of
+# another zone set TZ themselves.
+os.environ["TZ"] = "UTC"
+if hasattr(time, "tzset"):
+    time.tzset()
 
 
 @pytest.fixture(scope="session")

@@ -130,7 +130,7 @@ def test_exit_code_for_a_clean_report(tmp_path: Path, run_cli: RunCli) -> None:
         [SAMPLE, "--fail-on", "sometimes"],
         [SAMPLE, "--ignore", "no-such-kind"],
         [SAMPLE, "--lang", "fr"],
-        [SAMPLE, "-o", "report.docx"],
+        [SAMPLE, "-o", "report.pdf"],
         [SAMPLE, "--no-such-option"],
     ],
     ids=[

@@ -10,6 +10,7 @@ from ipr_rules.findings import Finding, Severity, pack
 from ipr_rules.i18n import Localized, Text
 from ipr_rules.loading.typing_hints import FULL_WIDTH_QUOTES
 from ipr_rules.loading.validate import NUMERIC_TASK_ID
+from ipr_rules.report_metrics import shown
 from ipr_rules.taskids import ITEM_MANY, ITEM_ONE
 
 KIND = "invalid-report"
@@ -19,7 +20,7 @@ STAGE = "report"
 DESCRIPTION = Text(
     "报告不符合格式：缺少必填字段（unit、year、tasks、status）、字段类型不对、状态值不在 done / partial / "
     'not_started / not_applicable 之中、任务编号写成了数字（1.1 应写作 "1-1"）、键重复、日期不存在、'
-    "指标不是非负整数、done 或 partial 没有写 actions、not_applicable 没有写 reason、不认识的字段等。"
+    "指标不是非负数（计数指标须为整数，金额可有小数）、同一指标写了两次、done 或 partial 没有写 actions、not_applicable 没有写 reason、不认识的字段等。"
     "一份报告的所有问题一次列出；格式有误的条目不计入完成情况，但不算缺报，其余条目照常检查。"
     "Excel 工作簿中的问题指明工作表和单元格（如 任务!E5），另有：没有保存计算结果的公式、被 Excel 读成日期或数字的"
     "任务编号、同一任务编号出现两行、“产出”“指标”表中“任务”表没有的任务编号。",
@@ -71,6 +72,7 @@ def check(ctx: ReportContext) -> Iterator[Finding]:
         if message is NUMERIC_TASK_ID:
             message, args = _numeric_id(ctx, args) or (message, args)
         yield Finding(KIND, SEVERITY, unit, task, ctx.file, problem.line, message, pack(args), problem.path)
+    yield from _metric_problems(ctx)
 
 
 def _numeric_id(ctx: ReportContext, args: dict[str, Any]) -> tuple[Text, dict[str, Any]] | None:
@@ -100,3 +102,51 @@ def _quoted_task_id_at(ctx: ReportContext, line: int) -> bool:
 
 def _present(ctx: ReportContext) -> set[str]:
     return {*ctx.document.entries, *ctx.document.broken_entries}
+
+
+NOT_WHOLE = Text(
+    "指标“{key}”（{label}）是计数，应为非负整数，实为小数 {value}",
+    "the metric '{key}' ({label}) is a count: it should be a whole number, not {value}",
+)
+WRITTEN_TWICE = Text(
+    "“{key}”与“{first}”是同一个指标“{label}”，只能写一次",
+    "'{key}' and '{first}' are the same metric '{label}'; give it once",
+)
+
+
+def _metric_problems(ctx: ReportContext) -> Iterator[Finding]:
+    """Figures the report format allows but the vocabulary does not: a count with decimals,
+    and one metric under two of its names in one mapping."""
+    vocabulary = ctx.ruleset.metrics
+    if vocabulary is None:
+        return
+    seen: dict[tuple[str | None, str], str] = {}
+    for figure in ctx.figures:
+        metric = figure.metric
+        if metric is None:
+            continue
+        line = ctx.document.line_of(*figure.path)
+        args: dict[str, object] = {"key": figure.key, "label": metric.label}
+        if not figure.fits:
+            yield Finding(
+                KIND,
+                SEVERITY,
+                ctx.unit_name,
+                figure.task,
+                ctx.file,
+                line,
+                NOT_WHOLE,
+                pack({**args, "value": shown(figure.value)}),
+            )
+        first = seen.setdefault((figure.task, metric.id), figure.key)
+        if first != figure.key:
+            yield Finding(
+                KIND,
+                SEVERITY,
+                ctx.unit_name,
+                figure.task,
+                ctx.file,
+                line,
+                WRITTEN_TWICE,
+                pack({**args, "first": first}),
+            )

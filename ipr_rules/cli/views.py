@@ -1,4 +1,4 @@
-"""Commands that show the ruleset: tasks, units, explain, template, schema, rules."""
+"""Commands that show the ruleset: tasks, units, metrics, explain, template, schema, rules."""
 
 from __future__ import annotations
 
@@ -68,6 +68,18 @@ def units_command(as_json: bool, ruleset_dir: Path | None, year: int | None, lan
 
     ruleset = open_ruleset_or_fail(ruleset_dir, lang, year)
     echo(to_json(catalog.units_json(ruleset)) if as_json else catalog.units_table(ruleset, lang))
+
+
+@main.command("metrics")
+@click.option("--json", "as_json", is_flag=True, help="输出 JSON / print JSON.")
+@ruleset_option
+@lang_option
+def metrics_command(as_json: bool, ruleset_dir: Path | None, lang: Lang) -> None:
+    """列出指标词表：编号、名称、计量单位、类型和别名。 List the metrics vocabulary."""
+    from ipr_rules.views.metrics import metrics_json, metrics_table
+
+    ruleset = open_ruleset_or_fail(ruleset_dir, lang)
+    echo(to_json(metrics_json(ruleset)) if as_json else metrics_table(ruleset, lang))
 
 
 @main.command("explain")

@@ -87,6 +87,8 @@ class ReportDocument:
     year: int | None = None
     year_line: int | None = None
     tasks_line: int | None = None
+    # The unit's own figures for the year (top-level `metrics:`), keys as written.
+    metrics: dict[str, int | float] = field(default_factory=dict)
     entries: dict[str, Entry] = field(default_factory=dict)
     entry_lines: dict[str, int] = field(default_factory=dict)
     # Ids of entries present but invalid: they exist, so they are not missing, but carry nothing.
@@ -132,6 +134,7 @@ def validate_document(document: Document, file: str, hints: TextHints | None = N
         _salvage(data, report)
     else:
         report.unit, report.year = whole.unit, whole.year
+        report.metrics = dict(whole.metrics)
         report.entries = dict(whole.tasks)
     for task_id in report.entries:
         report.entry_lines[task_id] = document.lines.get(("tasks", task_id), report.tasks_line or report.line)
@@ -211,6 +214,7 @@ def _salvage(data: dict[str, Any], report: ReportDocument) -> None:
     try:
         envelope = Envelope.model_validate(envelope_data)
         report.unit, report.year = envelope.unit, envelope.year
+        report.metrics = dict(envelope.metrics)
     except ValidationError as error:
         _record(error, (), report, REPORT_FIELDS)
         unit, year = data.get("unit"), data.get("year")

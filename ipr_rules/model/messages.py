@@ -25,6 +25,7 @@ FULL_WIDTH_NUMBER = Text(
     "{field}应为整数，实为文字“{value_text}”：{characters}；应写作 {number}",
     "{field} should be a whole number, not the text '{value_text}': {characters}; write {number}",
 )
+NOT_NUMBER = Text("{field}应为非负数，实为{actual}", "{field} should be a non-negative number, not {actual}")
 NOT_BOOL = Text("{field}应为 true 或 false，实为{actual}", "{field} should be true or false, not {actual}")
 NOT_LIST = Text(
     "{field}应为列表（每项一行，以“- ”开头），实为{actual}",
@@ -145,6 +146,8 @@ def message_for(error: dict[str, Any], field: Any, known_fields: tuple[str, ...]
             shown = {"characters": OddCharacters(value), "number": _folded(value), "value_text": value}
             return FULL_WIDTH_NUMBER, {**args, **shown}
         return NOT_INTEGER, args
+    if kind in ("number_type", "float_type", "float_parsing"):
+        return NOT_NUMBER, args
     if kind in ("bool_type", "bool_parsing"):
         return NOT_BOOL, args
     if kind in ("list_type", "tuple_type", "set_type", "iterable_type"):

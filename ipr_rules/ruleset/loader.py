@@ -19,7 +19,8 @@ from ipr_rules.i18n import Text
 from ipr_rules.model.ruleset import Ruleset, UnitRegistry
 from ipr_rules.requirements.overlay import apply_overlay, overlay_from_data
 from ipr_rules.ruleset.bundled import bundled_ruleset_dir, bundled_years
-from ipr_rules.ruleset.files import OVERLAY_FILE, RULESET_FILE, UNITS_FILE, FileRefused, read_limited
+from ipr_rules.ruleset.files import METRICS_FILE, OVERLAY_FILE, RULESET_FILE, UNITS_FILE, FileRefused, read_limited
+from ipr_rules.ruleset.metrics import metrics_from_data
 from ipr_rules.ruleset.schema import RulesetSchemaError
 from ipr_rules.ruleset.store import plan_from_data, units_from_data
 from ipr_rules.ruleset.validate import validate_files
@@ -43,13 +44,15 @@ def load_ruleset(directory: str | Path, *, trusted: bool = False) -> Ruleset:
         raise RulesetError(NOT_A_DIRECTORY, path=str(folder))
     if trusted:
         return _trusted(folder)
-    validation = validate_files(read_ruleset_files(folder))
+    files = read_ruleset_files(folder)
+    validation = validate_files(files)
     if validation.errors or validation.plan is None or validation.units is None:
         raise RulesetSchemaError(validation.errors)
     plan = validation.plan
     if validation.overlay is not None:
         plan = apply_overlay(plan, validation.overlay)
-    return Ruleset(plan=plan, registry=UnitRegistry(validation.units.units), directory=str(folder))
+    metrics = metrics_from_data(files.metrics.data) if files.metrics is not None else None
+    return Ruleset(plan=plan, registry=UnitRegistry(validation.units.units), directory=str(folder), metrics=metrics)
 
 
 def open_ruleset(directory: str | Path | None, year: int | None = None) -> Ruleset:
@@ -69,7 +72,8 @@ def _trusted(folder: Path) -> Ruleset:
     registry = units_from_data(_read_yaml(folder / UNITS_FILE))
     if (folder / OVERLAY_FILE).exists():
         plan = apply_overlay(plan, overlay_from_data(_read_yaml(folder / OVERLAY_FILE)))
-    return Ruleset(plan=plan, registry=registry, directory=str(folder))
+    metrics = metrics_from_data(_read_yaml(folder / METRICS_FILE)) if (folder / METRICS_FILE).exists() else None
+    return Ruleset(plan=plan, registry=registry, directory=str(folder), metrics=metrics)
 
 
 def _read_yaml(path: Path) -> Any:

@@ -20,6 +20,7 @@ from ipr_rules.ruleset.compile import CompileError, compile_plan, source_digest
 from ipr_rules.ruleset.files import CheckedFile, RulesetFiles, RulesetProblem, read_ruleset_files
 from ipr_rules.ruleset.integrity import alias_problems, mapping_problems, overlay_problems, task_problems
 from ipr_rules.ruleset.lint import PlanWarning, lint_plan
+from ipr_rules.ruleset.metrics import metrics_problems
 from ipr_rules.ruleset.plan_text import parse_plan
 from ipr_rules.ruleset.schema import validate_as
 from ipr_rules.ruleset.store import dump_plan
@@ -71,7 +72,7 @@ class Validation:
 OptionalReader = Callable[[CheckedFile, CompiledPlan | None], list[RulesetProblem]]
 OPTIONAL_READERS: dict[str, OptionalReader] = {
     "exemptions": lambda checked, plan: mapping_problems(checked),
-    "metrics": lambda checked, plan: mapping_problems(checked),
+    "metrics": metrics_problems,
 }
 
 

@@ -281,7 +281,7 @@ class Builder:
                 if not isinstance(row.get(where.get("name")), NoValue):
                     self.problems.append(Problem(NO_NAME, line, (*owner, "metrics"), {"row": row.number}))
                 continue
-            key = _text(name)
+            key = name.strip() if isinstance(name, str) else str(name)  # as typed: the checker matches names
             marker = (owner[1] if owner else "", key)
             if marker in seen:
                 args = {"key": key, "sheet": METRICS, "first": seen[marker], "second": row.number}

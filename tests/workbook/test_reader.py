@@ -82,7 +82,7 @@ def test_real_date_cells_are_dates(ruleset: Ruleset) -> None:
     assert read(edit(template(ruleset), dated)).data["submitted"] == dt.date(2020, 12, 20)
 
 
-def test_a_metric_row_without_task_is_the_units_own_figure(ruleset: Ruleset) -> None:
+def test_a_metric_row_without_task_is_the_units_own_figure(ruleset: Ruleset, tmp_path: Path) -> None:
     data = append_rows(
         fill_tasks(template(ruleset), {"15-1": DONE}), "指标", [[None, "cases", 40], ["15-1", "cases", 35]]
     )
@@ -90,6 +90,8 @@ def test_a_metric_row_without_task_is_the_units_own_figure(ruleset: Ruleset) -> 
     assert document.data["metrics"] == {"cases": 40}
     assert document.data["tasks"]["15-1"]["metrics"] == {"cases": 35}
     assert cell_of(document.lines[("metrics", "cases")]) == "指标!C2"
+    report = load_file(str(write(tmp_path, "区法院.xlsx", data))).documents[0]
+    assert report.problems == []
 
 
 def test_extra_and_hidden_columns_extra_sheets_and_trailing_rows_are_ignored(ruleset: Ruleset, tmp_path: Path) -> None:
@@ -164,7 +166,7 @@ def test_a_formula_gives_its_saved_result_and_one_without_is_invalid_report(rule
     tasks.write_formula(1, 2, '="移交线索 "&4&" 条"', None, "移交线索 4 条")
     metrics = book.add_worksheet("指标")
     metrics.write_row(0, 0, ["任务编号", "指标", "数值"])
-    metrics.write_row(1, 0, ["17-1", "clues"])
+    metrics.write_row(1, 0, ["17-1", "cases"])
     metrics.write_formula(1, 2, "=2+2", None, 4)
     cover = book.add_worksheet("封面")
     cover.write_row(0, 0, ["单位", "区税务局"])
@@ -174,7 +176,7 @@ def test_a_formula_gives_its_saved_result_and_one_without_is_invalid_report(rule
     assert read(cached).data["tasks"]["17-1"] == {
         "status": "done",
         "actions": ["移交线索 4 条"],
-        "metrics": {"clues": 4},
+        "metrics": {"cases": 4},
     }
     assert check(write(tmp_path, "cached.xlsx", cached), ruleset) == []
 
