@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import sys
 from importlib.util import find_spec
 from pathlib import Path
@@ -31,6 +32,25 @@ LISTENING = Text("自查页面已启动（按 Ctrl+C 停止）：{url}", "the se
 STOPPED = Text("自查页面已停止。", "the self-check page has stopped.")
 CANNOT_LISTEN = Text("无法在 {host}:{port} 上启动：{reason}", "cannot listen on {host}:{port}: {reason}")
 NO_KEEP = Text("无法使用保存目录 {path}：{reason}", "cannot use the folder {path} to keep uploads: {reason}")
+# The operating system's own words for these are English; the usual ones are said here.
+PORT_IN_USE = Text("端口已被占用，请用 --port 换一个端口", "the port is in use; choose another with --port")
+NO_SUCH_ADDRESS = Text(
+    "本机没有这个地址，请用 --host 指定本机的 IP 地址（如 0.0.0.0 表示全部地址）",
+    "this machine has no such address; name one of its IP addresses with --host (0.0.0.0: all of them)",
+)
+PORT_FORBIDDEN = Text(
+    "没有权限使用该端口（1024 以下的端口需要管理员权限）",
+    "not allowed to use this port (ports below 1024 need administrator rights)",
+)
+NOT_A_FOLDER = Text("路径中有同名的文件，不是目录", "a file stands where a folder should be")
+NO_WRITE = Text("没有写入权限", "no permission to write there")
+LISTEN_REASONS = {
+    errno.EADDRINUSE: PORT_IN_USE,
+    errno.EADDRNOTAVAIL: NO_SUCH_ADDRESS,
+    errno.EACCES: PORT_FORBIDDEN,
+    errno.EPERM: PORT_FORBIDDEN,
+}
+KEEP_REASONS = {errno.EEXIST: NOT_A_FOLDER, errno.ENOTDIR: NOT_A_FOLDER, errno.EACCES: NO_WRITE, errno.EPERM: NO_WRITE}
 
 
 def missing_extra() -> list[str]:
@@ -92,7 +112,7 @@ def serve_command(
         try:
             keep.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            echo(NO_KEEP.render(lang, path=str(keep), reason=error.strerror or str(error)), err=True)
+            echo(NO_KEEP.render(lang, path=str(keep), reason=_reason(error, KEEP_REASONS, lang)), err=True)
             sys.exit(2)
     settings = ServeSettings(
         host=host,
@@ -125,7 +145,9 @@ def _serve(ruleset: Ruleset, settings: ServeSettings, lang: Lang) -> None:
     except OSError as error:
         close_app(app)
         echo(
-            CANNOT_LISTEN.render(lang, host=settings.host, port=settings.port, reason=error.strerror or str(error)),
+            CANNOT_LISTEN.render(
+                lang, host=settings.host, port=settings.port, reason=_reason(error, LISTEN_REASONS, lang)
+            ),
             err=True,
         )
         sys.exit(2)
@@ -136,6 +158,12 @@ def _serve(ruleset: Ruleset, settings: ServeSettings, lang: Lang) -> None:
         signal.signal(signal.SIGTERM, _stop)
     run_server(server, on_stop=lambda: close_app(app))
     echo(STOPPED.render(lang), err=True)
+
+
+def _reason(error: OSError, known: dict[int, Text], lang: Lang) -> str:
+    """Why the system refused, in the user's language when it is a usual refusal."""
+    said = known.get(error.errno) if error.errno is not None else None
+    return said.render(lang) if said is not None else error.strerror or str(error)
 
 
 def _stop(signum: int, frame: object) -> None:

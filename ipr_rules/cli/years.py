@@ -20,6 +20,7 @@ TO_REVIEW = Text("units.yaml 中有 {count} 处推测，请核对：", "units.ya
 NOTHING_TO_REVIEW = Text(
     "units.yaml 中的单位都沿用了上一年度的名录", "every unit in units.yaml was carried over from last year's registry"
 )
+NO_UNITS = Text("要点中没有点名任何单位，units.yaml 中没有单位", "the plan names no unit; units.yaml holds none")
 LEFT_OUT = Text(
     "上一年度名录中的这些单位未被新要点点名，未列入：{names}",
     "these units of last year's registry are not named in the new plan and were left out: {names}",
@@ -69,7 +70,10 @@ def init_command(
     plan, draft = outcome.plan, outcome.draft
     echo(INITIALISED.render(lang, path=directory, tasks=len(plan.tasks), items=len(plan.items), units=len(draft.units)))
     review = draft.to_review
-    echo(TO_REVIEW.render(lang, count=len(review)) if review else NOTHING_TO_REVIEW.render(lang))
+    if review:
+        echo(TO_REVIEW.render(lang, count=len(review)))
+    else:
+        echo((NOTHING_TO_REVIEW if draft.units else NO_UNITS).render(lang))
     for drafted in review:
         notes = "; ".join(message.render(lang, **args) for message, args in drafted.notes)
         line = outcome.unit_lines[drafted.unit.name]

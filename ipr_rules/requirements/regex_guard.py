@@ -2,8 +2,10 @@
 
 cerberus matches a `regex` rule with Python's backtracking engine, against report text of up
 to the text limit. A pattern is accepted only when it is short, compiles, has no backreference
-and no variable repetition or alternatives inside an unbounded one (`(a+)+`, `(a|aa)*`), and few unbounded repetitions
-in all: the shapes whose matching time grows exponentially or as a high power of the text.
+and no variable repetition or alternatives inside an unbounded one (`(a+)+`, `(a|aa)*`), nor
+inside a bounded one that repeats them into more than MAX_WAYS ways to split a text
+(`(a?){25}`, `(a{1,99}){1,99}`), and few unbounded repetitions in all: the shapes whose
+matching time grows exponentially or as a high power of the text.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ MAX_PATTERN_LENGTH = 200
 MAX_UNBOUNDED_REPEATS = 3
 # A repetition whose upper bound is at least this is treated as unbounded.
 _UNBOUNDED = 100
+# How many ways a repeated group may split a text between its repetitions: `(\d{1,3}\.){3}` has 27.
+MAX_WAYS = 1000
 
 
 def regex_problems(schema: Any) -> Iterator[str]:
@@ -55,13 +59,21 @@ def pattern_problem(pattern: Any) -> str | None:
     except (re.error, RecursionError, OverflowError) as error:
         return f"not a valid regular expression ({error})"
     counts = {"unbounded": 0}
-    problem = _walk(list(parsed), inside_repeat=False, counts=counts)
+    problem = _walk(list(parsed), outer=1, counts=counts)
     if problem is None and counts["unbounded"] > MAX_UNBOUNDED_REPEATS:
         problem = f"more than {MAX_UNBOUNDED_REPEATS} unbounded repetitions"
     return problem
 
 
-def _walk(items: list[Any], *, inside_repeat: bool, counts: dict[str, int]) -> str | None:
+def _too_many_ways(choices: int, outer: int) -> bool:
+    """Whether `choices` per repetition, repeated `outer` times (_UNBOUNDED: without end), is too many."""
+    if outer <= 1 or choices <= 1:
+        return False
+    return outer >= _UNBOUNDED or choices >= _UNBOUNDED or choices**outer > MAX_WAYS
+
+
+def _walk(items: list[Any], *, outer: int, counts: dict[str, int]) -> str | None:
+    """`outer`: how often the enclosing repetitions repeat `items` at most (_UNBOUNDED: without end)."""
     for op, argument in items:
         name = str(op)
         if name in ("GROUPREF", "GROUPREF_EXISTS"):
@@ -69,25 +81,27 @@ def _walk(items: list[Any], *, inside_repeat: bool, counts: dict[str, int]) -> s
         if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
             low, high, body = argument
             unbounded = high >= _UNBOUNDED
-            if inside_repeat and high != low:
-                return "a repetition inside an unbounded repetition can backtrack without end"
+            if high != low and _too_many_ways(min(high, _UNBOUNDED) - low + 1, outer):
+                if outer >= _UNBOUNDED:
+                    return "a repetition inside an unbounded repetition can backtrack without end"
+                return "a variable repetition repeated inside another can backtrack too long"
             if unbounded:
                 counts["unbounded"] += 1
-            problem = _walk(list(body), inside_repeat=inside_repeat or unbounded, counts=counts)
+            problem = _walk(list(body), outer=min(outer * max(high, 1), _UNBOUNDED), counts=counts)
             if problem:
                 return problem
         elif name == "SUBPATTERN":
-            problem = _walk(list(argument[-1]), inside_repeat=inside_repeat, counts=counts)
+            problem = _walk(list(argument[-1]), outer=outer, counts=counts)
             if problem:
                 return problem
         elif name == "BRANCH":
-            if inside_repeat:
-                return "alternatives inside an unbounded repetition can backtrack without end"
+            if _too_many_ways(len(argument[1]), outer):
+                if outer >= _UNBOUNDED:
+                    return "alternatives inside an unbounded repetition can backtrack without end"
+                return "alternatives repeated inside a repetition can backtrack too long"
             for branch in argument[1]:
-                if problem := _walk(list(branch), inside_repeat=inside_repeat, counts=counts):
+                if problem := _walk(list(branch), outer=outer, counts=counts):
                     return problem
-        elif name in ("ASSERT", "ASSERT_NOT") and (
-            problem := _walk(list(argument[1]), inside_repeat=inside_repeat, counts=counts)
-        ):
+        elif name in ("ASSERT", "ASSERT_NOT") and (problem := _walk(list(argument[1]), outer=outer, counts=counts)):
             return problem
     return None

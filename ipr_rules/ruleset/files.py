@@ -17,6 +17,7 @@ from typing import Any
 
 from ipr_rules.i18n import Lang, Text
 from ipr_rules.loading.limits import MEGABYTE, ReadLimits
+from ipr_rules.loading.yaml_errors import error_line, explain_syntax_error
 from ipr_rules.loading.yamlpos import Path as DataPath
 from ipr_rules.loading.yamlpos import YamlSyntaxError
 from ipr_rules.loading.yamlstream import load_documents
@@ -32,7 +33,6 @@ OPTIONAL_FILES = (OVERLAY_FILE, EXEMPTIONS_FILE, METRICS_FILE)
 # What one ruleset file may cost to read: the limits a report file has.
 LIMITS = ReadLimits()
 
-NOT_YAML = Text("不是有效的 YAML：{problem}", "not valid YAML: {problem}")
 NOT_ONE_DOCUMENT = Text("应只包含一个 YAML 文档，实有 {count} 个", "should hold exactly one YAML document, not {count}")
 FILE_MISSING = Text("文件不存在", "the file does not exist")
 FILE_UNREADABLE = Text("无法读取：{reason}", "cannot read: {reason}")
@@ -140,7 +140,8 @@ def read_checked(path: Path, limits: ReadLimits = LIMITS) -> CheckedFile:
     try:
         documents = list(load_documents(text, limits.yaml))
     except YamlSyntaxError as error:
-        problem = RulesetProblem(shown, error.line, "", NOT_YAML, {"problem": error.problem})
+        message, args = explain_syntax_error(error, text)
+        problem = RulesetProblem(shown, error_line(error, text), "", message, args)
         return CheckedFile(path, None, {}, [problem], unreadable=True)
     if len(documents) != 1:
         problem = RulesetProblem(shown, 1, "", NOT_ONE_DOCUMENT, {"count": len(documents)})

@@ -57,8 +57,9 @@ DOWNLOADS: dict[str, Text] = {
     "html": Text("{unit}-自查结果.html", "{unit}-self-check.html"),
     "xlsx": Text("{unit}-自查结果.xlsx", "{unit}-self-check.xlsx"),
 }
+# A text type gets its `; charset=utf-8` from Flask's send_file: named here, it would be said twice.
 MEDIA_TYPES = {
-    "html": "text/html; charset=utf-8",
+    "html": "text/html",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
 HEADERS = {

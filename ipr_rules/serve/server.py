@@ -14,6 +14,7 @@ Two additions to waitress, both through its class attributes:
 
 from __future__ import annotations
 
+import errno
 import logging
 import socket
 import time
@@ -161,6 +162,9 @@ def make_server(app: Flask, settings: ServeSettings) -> Any:
     except OSError:
         wasyncore.close_all(sockets)  # what was made before the address was refused
         raise
+    except ValueError as error:  # waitress's answer to a host it cannot resolve
+        wasyncore.close_all(sockets)
+        raise OSError(errno.EADDRNOTAVAIL, str(error)) from None
     for dispatcher in list(sockets.values()):
         if isinstance(dispatcher, BaseWSGIServer):
             dispatcher.channel_class = channels

@@ -81,6 +81,7 @@ def test_a_plan_without_assignments_gives_an_empty_valid_ruleset(run_cli, tmp_pa
     result = run_cli("init", str(target), "--plan", str(source))
     assert result.exit_code == 0, result.output
     assert "no-assignment" in result.stderr
+    assert "要点中没有点名任何单位" in result.stdout and "沿用" not in result.stdout
     assert run_cli("validate-ruleset", str(target)).exit_code == 0
     assert json.loads(run_cli("tasks", "--json", "--ruleset", str(target)).stdout) == []
 

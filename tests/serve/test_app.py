@@ -153,7 +153,7 @@ def test_downloads_of_a_result(client: FlaskClient, upload: Upload, ruleset: Rul
     assert sorted(links.values()) == ["html", "xlsx"]
     by_format = {kind: link for link, kind in links.items()}
     html = client.get(by_format["html"])
-    assert html.status_code == 200
+    assert html.status_code == 200 and html.headers["Content-Type"] == "text/html; charset=utf-8"
     assert "%E8%87%AA%E6%9F%A5%E7%BB%93%E6%9E%9C.html" in html.headers["Content-Disposition"]  # 自查结果
     document = html.get_data(as_text=True)
     assert document.startswith("<!DOCTYPE html>") and 'nav class="serve"' not in document

@@ -81,3 +81,27 @@ def test_a_bad_ruleset(started: list[ServeSettings], tmp_path: Path) -> None:
 
 def test_listed_in_the_help(run_cli: Callable[..., Result]) -> None:
     assert "serve" in run_cli("--help").output
+
+
+def test_a_port_in_use_is_said_in_chinese() -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        result = invoke("serve", "--port", str(taken.getsockname()[1]))
+    assert result.exit_code == 2 and "端口已被占用" in result.stderr
+    assert "Address already in use" not in result.stderr
+
+
+@pytest.mark.parametrize("host", ["bad host", "300.1.2.3"])
+def test_a_host_that_is_no_address_is_refused_without_a_traceback(host: str) -> None:
+    result = invoke("serve", "--port", "0", "--host", host)
+    assert result.exit_code == 2
+    assert f"无法在 {host}:0 上启动：本机没有这个地址" in result.stderr
+
+
+def test_a_keep_path_through_a_file_is_said_in_chinese(started: list[ServeSettings], tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    result = invoke("serve", "--keep", str(blocker / "inside"))
+    assert result.exit_code == 2 and started == []
+    assert "路径中有同名的文件，不是目录" in result.stderr and "Not a directory" not in result.stderr
