@@ -40,6 +40,7 @@ _VALUE_OPTIONS = {
     "--max-depth",
     "--max-text-length",
     "--ignore",
+    "--exemptions",
     "--plan",
     "--from",
     "--host",

@@ -81,6 +81,14 @@ NO_LIBYAML = Text(
     help="不报告该类型（见 ipr-check rules），可多次使用 / do not report this kind (see ipr-check rules); repeatable.",
 )
 @click.option(
+    "--exemptions",
+    "exemptions_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="区打假办的豁免文件，代替规则集目录中的 exemptions.yaml / the office's exemptions file, in place of "
+    "the ruleset's exemptions.yaml.",
+)
+@click.option(
     "-j",
     "--jobs",
     type=click.IntRange(min=1),
@@ -131,6 +139,7 @@ def check_command(
     unit_only: bool,
     complete: bool,
     ignored: tuple[str, ...],
+    exemptions_file: Path | None,
     jobs: int | None,
     max_file_size: float,
     max_nodes: int,
@@ -155,6 +164,10 @@ def check_command(
 
         year = reported_year(list(paths))
     ruleset = open_ruleset_or_fail(ruleset_dir, lang, year)
+    if exemptions_file is not None:
+        from ipr_rules.ruleset.loader import with_exemptions
+
+        ruleset = run(lang, lambda: with_exemptions(ruleset, exemptions_file))
     _warn_without_libyaml(lang)
     options = CheckOptions(
         unit_only=unit_only,

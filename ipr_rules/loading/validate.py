@@ -7,6 +7,7 @@ itself: the rest of the report is still checked.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -87,6 +88,7 @@ class ReportDocument:
     year: int | None = None
     year_line: int | None = None
     tasks_line: int | None = None
+    submitted: dt.date | None = None
     # The unit's own figures for the year (top-level `metrics:`), keys as written.
     metrics: dict[str, int | float] = field(default_factory=dict)
     entries: dict[str, Entry] = field(default_factory=dict)
@@ -133,7 +135,7 @@ def validate_document(document: Document, file: str, hints: TextHints | None = N
     except ValidationError:
         _salvage(data, report)
     else:
-        report.unit, report.year = whole.unit, whole.year
+        report.unit, report.year, report.submitted = whole.unit, whole.year, whole.submitted
         report.metrics = dict(whole.metrics)
         report.entries = dict(whole.tasks)
     for task_id in report.entries:
@@ -214,6 +216,7 @@ def _salvage(data: dict[str, Any], report: ReportDocument) -> None:
     try:
         envelope = Envelope.model_validate(envelope_data)
         report.unit, report.year = envelope.unit, envelope.year
+        report.submitted = envelope.submitted
         report.metrics = dict(envelope.metrics)
     except ValidationError as error:
         _record(error, (), report, REPORT_FIELDS)
