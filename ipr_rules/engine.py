@@ -129,11 +129,12 @@ def check_paths(
 
 
 def _now() -> datetime:
-    """The time of the check; SOURCE_DATE_EPOCH fixes it, so that outputs can be reproduced."""
+    """The time of the check in the machine's local time with its offset (a clerk in Kunming
+    reads +08:00, not UTC); SOURCE_DATE_EPOCH fixes it in UTC, so that outputs can be reproduced."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
         return datetime.fromtimestamp(int(epoch), timezone.utc)
-    return datetime.now(timezone.utc)
+    return datetime.now().astimezone()
 
 
 def _local(moment: datetime) -> datetime:

@@ -11,10 +11,11 @@ import click
 from ipr_rules.cli.app import (
     CHECK,
     DID_YOU_MEAN,
+    exemptions_option,
     fail,
     lang_option,
     main,
-    open_ruleset_or_fail,
+    open_ruleset_with_exemptions,
     ruleset_option,
     run,
     year_option,
@@ -80,14 +81,7 @@ NO_LIBYAML = Text(
     metavar="KIND",
     help="不报告该类型（见 ipr-check rules），可多次使用 / do not report this kind (see ipr-check rules); repeatable.",
 )
-@click.option(
-    "--exemptions",
-    "exemptions_file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="区打假办的豁免文件，代替规则集目录中的 exemptions.yaml / the office's exemptions file, in place of "
-    "the ruleset's exemptions.yaml.",
-)
+@exemptions_option
 @click.option(
     "-j",
     "--jobs",
@@ -163,11 +157,7 @@ def check_command(
         from ipr_rules.ruleset.year_pick import reported_year
 
         year = reported_year(list(paths))
-    ruleset = open_ruleset_or_fail(ruleset_dir, lang, year)
-    if exemptions_file is not None:
-        from ipr_rules.ruleset.loader import with_exemptions
-
-        ruleset = run(lang, lambda: with_exemptions(ruleset, exemptions_file))
+    ruleset = open_ruleset_with_exemptions(ruleset_dir, exemptions_file, lang, year)
     _warn_without_libyaml(lang)
     options = CheckOptions(
         unit_only=unit_only,

@@ -50,6 +50,11 @@ INVISIBLE_KEY = Text(
     "键“{cleaned}”含有不可见字符：{codes}，请删除后重新输入",
     "the key '{cleaned}' contains invisible characters: {codes}; retype it",
 )
+THOUSANDS = Text(
+    "{field}写成了“{number}”：数字中的千位分隔逗号被 YAML 当成了两项之间的分隔，请去掉逗号，写作 {joined}",
+    "{field} was written '{number}': YAML took the thousands comma for a separator between two items; "
+    "drop the comma and write {joined}",
+)
 KEY_KINDS = {
     "float": Text("小数", "decimal number"),
     "int": Text("整数", "whole number"),
@@ -180,13 +185,16 @@ def _clean_one(
     if isinstance(value, list):
         return list(value)
     kept: dict[Any, Any] = {}
+    previous: tuple[Any, Any] | None = None
     for key, item in value.items():
         key_path = (*path, key)
         line = report.lines.get(key_path, report.line_of(*path))
         if isinstance(key, NonStringKey):
             if (line, key.raw) not in seen:
                 seen.add((line, key.raw))
-                report.problems.append(_non_string_key(key, key_path, line))
+                report.problems.append(
+                    _thousands(previous, key, item, path, line) or _non_string_key(key, key_path, line)
+                )
                 if path == ("tasks",):
                     report.mistyped_ids[key.raw] = line
             continue
@@ -195,7 +203,23 @@ def _clean_one(
             seen.add((line, key))
             report.problems.append(Problem(INVISIBLE_KEY, line, key_path, _invisible_args(key)))
         kept[key] = item
+        previous = (key, item)
     return kept
+
+
+def _thousands(
+    previous: tuple[Any, Any] | None, key: NonStringKey, item: Any, path: DataPath, line: int
+) -> Problem | None:
+    """`{cases: 1,860}`: YAML reads the number 1 and a key 860 with no value."""
+    if previous is None or item is not None or key.tag != "int" or not re.fullmatch(r"[0-9]{3}", key.raw):
+        return None
+    name, number = previous
+    if not isinstance(name, str) or isinstance(number, bool) or not isinstance(number, int):
+        return None
+    from ipr_rules.clerk import FieldPath
+
+    args = {"field": FieldPath((*path, name)), "number": f"{number},{key.raw}", "joined": f"{number}{key.raw}"}
+    return Problem(THOUSANDS, line, (*path, name), args)
 
 
 def _non_string_key(key: NonStringKey, path: DataPath, line: int) -> Problem:

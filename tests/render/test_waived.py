@@ -36,7 +36,7 @@ def test_json_waived_and_summary(sample: CheckResult) -> None:
     exemption = item["exemption"]
     assert exemption["approved_by"] == "区打假办主任办公会" and exemption["document"] == DOCUMENT
     assert REASON in exemption["reason"]
-    assert exemption["file"] == "rulesets/2020/exemptions.yaml" and exemption["line"] == 14
+    assert exemption["file"] == "docs/examples/exemptions-2020.yaml" and exemption["line"] == 5
 
 
 @pytest.mark.parametrize("name", ["table", "markdown", "html"])

@@ -58,11 +58,20 @@ def test_a_good_file_is_read_with_canonical_names_and_lines(folder: Path) -> Non
     assert str(second.approved_on) == "2020-12-28"
 
 
-def test_the_shipped_file_is_valid_and_holds_the_sample_exemption() -> None:
+def test_the_shipped_file_is_empty_and_valid() -> None:
+    """The bundled ruleset grants nothing: an exemption is the office's own decision."""
     folder = bundled_ruleset_dir()
     assert validate_ruleset(folder).errors == []
-    assert load_ruleset(folder).exemptions == load_ruleset(folder, trusted=True).exemptions
-    assert [e.unit for e in load_ruleset(folder).exemptions] == ["区卫生健康局综合监督执法局"]
+    assert load_ruleset(folder).exemptions == load_ruleset(folder, trusted=True).exemptions == ()
+    assert "# 每项豁免的写法" in (folder / "exemptions.yaml").read_text(encoding="utf-8")
+
+
+def test_the_sample_years_exemption_file_is_valid() -> None:
+    ruleset = load_ruleset(bundled_ruleset_dir())
+    sample = Path(__file__).resolve().parents[2] / "docs" / "examples" / "exemptions-2020.yaml"
+    exemptions, problems = read_exemptions(sample, ruleset.plan, ruleset.registry)
+    assert problems == []
+    assert [(e.unit, e.tasks) for e in exemptions] == [("区卫生健康局综合监督执法局", ("30-2",))]
 
 
 @pytest.mark.parametrize(
