@@ -20,10 +20,8 @@ from typing import Any
 import pytest
 
 from ipr_rules.render.html import render
-from ipr_rules.ruleset.loader import open_ruleset, with_exemptions
 
-from ..render.conftest import SAMPLE_EXEMPTIONS
-from ..render.support import REPO, SCRIPT, hostile_folder, run_check
+from ..render.support import REPO, SCRIPT, hostile_folder, run_check, run_sample
 from .cdp import Browser, Page
 
 pytestmark = pytest.mark.browser
@@ -65,7 +63,7 @@ LAYOUT = """(() => {
 
 @pytest.fixture(scope="module")
 def report_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    result = run_check(["reports/2020/"], ruleset=with_exemptions(open_ruleset(None), SAMPLE_EXEMPTIONS))
+    result = run_sample()
     target = tmp_path_factory.mktemp("page") / "report-2020.html"
     target.write_text(render(result, "zh"), encoding="utf-8")
     return target

@@ -10,7 +10,7 @@ import pytest
 
 from ipr_rules.render.html import render
 
-from ..render.support import run_check
+from ..render.support import run_sample
 from .cdp import Browser, Page
 
 pytestmark = pytest.mark.browser
@@ -36,7 +36,7 @@ STATE = """(() => {
 @pytest.fixture(scope="module")
 def page(browser: Browser, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Page]:
     target: Path = tmp_path_factory.mktemp("upward") / "report.html"
-    target.write_text(render(run_check(["reports/2020/"]), "zh"), encoding="utf-8")
+    target.write_text(render(run_sample(), "zh"), encoding="utf-8")
     tab = Page(browser, 1366, 900)
     tab.open(target.as_uri())
     yield tab
