@@ -16,7 +16,7 @@ from ipr_rules.i18n import Lang, Text
 from ipr_rules.render import docx_kit as kit
 from ipr_rules.render import narrative
 from ipr_rules.render.safe_text import reveal
-from ipr_rules.render.summary import Gap, Summary, TaskWork, UnitWork, summarize
+from ipr_rules.render.summary import Gap, Granted, Summary, TaskWork, UnitWork, summarize
 from ipr_rules.result import CheckResult
 from ipr_rules.ruleset.plan_text import numeral_text
 
@@ -45,6 +45,13 @@ GAP_TEXTS: dict[str, Text] = {
     "task-not-started": Text("未开展的任务：{items}。", "duties not started: {items}."),
     "task-partial": Text("仅部分完成的任务：{items}。", "duties only partly done: {items}."),
 }
+GRANTED = Text(
+    "经区打假办豁免、不作为缺口计入的任务：{items}。", "duties the office excused, not counted as gaps: {items}."
+)
+GRANTED_ITEM = Text(
+    "{unit} {task}（理由：{reason}；{approved_by}批准{document}）",
+    "{unit} {task} (reason: {reason}; approved by {approved_by}{document})",
+)
 OUTPUT = Text("形成《{title}》{when}。", "produced '{title}'{when}.")
 CAMPAIGN = Text("参加“{names}”专项行动。", "took part in the campaign(s) {names}.")
 TABLE_HEADERS = (Text("序号", "no."), *narrative.TOTALS_HEADERS)
@@ -221,20 +228,38 @@ def _gaps(document: Any, summary: Summary, result: CheckResult, lang: Lang) -> N
     grouped: dict[str, list[Gap]] = {}
     for gap in summary.gaps:
         grouped.setdefault(gap.kind, []).append(gap)
+    joiner = "；" if lang == "zh" else "; "
     if not grouped:
         document.add_paragraph(NO_GAPS.render(lang), style="Normal")
-        return
-    joiner = "；" if lang == "zh" else "; "
     for kind, gaps in grouped.items():
         items = joiner.join(_gap(gap, result, lang) for gap in gaps)
         document.add_paragraph(_safe(GAP_TEXTS[kind].render(lang, items=items)), style="Normal")
+    if summary.granted:
+        items = joiner.join(_granted(granted, result, lang) for granted in summary.granted)
+        document.add_paragraph(_safe(GRANTED.render(lang, items=items)), style="Normal")
+
+
+def _described(task_id: str | None, result: CheckResult, lang: Lang) -> str:
+    task = result.ruleset.task(task_id) if task_id else None
+    if task is None:
+        return ""
+    return f"{task.id}（{task.item_title}）" if lang == "zh" else f"{task.id} ({task.item_title})"
+
+
+def _granted(granted: Granted, result: CheckResult, lang: Lang) -> str:
+    document = (f"，{granted.document}" if lang == "zh" else f", {granted.document}") if granted.document else ""
+    return GRANTED_ITEM.render(
+        lang,
+        unit=granted.unit,
+        task=_described(granted.task, result, lang),
+        reason=granted.reason,
+        approved_by=granted.approved_by,
+        document=document,
+    )
 
 
 def _gap(gap: Gap, result: CheckResult, lang: Lang) -> str:
-    task = result.ruleset.task(gap.task) if gap.task else None
-    described = (
-        (f"{task.id}（{task.item_title}）" if lang == "zh" else f"{task.id} ({task.item_title})") if task else ""
-    )
+    described = _described(gap.task, result, lang)
     if gap.unit and described:
         return f"{gap.unit} {described}"
     return gap.unit or described

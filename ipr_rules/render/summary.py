@@ -109,6 +109,17 @@ class Gap:
 
 
 @dataclass(frozen=True, slots=True)
+class Granted:
+    """A duty the office excused: who, which task, and on whose authority."""
+
+    unit: str
+    task: str
+    reason: str
+    approved_by: str
+    document: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class Summary:
     headline: Headline
     kinds: tuple[KindCount, ...]  # errors first, then by kind
@@ -116,6 +127,7 @@ class Summary:
     totals: tuple[MetricTotal, ...]  # vocabulary order; only metrics some unit gave
     work: tuple[TaskWork, ...]  # plan order
     gaps: tuple[Gap, ...] = ()  # GAP_KINDS order, then registry and plan order
+    granted: tuple[Granted, ...] = ()  # the office's exemptions that waived a duty, registry and plan order
 
     @property
     def uncarried(self) -> tuple[Task, ...]:
@@ -125,7 +137,13 @@ class Summary:
 
 def summarize(result: CheckResult) -> Summary:
     return Summary(
-        _headline(result), _kinds(result), _units(result), metric_totals(result), _work(result), _gaps(result)
+        _headline(result),
+        _kinds(result),
+        _units(result),
+        metric_totals(result),
+        _work(result),
+        _gaps(result),
+        _granted(result),
     )
 
 
@@ -231,4 +249,23 @@ def _gaps(result: CheckResult) -> tuple[Gap, ...]:
                 tasks.get(gap.task or "", len(tasks)),
             ),
         )
+    )
+
+
+def _granted(result: CheckResult) -> tuple[Granted, ...]:
+    units = {unit.name: index for index, unit in enumerate(result.ruleset.registry.units)}
+    tasks = {task.id: index for index, task in enumerate(result.ruleset.tasks)}
+    found = {
+        Granted(
+            item.finding.unit,
+            item.finding.task,
+            item.exemption.reason,
+            item.exemption.approved_by,
+            item.exemption.document,
+        )
+        for item in result.waived
+        if item.finding.unit and item.finding.task
+    }
+    return tuple(
+        sorted(found, key=lambda granted: (units.get(granted.unit, len(units)), tasks.get(granted.task, len(tasks))))
     )

@@ -68,6 +68,15 @@ def test_totals_table_and_open_gaps(document: docx.document.Document) -> None:
     assert any("区科信局 1-4" in text for text in gaps)
 
 
+def test_exemptions_granted_are_listed_with_their_authority(document: docx.document.Document) -> None:
+    texts = [p.text for p in document.paragraphs]
+    gaps = texts[texts.index("十、存在的问题和不足") :]
+    [granted] = [text for text in gaps if text.startswith("经区打假办豁免、不作为缺口计入的任务：")]
+    assert "区卫生健康局综合监督执法局 30-2（运用信息化手段）" in granted
+    assert "区打假办主任办公会批准，官打假办〔2020〕9号" in granted
+    assert not any("30-2" in text for text in gaps if text.startswith("未开展的任务："))
+
+
 def test_a4_with_gb_t_9704_margins_fonts_and_page_numbers(document: docx.document.Document) -> None:
     section = document.sections[0]
     assert (section.page_width.mm, section.page_height.mm) == pytest.approx((210, 297), abs=0.1)
