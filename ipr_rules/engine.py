@@ -9,7 +9,8 @@ same as a single-process run.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
+from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from itertools import chain, islice
@@ -82,20 +83,21 @@ def check_paths(
 ) -> CheckResult:
     """Check report files and folders against a ruleset; never raises for a bad input."""
     state = SetState()
-    outcomes = _run(discover(paths), ruleset, options, state)
     findings: list[Finding] = []
     reports: list[ReportSummary] = []
     unreadable = 0
     done = 0
-    for outcome in outcomes:
-        done += outcome.files
-        findings.extend(outcome.findings)
-        reports.extend(outcome.reports)
-        if outcome.state is not state:  # a worker's, to be merged in file order
-            state.merge(outcome.state)
-        unreadable += outcome.unreadable
-        if progress is not None:
-            progress(done)
+    # Closed however the loop ends (an interrupt included): worker processes end with it.
+    with closing(_run(discover(paths), ruleset, options, state)) as outcomes:
+        for outcome in outcomes:
+            done += outcome.files
+            findings.extend(outcome.findings)
+            reports.extend(outcome.reports)
+            if outcome.state is not state:  # a worker's, to be merged in file order
+                state.merge(outcome.state)
+            unreadable += outcome.unreadable
+            if progress is not None:
+                progress(done)
     set_checks = not options.unit_only and (options.complete or len(state.reports) >= 2)
     set_context = SetContext(ruleset, state, set_checks)
     for rule in rules_at("set", options.ignore):
@@ -125,19 +127,20 @@ def _now() -> datetime:
 
 def _run(
     discovered: Iterator[str | FileFailure], ruleset: Ruleset, options: CheckOptions, state: SetState
-) -> Iterable[FileOutcome]:
+) -> Generator[FileOutcome, None, None]:
     """Files are taken as they are found, never listed whole; the first few decide on workers."""
-    from ipr_rules.parallel import MIN_FILES, parallel_outcomes, worth_parallel
+    from ipr_rules.parallel import MIN_FILES, parallel_outcomes, worker_count
 
     head = list(islice(discovered, MIN_FILES))
     files = chain(head, discovered)
-    if worth_parallel(len(head), options.jobs):
-        return parallel_outcomes(files, ruleset, options)
+    workers = worker_count(len(head), options.jobs)
+    if workers > 1:
+        return parallel_outcomes(files, ruleset, options, workers)
     return _serial(files, ruleset, options, state)
 
 
 def _serial(
     files: Iterable[str | FileFailure], ruleset: Ruleset, options: CheckOptions, state: SetState
-) -> Iterator[FileOutcome]:
+) -> Generator[FileOutcome, None, None]:
     for path in files:
         yield check_file(path, ruleset, options, state)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sys
 
-from ipr_rules.cli import check, ruleset, views
+from ipr_rules.cli import check, ruleset, signals, views
 from ipr_rules.cli.app import main
 
 __all__ = ["check", "entry_point", "main", "ruleset", "views"]
@@ -20,6 +20,8 @@ def entry_point() -> None:
     except BrokenPipeError:
         _silence_stdout()
         sys.exit(1)
+    except (KeyboardInterrupt, signals.Terminated) as error:  # before or after the command itself
+        signals.interrupted(error, sys.argv[1:])
 
 
 def _silence_stdout() -> None:

@@ -20,6 +20,7 @@ from ipr_rules.loading.validate import ReportDocument, empty_report, validate_do
 from ipr_rules.loading.yaml_errors import error_line, explain_syntax_error
 from ipr_rules.loading.yamlpos import Document, YamlSyntaxError
 from ipr_rules.loading.yamlstream import read_stream
+from ipr_rules.output_files import display_path
 
 SUFFIXES = (".yaml", ".yml")
 # Characters Chinese input methods type in place of YAML's own: the lints look for them.
@@ -71,12 +72,6 @@ class LoadedFile:
     @property
     def failures(self) -> list[FileFailure]:
         return ([self.failure] if self.failure is not None else []) + self.later_failures
-
-
-def display_path(path: str | os.PathLike[str]) -> str:
-    """A path fit to print: bytes that were not UTF-8 show as U+FFFD instead of failing output."""
-    text = os.fspath(path)
-    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 _FileKey = tuple[int, int]  # (device, inode): the same file by whatever path it is reached

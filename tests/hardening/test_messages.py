@@ -8,7 +8,8 @@ from types import ModuleType
 
 import pytest
 
-from ipr_rules import output, progress
+from ipr_rules import output, output_files, progress
+from ipr_rules.cli import signals
 from ipr_rules.i18n import Text
 from ipr_rules.loading import decode, reports, typing_hints, validate, yaml_errors, yamlpos, yamlstream
 
@@ -21,6 +22,8 @@ MODULES: tuple[ModuleType, ...] = (
     yamlpos,
     yamlstream,
     output,
+    output_files,
+    signals,
     progress,
 )
 TEXTS = [
