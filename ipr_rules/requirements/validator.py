@@ -113,9 +113,14 @@ class RequirementValidator(Validator):  # type: ignore[misc]
             'name': {'type': 'string', 'required': True, 'empty': False},
             'also': {'type': 'list', 'schema': {'type': 'string'}}}}
         """
-        names = [constraint["name"], *constraint.get("also", [])]
-        texts = [*(value if isinstance(value, list) else []), *(self.document.get("actions") or [])]
-        if not any(name in str(text) for name in names for text in texts):
+        from ipr_rules.textnorm import fold
+
+        names = [fold(name) for name in (constraint["name"], *constraint.get("also", []))]
+        texts = [
+            fold(str(text))
+            for text in (*(value if isinstance(value, list) else []), *(self.document.get("actions") or []))
+        ]
+        if not any(name in text for name in names for text in texts):
             self.unmet.append(("mentions_campaign", {"name": constraint["name"]}))
             self._error(field, f"does not mention {constraint['name']}")
 

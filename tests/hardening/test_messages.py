@@ -11,13 +11,14 @@ import pytest
 from ipr_rules import output, output_files, progress
 from ipr_rules.cli import signals
 from ipr_rules.i18n import Text
-from ipr_rules.loading import decode, reports, typing_hints, validate, yaml_errors, yamlpos, yamlstream
+from ipr_rules.loading import decode, reports, typing_hints, validate, yaml11, yaml_errors, yamlpos, yamlstream
 
 MODULES: tuple[ModuleType, ...] = (
     decode,
     reports,
     typing_hints,
     validate,
+    yaml11,
     yaml_errors,
     yamlpos,
     yamlstream,
