@@ -7,6 +7,7 @@ made per run and none needs validating: one costs about a tenth of the memory of
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -68,9 +69,21 @@ def finding(
     **args: Any,
 ) -> Finding:
     """A finding; the location comes first and positionally, so message arguments may use any name."""
-    return Finding(kind, severity, unit, task, file, line, message, pack(args))
+    return Finding(kind, severity, compact(unit), compact(task), file, line, message, pack(args))
 
 
 def pack(args: dict[str, Any]) -> tuple[Any, ...]:
-    """A message's arguments as a Finding keeps them."""
-    return tuple(item for pair in args.items() for item in pair)
+    """A message's arguments as a Finding keeps them: a flat tuple, short texts interned."""
+    return tuple(compact(item) for pair in args.items() for item in pair)
+
+
+# Texts up to this long are interned: task ids, unit, campaign and field names repeat in
+# thousands of findings; longer ones (excerpts, reasons) are each their own.
+_SHORT = 64
+
+
+def compact(value: Any) -> Any:
+    """One shared copy of a short text, so that a run's findings hold each name once."""
+    if value.__class__ is str and len(value) <= _SHORT:
+        return sys.intern(value)
+    return value

@@ -40,11 +40,16 @@ def _argument(value: Any, lang: Lang) -> Any:
 class Localized:
     """A message argument that is itself a message: rendered in the language around it."""
 
-    __slots__ = ("args", "text")
+    __slots__ = ("pairs", "text")
 
     def __init__(self, text: Text, **args: Any) -> None:
         self.text = text
-        self.args = args
+        # Names and values in turn: thousands are kept per run, and a tuple is a third of a dict.
+        self.pairs = tuple(item for pair in args.items() for item in pair)
+
+    @property
+    def args(self) -> dict[str, Any]:
+        return dict(zip(self.pairs[::2], self.pairs[1::2], strict=True))
 
     def render(self, lang: Lang) -> str:
         return self.text.render(lang, **self.args)

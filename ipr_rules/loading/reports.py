@@ -80,13 +80,15 @@ _FolderKey = _FileKey
 
 def discover(paths: list[str]) -> Iterator[str | FileFailure]:
     """Report files under `paths` in order (directories recursively, sorted), each once."""
-    seen: set[_FileKey] = set()
+    # One int per file (device and inode packed), not a tuple: a large run keeps one per report.
+    seen: set[int] = set()
     for given in paths:
         for found in _expand(given):
             if isinstance(found, FileFailure):
                 yield found
                 continue
-            path, key = found
+            path, (device, inode) = found
+            key = device << 64 | inode
             if key not in seen:
                 seen.add(key)
                 yield path

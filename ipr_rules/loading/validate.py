@@ -7,6 +7,7 @@ itself: the rest of the report is still checked.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -126,6 +127,8 @@ def validate_document(document: Document, file: str, hints: TextHints | None = N
     else:
         report.unit, report.year = whole.unit, whole.year
         report.entries = dict(whole.tasks)
+    # Task ids are kept by findings and the set state: one shared copy of each.
+    report.entries = {sys.intern(task_id): entry for task_id, entry in report.entries.items()}
     for task_id in report.entries:
         report.entry_lines[task_id] = document.lines.get(("tasks", task_id), report.tasks_line or report.line)
     _cross_field(report)

@@ -7,6 +7,8 @@ is A4: the matrix on a landscape page, each unit on a page of its own.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from ipr_rules.findings import SEVERITIES, SEVERITY_RANK
 from ipr_rules.i18n import ROLE_LABELS, SEVERITY_LABELS, Lang, Text, join_names
 from ipr_rules.render.html_kit import esc, unit_anchor, where
@@ -69,9 +71,18 @@ GENERATED = Text("由 ipr-check {version} 于 {time} 生成。", "Made by ipr-ch
 POLICY = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
 
 
-def render(result: CheckResult, lang: Lang) -> str:
+def render(result: CheckResult, lang: Lang) -> Iterator[str]:
+    """The page in pieces, the findings section by section: never the whole document at once."""
     title = TITLE.render(lang, year=result.ruleset.year)
-    body = "\n".join(
+    head = (
+        "<!DOCTYPE html>\n"
+        f'<html lang="{"zh-CN" if lang == "zh" else "en"}">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{POLICY}">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<meta name="referrer" content="no-referrer">\n'
+        f"<title>{esc(title)}</title>\n<style>{stylesheet()}</style>\n</head>\n<body>\n<main>\n"
+    )
+    top = "\n".join(
         [
             "<header>",
             f"<h1>{esc(title)}</h1>",
@@ -82,20 +93,18 @@ def render(result: CheckResult, lang: Lang) -> str:
             _matrix(result, lang),
             _uncarried(result, lang),
             _wrong_unit(result, lang),
-            render_units(result, lang),
-            f"<footer>{esc(GENERATED.render(lang, version=_version(), time=_time(result)))}</footer>",
         ]
     )
-    document = (
-        "<!DOCTYPE html>\n"
-        f'<html lang="{"zh-CN" if lang == "zh" else "en"}">\n<head>\n<meta charset="utf-8">\n'
-        f'<meta http-equiv="Content-Security-Policy" content="{POLICY}">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        '<meta name="referrer" content="no-referrer">\n'
-        f"<title>{esc(title)}</title>\n<style>{stylesheet()}</style>\n</head>\n<body>\n<main>\n{body}\n</main>\n</body>\n</html>\n"
-    )
-    # A lone surrogate (from a file name that is not UTF-8) becomes a visible escape.
-    return document.encode("utf-8", "backslashreplace").decode("utf-8")
+    yield _encodable(head + top + "\n")
+    for part in render_units(result, lang):
+        yield _encodable(part + "\n")
+    footer = f"<footer>{esc(GENERATED.render(lang, version=_version(), time=_time(result)))}</footer>"
+    yield _encodable(footer + "\n</main>\n</body>\n</html>\n")
+
+
+def _encodable(text: str) -> str:
+    """A lone surrogate (from a file name that is not UTF-8) becomes a visible escape."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _checked(result: CheckResult, lang: Lang) -> str:
