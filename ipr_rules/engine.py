@@ -16,7 +16,7 @@ from datetime import datetime, timezone
 from itertools import chain, islice
 
 from ipr_rules.checks import rules_at
-from ipr_rules.checks.context import FileContext, ReportContext, ReportRef, SetContext, SetState
+from ipr_rules.checks.context import FileContext, ReportContext, SetContext, SetState
 from ipr_rules.coverage import compute_coverage
 from ipr_rules.findings import Finding
 from ipr_rules.loading.limits import ReadLimits
@@ -64,12 +64,18 @@ def check_file(
         for rule in report_rules:
             outcome.findings.extend(rule.check(context))
         entries = len(document.entries) + len(document.broken_entries)
-        outcome.reports.append(
-            ReportSummary(document.file, document.line, context.unit_name, entries, unit is not None)
+        summary = ReportSummary(
+            document.file,
+            document.line,
+            context.unit_name,
+            entries,
+            unit is not None,
+            document.unit_line,
+            document.tasks_line,
         )
+        outcome.reports.append(summary)
         if unit is not None:
-            ref = ReportRef(document.file, document.line, document.unit_line, document.tasks_line)
-            outcome.state.add(unit.name, ref, document, ruleset)
+            outcome.state.add(unit.name, summary, document, ruleset)
     return outcome
 
 

@@ -27,13 +27,17 @@ class Finding:
     file: str | None
     line: int | None
     message: Text
-    # Names and values in turn, (name, value, name, value, …): a flat tuple is the smallest
-    # record of a message's arguments, and a large run keeps tens of thousands of them.
+    # The message's arguments as `pack` keeps them: the tuple of their names (one shared tuple
+    # per message) followed by their values; a large run keeps tens of thousands of these.
+    # Names and values in turn, (name, value, name, value, …), are read as well.
     args: tuple[Any, ...] = ()
 
     @property
     def arguments(self) -> dict[str, Any]:
-        return dict(zip(self.args[::2], self.args[1::2], strict=False))
+        args = self.args
+        if args and args[0].__class__ is tuple:
+            return dict(zip(args[0], args[1:], strict=True))
+        return dict(zip(args[::2], args[1::2], strict=False))
 
     def text(self, lang: Lang) -> str:
         return self.message.render(lang, **self.arguments)
@@ -73,8 +77,16 @@ def finding(
 
 
 def pack(args: dict[str, Any]) -> tuple[Any, ...]:
-    """A message's arguments as a Finding keeps them: a flat tuple, short texts interned."""
-    return tuple(compact(item) for pair in args.items() for item in pair)
+    """A message's arguments as a Finding keeps them: the shared tuple of their names, then their
+    values, short texts interned."""
+    if not args:
+        return ()
+    names = tuple(args)
+    return (_NAMES.setdefault(names, names), *map(compact, args.values()))
+
+
+# One tuple of argument names per message shape, shared by every finding of that shape.
+_NAMES: dict[tuple[str, ...], tuple[str, ...]] = {}
 
 
 # Texts up to this long are interned: task ids, unit, campaign and field names repeat in

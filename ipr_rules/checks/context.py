@@ -14,6 +14,7 @@ from ipr_rules.loading.reports import FileFailure, LoadedFile
 from ipr_rules.loading.validate import ReportDocument
 from ipr_rules.model.report import CARRYING, Entry
 from ipr_rules.model.ruleset import Role, Ruleset, Task, Unit
+from ipr_rules.result import ReportSummary
 
 # Best first: when one unit's reports disagree, the most advanced status counts.
 STATUS_ORDER = {"done": 0, "partial": 1, "not_started": 2, "not_applicable": 3}
@@ -84,12 +85,8 @@ class ReportContext:
         return self.document.line_of("tasks", task_id, *path)
 
 
-@dataclass(frozen=True, slots=True)
-class ReportRef:
-    file: str
-    line: int
-    unit_line: int | None
-    tasks_line: int | None
+# What the set checks keep of a report: its file, line, unit line and tasks line.
+ReportRef = ReportSummary
 
 
 @dataclass(slots=True)
