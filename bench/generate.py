@@ -27,11 +27,12 @@ import random
 import re
 import sys
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 # Bump when the output changes, so that cached corpora are regenerated.
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 MANIFEST = "bench-corpus.json"
 YEAR = 2020
 
@@ -355,11 +356,14 @@ class Plan:
     year: int
     tasks: tuple[PlanTask, ...]
     units: tuple[PlanUnit, ...]
+    # The metric keys the ruleset's vocabulary knows (None: it has none, every key is kept):
+    # reports carry only those, so that the corpus's findings are the deliberate gaps alone.
+    metric_known: Callable[[str], bool] | None = field(default=None, compare=False)
 
 
 def load_plan() -> Plan:
     """The tasks and units of the bundled ruleset."""
-    from ipr_rules.ruleset.store import open_ruleset
+    from ipr_rules.ruleset.loader import open_ruleset
 
     ruleset = open_ruleset(None)
     tasks = tuple(
@@ -375,7 +379,9 @@ def load_plan() -> Plan:
         for task in ruleset.tasks
     )
     units = tuple(PlanUnit(unit.name, unit.full_name, tuple(unit.aliases)) for unit in ruleset.registry.units)
-    return Plan(int(ruleset.year), tasks, units)
+    vocabulary = ruleset.metrics
+    known = None if vocabulary is None else (lambda key: vocabulary.resolve(key) is not None)
+    return Plan(int(ruleset.year), tasks, units, known)
 
 
 def _wanted(task: object) -> tuple[Wanted, ...]:
@@ -558,6 +564,8 @@ class _Report:
         if outputs:
             lines.append("    outputs:")
             lines.extend(f"      - {{title: {title}, date: {date}, kind: {kind}}}" for title, date, kind in outputs)
+        if self.plan.metric_known is not None:
+            metrics = {key: value for key, value in metrics.items() if self.plan.metric_known(key)}
         if metrics and rng.random() < P_METRICS:
             lines.append("    metrics: {" + ", ".join(f"{key}: {value}" for key, value in metrics.items()) + "}")
         if rng.random() < P_EVIDENCE:

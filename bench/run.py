@@ -246,7 +246,7 @@ def log(message: str) -> None:
 
 def corpus_key(seed: int, reports: int, findings: str = "sparse") -> str:
     """Generator source and ruleset files decide the corpus; a change to either regenerates it."""
-    from ipr_rules.ruleset.store import open_ruleset
+    from ipr_rules.ruleset.loader import open_ruleset
 
     digest = hashlib.sha256((BENCH_DIR / "generate.py").read_bytes())
     directory = Path(open_ruleset(None).directory)

@@ -15,7 +15,16 @@ from ipr_rules.i18n import Text
 from ipr_rules.model.ruleset import Role, Ruleset
 
 State = Literal[
-    "done", "partial", "not_started", "not_applicable", "missing", "invalid", "no_report", "wrong_unit", "not_assigned"
+    "done",
+    "partial",
+    "not_started",
+    "not_applicable",
+    "missing",
+    "invalid",
+    "no_report",
+    "unresolved",
+    "wrong_unit",
+    "not_assigned",
 ]
 STATES: tuple[State, ...] = (
     "done",
@@ -25,6 +34,7 @@ STATES: tuple[State, ...] = (
     "missing",
     "invalid",
     "no_report",
+    "unresolved",
     "wrong_unit",
     "not_assigned",
 )
@@ -37,6 +47,7 @@ STATE_LABELS: dict[str, Text] = {
     "missing": Text("缺报", "missing"),
     "invalid": Text("格式有误", "invalid entry"),
     "no_report": Text("未提交报告", "no report"),
+    "unresolved": Text("报告单位无法识别", "report's unit not recognised"),
     "wrong_unit": Text("非本单位任务", "wrong unit"),
     "not_assigned": Text("未分工", "not assigned"),
 }
@@ -133,7 +144,7 @@ def compute_coverage(ruleset: Ruleset, state: SetState) -> Coverage:
             status = state.statuses.get(key)
             if role is not None:
                 if unit not in state.reports:
-                    cell = Cell("no_report", role)
+                    cell = Cell("unresolved" if unit in state.unresolved else "no_report", role)
                 elif status is not None:
                     cell = Cell(status, role)  # type: ignore[arg-type]
                 elif key in state.broken:

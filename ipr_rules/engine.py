@@ -9,6 +9,7 @@ same as a single-process run.
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable, Generator, Iterable, Iterator
 from contextlib import closing
 from dataclasses import dataclass, field
@@ -59,7 +60,7 @@ def check_file(
     report_rules = rules_at("report", options.ignore)
     registry = ruleset.registry
     for document in loaded.documents:
-        unit = registry.resolve(document.unit) if document.unit else None
+        unit = registry.lookup(document.unit) if document.unit else None
         context = ReportContext.of(ruleset, document, unit)
         for rule in report_rules:
             outcome.findings.extend(rule.check(context))
@@ -75,7 +76,9 @@ def check_file(
         )
         outcome.reports.append(summary)
         if unit is not None:
-            outcome.state.add(unit.name, summary, document, ruleset)
+            outcome.state.add(unit.name, summary, document, ruleset, context.figures)
+        elif document.unit:
+            outcome.state.add_unresolved(document, ruleset)
     return outcome
 
 
@@ -118,8 +121,10 @@ def check_paths(
         set_checks=set_checks,
         files=done,
         unreadable=unreadable,
-        checked_at=now.isoformat(timespec="seconds"),
+        checked_at=_local(now).isoformat(timespec="seconds"),
         options={"unit_only": options.unit_only, "complete": options.complete},
+        unit_metrics=state.metrics,
+        work=state.work,
     )
 
 
@@ -129,6 +134,14 @@ def _now() -> datetime:
     if epoch.isdigit():
         return datetime.fromtimestamp(int(epoch), timezone.utc)
     return datetime.now(timezone.utc)
+
+
+def _local(moment: datetime) -> datetime:
+    """The moment in local time with its offset; TZ is read afresh, so that it is honoured
+    even when it was set after the process started."""
+    if hasattr(time, "tzset"):
+        time.tzset()
+    return moment.astimezone()
 
 
 def _run(

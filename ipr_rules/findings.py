@@ -31,6 +31,9 @@ class Finding:
     # per message) followed by their values; a large run keeps tens of thousands of these.
     # Names and values in turn, (name, value, name, value, …), are read as well.
     args: tuple[Any, ...] = ()
+    # Where in the document, as the loader knows it (keys, positions from zero): JSON gives it as
+    # `path`, the message says it in the clerk's words.
+    path: tuple[Any, ...] = ()
 
     @property
     def arguments(self) -> dict[str, Any]:
@@ -49,8 +52,9 @@ class Finding:
         return self.file if self.line is None else f"{self.file}:{self.line}"
 
     def record(self, lang: Lang) -> dict[str, Any]:
-        """The finding as SPEC §5's JSON object."""
-        return {
+        """The finding as SPEC §5's JSON object, with `path` (`tasks.4-1.outputs.1.date`) when the
+        finding is about one field."""
+        record: dict[str, Any] = {
             "kind": self.kind,
             "severity": self.severity,
             "unit": self.unit,
@@ -59,6 +63,9 @@ class Finding:
             "line": self.line,
             "message": self.text(lang),
         }
+        if self.path:
+            record["path"] = ".".join(str(part) for part in self.path)
+        return record
 
 
 def finding(

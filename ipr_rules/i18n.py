@@ -32,7 +32,7 @@ class Text(NamedTuple):
 def _argument(value: Any, lang: Lang) -> Any:
     """An argument that knows how to render itself (a Text, a Localized …) does so in `lang`."""
     render = getattr(value, "render", None)
-    if callable(render) and not isinstance(value, str):
+    if callable(render) and type(value) is not str:
         return render(lang)
     return value
 

@@ -94,8 +94,8 @@ def echo(text: str, *, err: bool = False) -> None:
 
 
 UNKNOWN_SUFFIX = Text(
-    "无法从文件名 {path} 判断输出格式，请用 --format 指定，或使用 .txt .md .json .html .xlsx .xml 之一",
-    "cannot tell the format of {path} from its name: give --format, or use .txt .md .json .html .xlsx .xml",
+    "无法从文件名 {path} 判断输出格式，请用 --format 指定，或使用 .txt .md .json .html .xlsx .docx .xml 之一",
+    "cannot tell the format of {path} from its name: give --format, or use .txt .md .json .html .xlsx .docx .xml",
 )
 BINARY_TO_TERMINAL = Text(
     "{format} 格式是二进制文件，请用 -o 文件名.{format} 写入文件",

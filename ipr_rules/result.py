@@ -9,6 +9,9 @@ from ipr_rules.findings import SEVERITIES, SEVERITY_RANK, Finding
 from ipr_rules.model.ruleset import Ruleset
 
 if TYPE_CHECKING:
+    from decimal import Decimal
+
+    from ipr_rules.checks.context import Work
     from ipr_rules.coverage import Coverage
 
 FailOn = Literal["error", "warning", "never"]
@@ -41,6 +44,10 @@ class CheckResult:
     unreadable: int = 0
     checked_at: str = ""
     options: dict[str, object] = field(default_factory=dict)
+    # Each known unit's own figures for the year by metric id: what the district totals add up.
+    unit_metrics: dict[str, dict[str, Decimal]] = field(default_factory=dict)
+    # (task, unit) -> what each carrying unit reported doing.
+    work: dict[tuple[str, str], list[Work]] = field(default_factory=dict)
 
     @property
     def summary(self) -> dict[str, int]:

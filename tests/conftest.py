@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -11,10 +13,16 @@ from click.testing import CliRunner, Result
 from ipr_rules.cli import main
 from ipr_rules.model.ruleset import Ruleset
 from ipr_rules.ruleset.bundled import bundled_ruleset_dir
-from ipr_rules.ruleset.store import load_ruleset
+from ipr_rules.ruleset.loader import load_ruleset
 
 REPO = Path(__file__).resolve().parent.parent
 BUNDLED = bundled_ruleset_dir()
+
+# Times are shown in local time: the tests run in UTC wherever they run, and the tests of
+# another zone set TZ themselves.
+os.environ["TZ"] = "UTC"
+if hasattr(time, "tzset"):
+    time.tzset()
 
 
 @pytest.fixture(scope="session")

@@ -35,6 +35,11 @@ def main() -> int:
     validation = run("validate-ruleset", str(bundled))
     if validation.returncode != 0:
         problems.append(f"the installed ruleset does not validate: {validation.stdout}{validation.stderr}")
+    if not (package / "serve" / "app.py").is_file():
+        problems.append("the installed package lacks ipr_rules.serve (the self-check page)")
+    serve_help = run("serve", "--help")
+    if serve_help.returncode != 0 or "--max-upload-size" not in serve_help.stdout:
+        problems.append(f"`ipr-check serve --help` failed: {serve_help.stderr}")
     template = run("template", "区法院")
     first = template.stdout.splitlines()[0] if template.stdout else ""
     schema = first.partition("$schema=file://")[2]

@@ -130,7 +130,7 @@ def test_exit_code_for_a_clean_report(tmp_path: Path, run_cli: RunCli) -> None:
         [SAMPLE, "--fail-on", "sometimes"],
         [SAMPLE, "--ignore", "no-such-kind"],
         [SAMPLE, "--lang", "fr"],
-        [SAMPLE, "-o", "report.docx"],
+        [SAMPLE, "-o", "report.pdf"],
         [SAMPLE, "--no-such-option"],
     ],
     ids=[
@@ -280,7 +280,7 @@ def test_there_are_19_units(ruleset: Ruleset) -> None:
 
 def _template_cases() -> Iterator[str]:
     from ipr_rules.ruleset.bundled import bundled_ruleset_dir
-    from ipr_rules.ruleset.store import load_ruleset
+    from ipr_rules.ruleset.loader import load_ruleset
 
     yield from (unit.name for unit in load_ruleset(bundled_ruleset_dir(), trusted=False).registry.units)
 

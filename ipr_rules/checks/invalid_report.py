@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from ipr_rules.checks.context import ReportContext
 from ipr_rules.findings import Finding, Severity, pack
-from ipr_rules.i18n import Text
+from ipr_rules.i18n import Localized, Text
+from ipr_rules.loading.typing_hints import FULL_WIDTH_QUOTES
+from ipr_rules.loading.validate import NUMERIC_TASK_ID
+from ipr_rules.report_metrics import shown
+from ipr_rules.taskids import ITEM_MANY, ITEM_ONE
 
 KIND = "invalid-report"
 SEVERITY: Severity = "error"
@@ -15,7 +20,7 @@ STAGE = "report"
 DESCRIPTION = Text(
     "报告不符合格式：缺少必填字段（unit、year、tasks、status）、字段类型不对、状态值不在 done / partial / "
     'not_started / not_applicable 之中、任务编号写成了数字（1.1 应写作 "1-1"）、键重复、日期不存在、'
-    "指标不是非负整数、done 或 partial 没有写 actions、not_applicable 没有写 reason、不认识的字段等。"
+    "指标不是非负数（计数指标须为整数，金额可有小数）、同一指标写了两次、done 或 partial 没有写 actions、not_applicable 没有写 reason、不认识的字段等。"
     "一份报告的所有问题一次列出；格式有误的条目不计入完成情况，但不算缺报，其余条目照常检查。",
     "The document breaks the report format: a required field missing (unit, year, tasks, status), a wrong type, "
     "a status outside done / partial / not_started / not_applicable, a task id YAML read as a number (write "
@@ -39,6 +44,14 @@ tasks:
   15.1:
     status: yes
 """
+NUMERIC_ID = Text(
+    '任务编号 {raw} 没有加引号，被 YAML 读作{kind}，请写成带引号的 "{suggested}"{missing}',
+    'the task id {raw} is not quoted, so YAML read it as a {kind}; write it quoted as "{suggested}"{missing}',
+)
+NUMERIC_ITEM = Text(
+    "任务编号 {raw} 没有加引号，被 YAML 读作数字；{detail}",
+    "the task id {raw} is not quoted, so YAML read it as a number; {detail}",
+)
 
 
 def check(ctx: ReportContext) -> Iterator[Finding]:
@@ -49,4 +62,87 @@ def check(ctx: ReportContext) -> Iterator[Finding]:
             if len(problem.path) > 1 and problem.path[0] == "tasks" and isinstance(problem.path[1], str)
             else None
         )
-        yield Finding(KIND, SEVERITY, unit, task, ctx.file, problem.line, problem.message, pack(problem.args))
+        message, args = problem.message, problem.args
+        if message is FULL_WIDTH_QUOTES and _quoted_task_id_at(ctx, problem.line):
+            continue  # the unknown-task finding for that id says it, with the task it leaves unentered
+        if message is NUMERIC_TASK_ID:
+            message, args = _numeric_id(ctx, args) or (message, args)
+        yield Finding(KIND, SEVERITY, unit, task, ctx.file, problem.line, message, pack(args), problem.path)
+    yield from _metric_problems(ctx)
+
+
+def _numeric_id(ctx: ReportContext, args: dict[str, Any]) -> tuple[Text, dict[str, Any]] | None:
+    """`13:` is item (十三), `13.1:` task 13-1: said with the tasks the plan has, and with the
+    task it leaves unentered (instead of a second finding, `missing-task`)."""
+    from ipr_rules.taskids import explain, meant
+
+    raw = str(args["raw"])
+    found = explain(raw, ctx.ruleset, ctx.unit.name if ctx.unit else None, _present(ctx))
+    if found is None:
+        return None
+    message, explained = found
+    if meant(raw, ctx.ruleset) is not None and message is not ITEM_ONE and message is not ITEM_MANY:
+        return NUMERIC_ID, {**args, "suggested": explained["task"], "missing": explained["missing"]}
+    return NUMERIC_ITEM, {"raw": raw, "detail": Localized(message, **explained)}
+
+
+def _quoted_task_id_at(ctx: ReportContext, line: int) -> bool:
+    from ipr_rules.taskids import meant
+
+    for task_id in (*ctx.document.entries, *ctx.document.broken_entries):
+        if ctx.entry_line(task_id) == line and ctx.ruleset.task(task_id) is None:
+            found = meant(task_id, ctx.ruleset)
+            return found is not None and found.how == "quotes"
+    return False
+
+
+def _present(ctx: ReportContext) -> set[str]:
+    return {*ctx.document.entries, *ctx.document.broken_entries}
+
+
+NOT_WHOLE = Text(
+    "指标“{key}”（{label}）是计数，应为非负整数，实为小数 {value}",
+    "the metric '{key}' ({label}) is a count: it should be a whole number, not {value}",
+)
+WRITTEN_TWICE = Text(
+    "“{key}”与“{first}”是同一个指标“{label}”，只能写一次",
+    "'{key}' and '{first}' are the same metric '{label}'; give it once",
+)
+
+
+def _metric_problems(ctx: ReportContext) -> Iterator[Finding]:
+    """Figures the report format allows but the vocabulary does not: a count with decimals,
+    and one metric under two of its names in one mapping."""
+    vocabulary = ctx.ruleset.metrics
+    if vocabulary is None:
+        return
+    seen: dict[tuple[str | None, str], str] = {}
+    for figure in ctx.figures:
+        metric = figure.metric
+        if metric is None:
+            continue
+        line = ctx.document.line_of(*figure.path)
+        args: dict[str, object] = {"key": figure.key, "label": metric.label}
+        if not figure.fits:
+            yield Finding(
+                KIND,
+                SEVERITY,
+                ctx.unit_name,
+                figure.task,
+                ctx.file,
+                line,
+                NOT_WHOLE,
+                pack({**args, "value": shown(figure.value)}),
+            )
+        first = seen.setdefault((figure.task, metric.id), figure.key)
+        if first != figure.key:
+            yield Finding(
+                KIND,
+                SEVERITY,
+                ctx.unit_name,
+                figure.task,
+                ctx.file,
+                line,
+                WRITTEN_TWICE,
+                pack({**args, "first": first}),
+            )

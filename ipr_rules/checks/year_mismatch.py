@@ -27,7 +27,11 @@ unit: 区法院
 year: 2021
 tasks: {}
 """
-MISMATCH = Text("报告年度为 {year}，而规则集是 {expected} 年的", "the report is for {year}, the ruleset for {expected}")
+MISMATCH = Text(
+    "报告年度为 {year}，而本次对照的是 {expected} 年的工作要点；若是 {expected} 年的报告，请把年度改为 year: {expected}",
+    "the report is for {year}, the plan checked against is for {expected}; "
+    "if it is the {expected} report, write year: {expected}",
+)
 
 
 def check(ctx: ReportContext) -> Iterator[Finding]:

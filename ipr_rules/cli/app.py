@@ -40,6 +40,14 @@ _VALUE_OPTIONS = {
     "--max-depth",
     "--max-text-length",
     "--ignore",
+    "--plan",
+    "--from",
+    "--host",
+    "--port",
+    "--max-upload-size",
+    "--timeout",
+    "--threads",
+    "--keep",
 }
 
 lang_option = click.option(
@@ -51,6 +59,12 @@ ruleset_option = click.option(
     type=click.Path(file_okay=False, path_type=Path),
     default=None,
     help="规则集目录（默认使用内置的 2020 年规则集） / a ruleset directory (default: the bundled 2020 ruleset).",
+)
+year_option = click.option(
+    "--year",
+    type=int,
+    default=None,
+    help="使用内置的该年度规则集（--ruleset 优先） / use the bundled ruleset of this year (--ruleset wins).",
 )
 
 
@@ -134,18 +148,16 @@ def main(ctx: click.Context) -> None:
         echo(ctx.get_help())
 
 
-def open_ruleset_or_fail(ruleset_dir: Path | None, lang: Lang) -> Any:
-    from ipr_rules.ruleset.store import open_ruleset
+def open_ruleset_or_fail(ruleset_dir: Path | None, lang: Lang, year: int | None = None) -> Any:
+    from ipr_rules.ruleset.loader import open_ruleset
 
-    return run(lang, lambda: open_ruleset(ruleset_dir))
+    return run(lang, lambda: open_ruleset(ruleset_dir, year))
 
 
 def unit_or_fail(ruleset: Any, name: str, lang: Lang) -> Any:
-    unit = ruleset.registry.resolve(name)
+    unit = ruleset.registry.lookup(name)
     if unit is None:
-        from ipr_rules.suggest import closest
-
-        near = closest(name, ruleset.registry.all_names)
+        near = ruleset.registry.index.closest(name)
         hint = DID_YOU_MEAN.render(lang, names=Names(near)) if near else ""
         fail(UsageError(UNKNOWN_UNIT, unit=name, hint=hint), lang)
     return unit

@@ -9,7 +9,17 @@ from typing import Any
 
 import click
 
-from ipr_rules.cli.app import CHECK, DID_YOU_MEAN, fail, lang_option, main, open_ruleset_or_fail, ruleset_option, run
+from ipr_rules.cli.app import (
+    CHECK,
+    DID_YOU_MEAN,
+    fail,
+    lang_option,
+    main,
+    open_ruleset_or_fail,
+    ruleset_option,
+    run,
+    year_option,
+)
 from ipr_rules.errors import UsageError
 from ipr_rules.i18n import Lang, Names, Text
 from ipr_rules.loading.limits import MEGABYTE, Limits, ReadLimits
@@ -53,6 +63,7 @@ class Megabytes(click.FloatRange):
 @main.command(CHECK, hidden=True)
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
 @ruleset_option
+@year_option
 @click.option(
     "-f",
     "--format",
@@ -134,6 +145,7 @@ class Megabytes(click.FloatRange):
 def check_command(
     paths: tuple[str, ...],
     ruleset_dir: Path | None,
+    year: int | None,
     format_name: str | None,
     outputs: tuple[Path, ...],
     lang: Lang,
@@ -161,7 +173,11 @@ def check_command(
     stdout_format, targets = run(lang, lambda: plan_outputs(format_name, outputs))
     run(lang, lambda: refuse_inputs([target for target, _ in targets], paths))
     jobs = _capped(jobs, lang)
-    ruleset = open_ruleset_or_fail(ruleset_dir, lang)
+    if ruleset_dir is None and year is None:
+        from ipr_rules.ruleset.year_pick import reported_year
+
+        year = reported_year(list(paths))
+    ruleset = open_ruleset_or_fail(ruleset_dir, lang, year)
     _warn_without_libyaml(lang)
     options = CheckOptions(
         unit_only=unit_only,

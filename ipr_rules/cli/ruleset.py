@@ -69,7 +69,7 @@ def validate_ruleset_command(directory: Path, lang: Lang) -> None:
     from ipr_rules.ruleset.validate import validate_ruleset
 
     if not directory.is_dir():
-        from ipr_rules.ruleset.store import NOT_A_DIRECTORY
+        from ipr_rules.ruleset.loader import NOT_A_DIRECTORY
 
         fail(UsageError(NOT_A_DIRECTORY, path=str(directory)), lang)
     result = validate_ruleset(directory)
@@ -79,4 +79,4 @@ def validate_ruleset_command(directory: Path, lang: Lang) -> None:
         echo(RULESET_OK.render(lang, path=directory, warnings=len(result.warnings)))
         return
     echo(RULESET_BAD.render(lang, count=len(result.errors)), err=True)
-    sys.exit(1)
+    sys.exit(2 if result.unreadable else 1)

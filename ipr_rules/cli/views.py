@@ -1,4 +1,4 @@
-"""Commands that show the ruleset: tasks, units, explain, template, schema, rules."""
+"""Commands that show the ruleset: tasks, units, metrics, explain, template, schema, rules."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from ipr_rules.cli.app import (
     run,
     to_json,
     unit_or_fail,
+    year_option,
 )
 from ipr_rules.errors import UsageError
 from ipr_rules.i18n import Lang, Names, Text
@@ -45,12 +46,13 @@ UNKNOWN_TASK = Text("没有编号为“{task}”的任务{hint}", "no task has t
 @click.option("--unit", "unit_name", default=None, help="只列出该单位的任务 / only this unit's duties.")
 @click.option("--json", "as_json", is_flag=True, help="输出 JSON / print JSON.")
 @ruleset_option
+@year_option
 @lang_option
-def tasks_command(unit_name: str | None, as_json: bool, ruleset_dir: Path | None, lang: Lang) -> None:
+def tasks_command(unit_name: str | None, as_json: bool, ruleset_dir: Path | None, year: int | None, lang: Lang) -> None:
     """列出任务及其责任单位和分工。 List tasks with their units and roles."""
     from ipr_rules.views import catalog
 
-    ruleset = open_ruleset_or_fail(ruleset_dir, lang)
+    ruleset = open_ruleset_or_fail(ruleset_dir, lang, year)
     unit = unit_or_fail(ruleset, unit_name, lang) if unit_name else None
     echo(to_json(catalog.tasks_json(ruleset, unit)) if as_json else catalog.tasks_table(ruleset, unit, lang))
 
@@ -58,25 +60,39 @@ def tasks_command(unit_name: str | None, as_json: bool, ruleset_dir: Path | None
 @main.command("units")
 @click.option("--json", "as_json", is_flag=True, help="输出 JSON / print JSON.")
 @ruleset_option
+@year_option
 @lang_option
-def units_command(as_json: bool, ruleset_dir: Path | None, lang: Lang) -> None:
+def units_command(as_json: bool, ruleset_dir: Path | None, year: int | None, lang: Lang) -> None:
     """列出成员单位、别名及各类分工的任务数。 List units, aliases and task counts by role."""
     from ipr_rules.views import catalog
 
-    ruleset = open_ruleset_or_fail(ruleset_dir, lang)
+    ruleset = open_ruleset_or_fail(ruleset_dir, lang, year)
     echo(to_json(catalog.units_json(ruleset)) if as_json else catalog.units_table(ruleset, lang))
+
+
+@main.command("metrics")
+@click.option("--json", "as_json", is_flag=True, help="输出 JSON / print JSON.")
+@ruleset_option
+@lang_option
+def metrics_command(as_json: bool, ruleset_dir: Path | None, lang: Lang) -> None:
+    """列出指标词表：编号、名称、计量单位、类型和别名。 List the metrics vocabulary."""
+    from ipr_rules.views.metrics import metrics_json, metrics_table
+
+    ruleset = open_ruleset_or_fail(ruleset_dir, lang)
+    echo(to_json(metrics_json(ruleset)) if as_json else metrics_table(ruleset, lang))
 
 
 @main.command("explain")
 @click.argument("task_id")
 @click.option("--json", "as_json", is_flag=True, help="输出 JSON / print JSON.")
 @ruleset_option
+@year_option
 @lang_option
-def explain_command(task_id: str, as_json: bool, ruleset_dir: Path | None, lang: Lang) -> None:
+def explain_command(task_id: str, as_json: bool, ruleset_dir: Path | None, year: int | None, lang: Lang) -> None:
     """说明一项任务：所属部分与事项、原文、责任单位、专项行动和要求。 Explain one task."""
     from ipr_rules.views import catalog
 
-    ruleset = open_ruleset_or_fail(ruleset_dir, lang)
+    ruleset = open_ruleset_or_fail(ruleset_dir, lang, year)
     task = ruleset.task(task_id.strip())
     if task is None:
         from ipr_rules.suggest import closest
@@ -97,15 +113,21 @@ def explain_command(task_id: str, as_json: bool, ruleset_dir: Path | None, lang:
     help="模板首行 $schema 指向的位置（默认为安装包内的 JSON Schema） / where the $schema line points.",
 )
 @ruleset_option
+@year_option
 @lang_option
 def template_command(
-    unit_name: str, output_file: Path | None, schema_location: str | None, ruleset_dir: Path | None, lang: Lang
+    unit_name: str,
+    output_file: Path | None,
+    schema_location: str | None,
+    ruleset_dir: Path | None,
+    year: int | None,
+    lang: Lang,
 ) -> None:
     """生成本单位的报告模板。 Print a report skeleton for a unit."""
     from ipr_rules.schema_export import packaged_schema_uri
     from ipr_rules.views.template import render_template
 
-    ruleset = open_ruleset_or_fail(ruleset_dir, lang)
+    ruleset = open_ruleset_or_fail(ruleset_dir, lang, year)
     unit = unit_or_fail(ruleset, unit_name, lang)
     print_or_write(render_template(ruleset, unit, lang, schema_location or packaged_schema_uri()), output_file, lang)
 

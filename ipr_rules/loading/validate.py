@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from ipr_rules.clerk import FieldPath
 from ipr_rules.i18n import Text
 from ipr_rules.loading.typing_hints import (
     TextHints,
@@ -24,7 +25,7 @@ from ipr_rules.loading.yaml11 import as_task_id
 from ipr_rules.loading.yamlpos import DUPLICATE_KEY, INVISIBLE_CHARACTERS, Document, NonStringKey, Problem
 from ipr_rules.loading.yamlpos import Path as DataPath
 from ipr_rules.model.messages import message_for
-from ipr_rules.model.report import CARRYING, ENTRY_FIELDS, REPORT_FIELDS, Entry, Envelope, Report
+from ipr_rules.model.report import CARRYING, ENTRY_FIELDS, REPORT_FIELDS, Contact, Entry, Envelope, Output, Report
 
 WHOLE_REPORT = Text("（整份报告）", "(the whole report)")
 EMPTY_DOCUMENT = Text("文件没有内容（空报告）", "the file is empty (no report)")
@@ -34,13 +35,16 @@ NUMERIC_TASK_ID = Text(
 )
 NON_STRING_KEY = Text("键 {raw} 被 YAML 读作{kind}，请加引号", "the key {raw} was read by YAML as a {kind}; quote it")
 NO_ACTIONS = Text(
-    "状态为“{status}”时必须在 actions 中写明实际开展的工作",
-    "status '{status}' needs the work actually done listed under actions",
+    "任务 {task} 的状态为“{status}”，须在工作内容（actions）中逐条写明实际开展的工作",
+    "task {task} has the status '{status}', which needs the work actually done listed under actions",
 )
-NO_REASON = Text("状态为“not_applicable”（不适用）时必须在 reason 中说明理由", "status 'not_applicable' needs a reason")
+NO_REASON = Text(
+    "任务 {task} 的状态为“not_applicable”（不适用），须在原因说明（reason）中写明理由",
+    "task {task} has the status 'not_applicable', which needs a reason",
+)
 INVISIBLE = Text(
-    "“{field}”含有不可见字符：{codes}，删除后为“{cleaned}”，请删除后重新输入",
-    "'{field}' contains invisible characters: {codes}; without them it reads '{cleaned}'; retype it",
+    "{field}含有不可见字符：{codes}，删除后为“{cleaned}”，请删除后重新输入",
+    "{field} contains invisible characters: {codes}; without them it reads '{cleaned}'; retype it",
 )
 INVISIBLE_KEY = Text(
     "键“{cleaned}”含有不可见字符：{codes}，请删除后重新输入",
@@ -84,10 +88,15 @@ class ReportDocument:
     year: int | None = None
     year_line: int | None = None
     tasks_line: int | None = None
+    # The unit's own figures for the year (top-level `metrics:`), keys as written.
+    metrics: dict[str, int | float] = field(default_factory=dict)
     entries: dict[str, Entry] = field(default_factory=dict)
     entry_lines: dict[str, int] = field(default_factory=dict)
     # Ids of entries present but invalid: they exist, so they are not missing, but carry nothing.
     broken_entries: dict[str, int] = field(default_factory=dict)
+    # Task ids YAML read as numbers (`1.1:`, `13:`), as written, with their lines: not entries, but
+    # the likely reason a task is missing.
+    mistyped_ids: dict[str, int] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     lines: dict[DataPath, int] = field(default_factory=dict)
     empty: bool = False
@@ -126,6 +135,7 @@ def validate_document(document: Document, file: str, hints: TextHints | None = N
         _salvage(data, report)
     else:
         report.unit, report.year = whole.unit, whole.year
+        report.metrics = dict(whole.metrics)
         report.entries = dict(whole.tasks)
     # Task ids are kept by findings and the set state: one shared copy of each.
     report.entries = {sys.intern(task_id): entry for task_id, entry in report.entries.items()}
@@ -178,8 +188,11 @@ def _clean_one(
             if (line, key.raw) not in seen:
                 seen.add((line, key.raw))
                 report.problems.append(_non_string_key(key, key_path, line))
+                if path == ("tasks",):
+                    report.mistyped_ids[key.raw] = line
             continue
-        if isinstance(key, str) and _INVISIBLE.search(key) and (line, key) not in seen:
+        # A task id with an invisible character is an unknown task, whose message names it.
+        if isinstance(key, str) and _INVISIBLE.search(key) and (line, key) not in seen and path != ("tasks",):
             seen.add((line, key))
             report.problems.append(Problem(INVISIBLE_KEY, line, key_path, _invisible_args(key)))
         kept[key] = item
@@ -204,6 +217,7 @@ def _salvage(data: dict[str, Any], report: ReportDocument) -> None:
     try:
         envelope = Envelope.model_validate(envelope_data)
         report.unit, report.year = envelope.unit, envelope.year
+        report.metrics = dict(envelope.metrics)
     except ValidationError as error:
         _record(error, (), report, REPORT_FIELDS)
         unit, year = data.get("unit"), data.get("year")
@@ -227,9 +241,20 @@ def _record(error: ValidationError, prefix: DataPath, report: ReportDocument, kn
             continue  # entries are validated one by one, after the envelope
         if _under_existing_problem(location, report) or caused_by_typing(detail, report.problems):
             continue
-        field: Any = ".".join(str(part) for part in location) or WHOLE_REPORT
-        message, args = message_for(dict(detail), field, known if len(location) == len(prefix) + 1 else ())
+        field: Any = FieldPath(location, known=detail["type"] != "extra_forbidden") if location else WHOLE_REPORT
+        message, args = message_for(dict(detail), field, _fields_at(location[:-1], known, len(prefix)))
         report.problems.append(Problem(message, report.line_of(*location), location, args))
+
+
+def _fields_at(parent: DataPath, known: tuple[str, ...], depth: int) -> tuple[str, ...]:
+    """The fields a mapping at `parent` may hold, for suggesting one in place of an unknown key."""
+    if len(parent) == depth:
+        return known
+    if parent == ("contact",):
+        return tuple(Contact.model_fields)
+    if len(parent) == 4 and parent[0] == "tasks" and parent[2] == "outputs":
+        return tuple(Output.model_fields)
+    return ()
 
 
 def _under_existing_problem(location: DataPath, report: ReportDocument) -> bool:
@@ -252,12 +277,17 @@ def _cross_field(report: ReportDocument) -> None:
                     NO_ACTIONS,
                     report.line_of("tasks", task_id, "status"),
                     ("tasks", task_id, "actions"),
-                    {"status": entry.status},
+                    {"status": entry.status, "task": task_id},
                 )
             )
         elif entry.status == "not_applicable" and not (entry.reason and entry.reason.strip()):
             report.problems.append(
-                Problem(NO_REASON, report.line_of("tasks", task_id, "status"), ("tasks", task_id, "reason"))
+                Problem(
+                    NO_REASON,
+                    report.line_of("tasks", task_id, "status"),
+                    ("tasks", task_id, "reason"),
+                    {"task": task_id},
+                )
             )
         else:
             continue
@@ -271,14 +301,13 @@ def _invisible(report: ReportDocument) -> None:
     in actions, where they hide copied text from comparison and show as nothing (keys, task ids
     among them, are looked at while their non-string siblings are removed)."""
     if report.unit and _INVISIBLE.search(report.unit):
-        args = {"field": "unit", **_invisible_args(report.unit)}
+        args = {"field": FieldPath(("unit",)), **_invisible_args(report.unit)}
         report.problems.append(Problem(INVISIBLE, report.unit_line or report.line, ("unit",), args))
     for task_id, entry in report.entries.items():
         for index, campaign in enumerate(entry.campaigns):
             if _INVISIBLE.search(campaign):
                 path = ("tasks", task_id, "campaigns", index)
-                field = f"tasks.{task_id}.campaigns[{index}]"
-                args = {"field": field, **_invisible_args(campaign)}
+                args = {"field": FieldPath(path), **_invisible_args(campaign)}
                 report.problems.append(Problem(INVISIBLE, report.line_of(*path), path, args))
         for index, action in enumerate(entry.actions):
             if _INVISIBLE.search(action):

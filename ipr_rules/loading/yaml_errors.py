@@ -30,9 +30,18 @@ END_OF_STREAM = Text(
     "YAML syntax error: the file ends early; a quote or bracket is not closed{hint}",
 )
 UNCLOSED_QUOTE = Text(
-    "YAML 格式错误：第 {start} 行开始的引号没有闭合（缺少与之配对的引号）{hint}",
-    "YAML syntax error: the quote opened on line {start} is not closed (its closing quote is missing){hint}",
+    "YAML 格式错误：第 {start} 行开始的引号没有闭合（这一行的{quote}缺少与之配对的另一个），"
+    "请在这一项文字的末尾补上，或去掉开头的引号{hint}",
+    "YAML syntax error: the quote opened on line {start} is not closed (the {quote} on that line has no partner); "
+    "add one at the end of that text, or drop the opening one{hint}",
 )
+COLON_IN_VALUE = Text(
+    "YAML 格式错误：第 {line} 行的值中有半角冒号加空格（“{key}: ”），YAML 把它当成了新的键；"
+    "请给整个值加引号（{fixed}），或把冒号改为全角“：”{hint}",
+    "YAML syntax error: the value on line {line} holds an ASCII colon and a space ('{key}: '), which YAML takes for "
+    "a new key; quote the whole value ({fixed}) or use a full-width colon '：'{hint}",
+)
+QUOTE_NAMES: dict[str, Text] = {'"': Text('双引号（"）', 'double quote "'), "'": Text("单引号（'）", "single quote '")}
 UNCLOSED_BRACKET = Text(
     "YAML 格式错误：第 {start} 行开始的方括号 [ 或花括号 {{ 没有闭合，或其中缺少逗号{hint}",
     "YAML syntax error: the [ or {{ opened on line {start} is not closed, or a comma is missing in it{hint}",
@@ -144,6 +153,7 @@ def explain_syntax_error(error: YamlSyntaxError, text: str | list[str]) -> tuple
     message, line, hint = _diagnose(error, lines)
     problem = error.problem or ""
     args: dict[str, Any] = {
+        **_extra_args(message, line, lines),
         "problem": problem,
         "detail": problem.rsplit(" ", 1)[-1] if message is CONTROL_CHARACTER else problem,
         "hint": hint,
@@ -170,9 +180,12 @@ def _diagnose(error: YamlSyntaxError, lines: list[str]) -> tuple[Text, int | Non
     if tab_line is not None:
         return TAB, tab_line, Localized(NO_HINT)
     full_width = _full_width(lines, error.line)
+    opened = _open_quote(lines, error.line) if message in _QUOTE_SUSPECTS else None
     if _unclosed_quote(error):
         message = UNCLOSED_QUOTE
         line = error.context_line
+    elif opened is not None:
+        message, line = UNCLOSED_QUOTE, opened
     elif message is UNCLOSED_BRACKET and error.context_line is not None:
         line = error.context_line
     elif (opened := _bracket_open_at_document_end(error, lines)) is not None:
@@ -181,10 +194,62 @@ def _diagnose(error: YamlSyntaxError, lines: list[str]) -> tuple[Text, int | Non
         # The full-width character is the cause; what libyaml tripped over is only its effect.
         text, number = full_width
         return (FULL_WIDTH_COLON if text is FULL_WIDTH_COLON_HINT else FULL_WIDTH_SPACE), number, Localized(NO_HINT)
+    elif message is COLON and _colon_in_value(lines, error.line):
+        message, line = COLON_IN_VALUE, error.line
     else:
         line = error.line
     hint = Localized(full_width[0], line=full_width[1]) if full_width is not None else Localized(NO_HINT)
     return message, line, hint
+
+
+# Errors an unclosed quote causes some lines later, when the next quote closes it by mistake.
+_QUOTE_SUSPECTS = (INDENTATION, MISSING_COLON, EXTRA_CONTENT, NO_CONTENT, END_OF_STREAM, GENERIC)
+# A value that starts with a quote: `- "…`, `key: "…`, `"key": "…`.
+_QUOTED_VALUE = re.compile(r"""^[ \t]*(?:-[ \t]+)?(?:(?:"[^"]*"|'[^']*'|[^\s"'#:][^:#]*?)[ \t]*:[ \t]+)?(["'])(.*)$""")
+_VALUE_WITH_COLON = re.compile(r"^([ \t]*(?:-[ \t]+)?[^\s\"'#:][^:#]*?:[ \t]+)([^\"'\s#][^#]*?)[ \t]*$")
+
+
+def _open_quote(lines: list[str], line: int | None) -> int | None:
+    """The first line up to the error whose value opens a quote that the line does not close."""
+    if line is None:
+        return None
+    for number in range(1, min(line, len(lines)) + 1):
+        match = _QUOTED_VALUE.match(lines[number - 1])
+        if match and not _closes(match.group(1), match.group(2)):
+            return number
+    return None
+
+
+def _closes(quote: str, rest: str) -> bool:
+    if quote == "'":
+        return "'" in rest.replace("''", "")
+    escaped = False
+    for char in rest:
+        if char == '"' and not escaped:
+            return True
+        escaped = char == "\\" and not escaped
+    return False
+
+
+def _colon_in_value(lines: list[str], line: int | None) -> bool:
+    if line is None or not 1 <= line <= len(lines):
+        return False
+    match = _VALUE_WITH_COLON.match(lines[line - 1])
+    return bool(match and ": " in match.group(2))
+
+
+def _extra_args(message: Text, line: int | None, lines: list[str]) -> dict[str, Any]:
+    """The quote that was left open, or the key and value a colon split."""
+    content = lines[line - 1] if line is not None and 1 <= line <= len(lines) else ""
+    if message is UNCLOSED_QUOTE:
+        match = _QUOTED_VALUE.match(content)
+        return {"quote": Localized(QUOTE_NAMES[match.group(1) if match else '"'])}
+    if message is COLON_IN_VALUE:
+        match = _VALUE_WITH_COLON.match(content)
+        if match:
+            value = match.group(2)
+            return {"key": value.split(":", 1)[0].strip(), "fixed": f'{match.group(1).strip()} "{value}"'}
+    return {}
 
 
 def _bracket_open_at_document_end(error: YamlSyntaxError, lines: list[str]) -> int | None:

@@ -27,6 +27,7 @@ from yaml.events import (
 )
 from yaml.nodes import ScalarNode
 
+from ipr_rules.clerk import FieldPath
 from ipr_rules.i18n import Text
 from ipr_rules.loading.limits import Limits
 from ipr_rules.loading.yaml11 import FORMS, YAML11_NUMBER, yaml11_form
@@ -67,7 +68,8 @@ BAD_SCALAR = Text(
     "cannot read the value '{value}': it is tagged {tag} but is not one; if it is text, drop the tag and quote it",
 )
 INVALID_DATE = Text(
-    "日期 {value} 不存在，请检查年、月、日", "the date {value} does not exist; check year, month and day"
+    "{field}：日期 {value} 不存在，请检查年、月、日",
+    "{field}: the date {value} does not exist; check year, month and day",
 )
 NUMBER_TOO_LONG = Text("数字过长（{digits} 位），无法读取", "the number is too long to read ({digits} digits)")
 BAD_MERGE = Text("合并键 << 只能引用映射", "a merge key << may only refer to mappings")
@@ -547,7 +549,7 @@ class _MergeKey:
 
 def _scalar_problem(tag: str, text: str, line: int, path: Path) -> Problem:
     if tag == _TIMESTAMP:
-        return Problem(INVALID_DATE, line, path, {"value": text})
+        return Problem(INVALID_DATE, line, path, {"value": text, "field": FieldPath(path)})
     shown = text if len(text) <= 40 else text[:40] + "…"
     return Problem(BAD_SCALAR, line, path, {"value": shown, "tag": display_tag(tag)})
 

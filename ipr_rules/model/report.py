@@ -7,14 +7,16 @@ may be written bare (YAML reads them as dates) or quoted (`"2020-12-20"`).
 from __future__ import annotations
 
 import datetime as dt
+import math
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic_core import PydanticCustomError
 
 Status = Literal["done", "partial", "not_started", "not_applicable"]
 CARRYING: frozenset[str] = frozenset({"done", "partial"})
 OutputKind = Literal["publication", "standard", "regulation", "event", "survey", "other"]
-# Counts past this are typing errors, and JSON readers lose precision beyond 2**53.
+# Figures past this are typing errors, and JSON readers lose precision beyond 2**53.
 MAX_METRIC = 10**15
 
 
@@ -24,6 +26,13 @@ def _iso_date(value: Any) -> Any:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
             return value
+    return value
+
+
+def _number(value: Any) -> Any:
+    """A metric is a number: never a boolean, a text, or a NaN/infinity (SPEC §8)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        raise PydanticCustomError("number_type", "Input should be a number")
     return value
 
 
@@ -37,7 +46,10 @@ def _none_as_empty_dict(value: Any) -> Any:
 
 Date = Annotated[dt.date, BeforeValidator(_iso_date)]
 Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-Count = Annotated[int, Field(ge=0, le=MAX_METRIC)]
+# Whether a figure must be whole (a count) or may have decimals (an amount) is the metrics
+# vocabulary's to say; the report format only asks for a non-negative number.
+Number = Annotated[int | float, BeforeValidator(_number), Field(ge=0, le=MAX_METRIC)]
+Metrics = Annotated[dict[str, Number], BeforeValidator(_none_as_empty_dict)]
 
 _STRICT = ConfigDict(extra="forbid", strict=True, frozen=True)
 
@@ -67,7 +79,7 @@ class Entry(BaseModel):
     actions: Annotated[list[Line], BeforeValidator(_none_as_empty_list)] = Field(default_factory=list)
     campaigns: Annotated[list[Line], BeforeValidator(_none_as_empty_list)] = Field(default_factory=list)
     outputs: Annotated[list[Output], BeforeValidator(_none_as_empty_list)] = Field(default_factory=list)
-    metrics: Annotated[dict[str, Count], BeforeValidator(_none_as_empty_dict)] = Field(default_factory=dict)
+    metrics: Metrics = Field(default_factory=dict)
     evidence: Annotated[list[Line], BeforeValidator(_none_as_empty_list)] = Field(default_factory=list)
     reason: str | None = None
 
@@ -80,6 +92,7 @@ class Envelope(BaseModel):
     year: int
     submitted: Date | None = None
     contact: Contact | None = None
+    metrics: Metrics = Field(default_factory=dict)
     tasks: dict[str, Any]
 
 
@@ -89,6 +102,8 @@ class Report(BaseModel):
     year: int
     submitted: Date | None = None
     contact: Contact | None = None
+    # The unit's own figures for the year: what district totals add up (SPEC §8).
+    metrics: Metrics = Field(default_factory=dict)
     tasks: dict[str, Entry]
 
 

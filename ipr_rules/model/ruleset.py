@@ -8,7 +8,11 @@ pydantic, forbidding unknown fields, whenever a ruleset comes from outside the p
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from ipr_rules.ruleset.metrics import MetricVocabulary
+    from ipr_rules.unitnames import NameIndex
 
 Role = Literal["lead", "co", "sole"]
 UnitKind = Literal["party", "government", "judicial", "city_branch"]
@@ -129,17 +133,36 @@ class UnitsFile:
 class UnitRegistry:
     """Units with every name they go by; lookups are exact, as SPEC §2 requires."""
 
-    __slots__ = ("_by_name", "units")
+    __slots__ = ("_by_name", "_index", "units")
 
     def __init__(self, units: tuple[Unit, ...]) -> None:
         self.units = units
         self._by_name: dict[str, Unit] = {}
+        self._index: NameIndex | None = None
         for unit in units:
             for name in unit.names:
                 self._by_name.setdefault(name, unit)
 
     def resolve(self, name: str) -> Unit | None:
         return self._by_name.get(name)
+
+    @property
+    def index(self) -> NameIndex:
+        """Every spelling a person may write for a unit (SPEC §7), built on first use."""
+        if self._index is None:
+            from ipr_rules.unitnames import NameIndex
+
+            self._index = NameIndex((name, unit.name) for unit in self.units for name in unit.names)
+        return self._index
+
+    def lookup(self, written: str) -> Unit | None:
+        """A unit name as a person wrote it: registered or derived, width, spaces and invisible
+        characters folded; still exact (a near miss is None)."""
+        found = self._by_name.get(written)
+        if found is not None:
+            return found
+        canonical = self.index.lookup(written)
+        return self._by_name.get(canonical) if canonical is not None else None
 
     @property
     def all_names(self) -> tuple[str, ...]:
@@ -153,6 +176,8 @@ class Ruleset:
     plan: CompiledPlan
     registry: UnitRegistry
     directory: str
+    # The metrics vocabulary (metrics.yaml); None: the ruleset has none, metrics are taken as written.
+    metrics: MetricVocabulary | None = None
     _tasks_by_id: dict[str, Task] = field(default_factory=dict, compare=False, repr=False)
     _roles: dict[str, dict[str, Role]] = field(default_factory=dict, compare=False, repr=False)
 

@@ -22,6 +22,7 @@ FORMATS: dict[str, str] = {
     "json": "ipr_rules.render.json_",
     "html": "ipr_rules.render.html",
     "xlsx": "ipr_rules.render.xlsx",
+    "docx": "ipr_rules.render.docx",
     "junit": "ipr_rules.render.junit",
     "github": "ipr_rules.render.github",
 }
@@ -33,6 +34,7 @@ SUFFIXES: dict[str, str] = {
     ".html": "html",
     ".htm": "html",
     ".xlsx": "xlsx",
+    ".docx": "docx",
     ".xml": "junit",
 }
 

@@ -9,14 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ipr_rules.findings import SEVERITIES, SEVERITY_RANK
+from ipr_rules.findings import SEVERITIES
 from ipr_rules.i18n import ROLE_LABELS, SEVERITY_LABELS, Lang, Text, join_names
 from ipr_rules.render.html_kit import esc, unit_anchor, where
 from ipr_rules.render.html_matrix import render_legend, render_matrix, render_task_notes
 from ipr_rules.render.html_style import stylesheet
 from ipr_rules.render.html_units import render_units
+from ipr_rules.render.html_work import STYLE as WORK_STYLE
+from ipr_rules.render.html_work import render_totals, render_work
 from ipr_rules.render.labels import kind_label
 from ipr_rules.render.states import look_of
+from ipr_rules.render.summary import Summary, summarize
 from ipr_rules.result import CheckResult
 
 TITLE = Text("{year} 年打击侵权假冒工作年度报告核查结果", "Check of the {year} annual reports on IP protection")
@@ -71,34 +74,38 @@ GENERATED = Text("由 ipr-check {version} 于 {time} 生成。", "Made by ipr-ch
 POLICY = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
 
 
-def render(result: CheckResult, lang: Lang) -> Iterator[str]:
-    """The page in pieces, the findings section by section: never the whole document at once."""
+def render(result: CheckResult, lang: Lang, *, banner: str = "") -> Iterator[str]:
+    """The page in pieces, the findings unit by unit: never the whole document at once.
+    `banner` is trusted markup placed above the header (the self-check page's links)."""
     title = TITLE.render(lang, year=result.ruleset.year)
+    summary = summarize(result)
     head = (
         "<!DOCTYPE html>\n"
         f'<html lang="{"zh-CN" if lang == "zh" else "en"}">\n<head>\n<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{POLICY}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="referrer" content="no-referrer">\n'
-        f"<title>{esc(title)}</title>\n<style>{stylesheet()}</style>\n</head>\n<body>\n<main>\n"
+        f"<title>{esc(title)}</title>\n<style>{stylesheet()}{WORK_STYLE}</style>\n</head>\n<body>\n<main>\n{banner}"
     )
     top = "\n".join(
         [
             "<header>",
             f"<h1>{esc(title)}</h1>",
             f'<p class="subtitle">{esc(result.ruleset.plan.title)}</p>',
-            _checked(result, lang),
+            _checked(result, summary, lang),
             "</header>",
-            _summary(result, lang),
+            _summary(summary, lang),
+            render_totals(summary, lang),
             _matrix(result, lang),
             _uncarried(result, lang),
             _wrong_unit(result, lang),
+            render_work(summary, lang),
         ]
     )
     yield _encodable(head + top + "\n")
     for part in render_units(result, lang):
         yield _encodable(part + "\n")
-    footer = f"<footer>{esc(GENERATED.render(lang, version=_version(), time=_time(result)))}</footer>"
+    footer = f"<footer>{esc(GENERATED.render(lang, version=_version(), time=summary.headline.checked_at))}</footer>"
     yield _encodable(footer + "\n</main>\n</body>\n</html>\n")
 
 
@@ -107,7 +114,7 @@ def _encodable(text: str) -> str:
     return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
-def _checked(result: CheckResult, lang: Lang) -> str:
+def _checked(result: CheckResult, summary: Summary, lang: Lang) -> str:
     ruleset = result.ruleset
     rows = [
         (
@@ -125,7 +132,7 @@ def _checked(result: CheckResult, lang: Lang) -> str:
             FILES,
             FILES_VALUE.render(lang, files=result.files, reports=len(result.reports), unreadable=result.unreadable),
         ),
-        (TIME, _time(result)),
+        (TIME, summary.headline.checked_at),
         (SCOPE, (SET_ON if result.set_checks else SET_OFF).render(lang)),
     ]
     items = "".join(f"<dt>{esc(label.render(lang))}</dt><dd>{esc(value)}</dd>" for label, value in rows)
@@ -134,25 +141,24 @@ def _checked(result: CheckResult, lang: Lang) -> str:
     )
 
 
-def _summary(result: CheckResult, lang: Lang) -> str:
-    summary = result.summary
+def _summary(summary: Summary, lang: Lang) -> str:
+    headline = summary.headline
     cards: list[tuple[str, str, str, str]] = [
-        (severity, str(summary[severity]), SEVERITY_LABELS[severity].render(lang), "") for severity in SEVERITIES
+        (severity, str(headline.counts[severity]), SEVERITY_LABELS[severity].render(lang), "")
+        for severity in SEVERITIES
     ]
-    coverage = result.coverage
-    if result.set_checks:
-        overall = coverage.overall
+    if headline.set_checks:
+        overall = headline.overall
         rate = f"{overall.rate:.1%}" if overall.rate is not None else "–"
-        named = len(result.ruleset.named_units)
         cards += [
-            ("units", f"{len(coverage.reported)} / {named}", UNITS_REPORTED.render(lang), ""),
+            ("units", f"{headline.units_reported} / {headline.units_named}", UNITS_REPORTED.render(lang), ""),
             (
                 "rate",
                 rate,
                 RATE.render(lang),
                 RATE_DETAIL.render(lang, carried=overall.carried, obligations=overall.obligations),
             ),
-            ("tasks", f"{coverage.tasks_carried} / {len(coverage.tasks)}", TASKS_CARRIED.render(lang), ""),
+            ("tasks", f"{headline.tasks_carried} / {headline.tasks}", TASKS_CARRIED.render(lang), ""),
         ]
     html = [f'<section class="summary" id="summary"><h2>{esc(SUMMARY.render(lang))}</h2><div class="figures">']
     for key, value, label, detail in cards:
@@ -163,24 +169,23 @@ def _summary(result: CheckResult, lang: Lang) -> str:
             f'<span class="label">{esc(label)}{extra}</span></div>'
         )
     html.append("</div>")
-    html.append(_kinds(result, lang))
+    html.append(_kinds(summary, lang))
     html.append("</section>")
     return "\n".join(html)
 
 
-def _kinds(result: CheckResult, lang: Lang) -> str:
-    counts = result.by_kind()
-    if not counts:
+def _kinds(summary: Summary, lang: Lang) -> str:
+    if not summary.kinds:
         return f'<p class="none">{esc(NO_FINDINGS.render(lang))}</p>'
     classes = ("", "", ' class="num"')
     head = "".join(f"<th{cls}>{esc(h.render(lang))}</th>" for cls, h in zip(classes, KIND_HEADERS, strict=True))
     rows = []
-    for kind, data in sorted(counts.items(), key=lambda item: (SEVERITY_RANK[str(item[1]["severity"])], item[0])):
-        severity = str(data["severity"])
+    for count in summary.kinds:
+        severity = count.severity
         rows.append(
-            f'<tr><td>{esc(kind_label(kind, lang))}<span class="kind">{esc(kind)}</span></td>'
+            f'<tr><td>{esc(kind_label(count.kind, lang))}<span class="kind">{esc(count.kind)}</span></td>'
             f'<td class="sev sev-{esc(severity)}">{esc(SEVERITY_LABELS[severity].render(lang))}</td>'
-            f'<td class="num">{data["count"]}</td></tr>'
+            f'<td class="num">{count.count}</td></tr>'
         )
     return f'<table class="list kinds"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
 
@@ -243,10 +248,6 @@ def _wrong_unit(result: CheckResult, lang: Lang) -> str:
     if not rows:
         return f'{heading}<p class="none">{esc(NONE.render(lang))}</p></section>'
     return f"{heading}{_table(WRONG_HEADERS, rows, lang)}</section>"
-
-
-def _time(result: CheckResult) -> str:
-    return result.checked_at.replace("T", " ")
 
 
 def _version() -> str:

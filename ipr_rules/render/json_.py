@@ -1,4 +1,5 @@
-"""`--format json`: one object exactly as SPEC §5 fixes it, plus `coverage` beside `findings`.
+"""`--format json`: one object exactly as SPEC §5 fixes it, plus `coverage` beside `findings`
+and the district's metric `totals` (SPEC §8).
 
 Written piece by piece: a province's tens of thousands of findings never stand in memory as
 one document or one string. The text is the same as `json.dumps(document, indent=2)` would give.
@@ -12,6 +13,7 @@ from typing import Any
 
 from ipr_rules.i18n import Lang
 from ipr_rules.render.safe_text import json_text
+from ipr_rules.render.summary import metric_totals
 from ipr_rules.result import CheckResult
 
 
@@ -33,7 +35,8 @@ def render(result: CheckResult, lang: Lang) -> Iterator[str]:
     yield ',\n  "findings": '
     yield from _array((finding.record(lang) for finding in result.findings), 1)
     yield f',\n  "summary": {_dumps(result.summary, 1)},\n'
-    yield f'  "coverage": {_dumps(result.coverage.record(), 1)}\n'
+    yield f'  "coverage": {_dumps(result.coverage.record(), 1)},\n'
+    yield f'  "totals": {_dumps([total.record() for total in metric_totals(result)], 1)}\n'
     yield "}\n"
 
 

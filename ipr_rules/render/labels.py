@@ -17,6 +17,8 @@ KIND_LABELS: dict[str, Text] = {
     "campaign-not-reported": Text("未报专项行动", "campaign not reported"),
     "restated-plan": Text("照抄要点原文", "plan restated"),
     "requirement-unmet": Text("未达要点要求", "requirement unmet"),
+    "unknown-metric": Text("未知指标", "unknown metric"),
+    "metric-inconsistent": Text("指标数字不一致", "metrics inconsistent"),
     "missing-task": Text("缺报任务", "missing task"),
     "duplicate-report": Text("重复提交", "duplicate report"),
     "missing-report": Text("未提交报告", "missing report"),

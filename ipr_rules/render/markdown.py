@@ -5,8 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ipr_rules.i18n import SEVERITY_LABELS, Lang, Text
+from ipr_rules.render import narrative
 from ipr_rules.render.grouping import by_unit
 from ipr_rules.render.safe_text import markdown as md
+from ipr_rules.render.safe_text import markdown_prose
+from ipr_rules.render.summary import Summary, summarize
 from ipr_rules.result import CheckResult
 
 TITLE = Text("# {year} 年打击侵权假冒工作年度报告核查结果", "# Check of the {year} annual reports on IP protection")
@@ -53,6 +56,7 @@ NO = Text("否", "no")
 def render(result: CheckResult, lang: Lang) -> Iterator[str]:
     """Section by section, and the findings line by line: never the whole document at once."""
     plan = result.ruleset.plan
+    summary = summarize(result)
     head = [
         TITLE.render(lang, year=result.ruleset.year),
         "",
@@ -61,33 +65,33 @@ def render(result: CheckResult, lang: Lang) -> Iterator[str]:
             title=md(plan.title),
             tasks=len(plan.tasks),
             units=len(result.ruleset.registry.units),
-            time=result.checked_at,
+            time=summary.headline.checked_at,
             inputs=md("、".join(result.inputs)),
         ),
         "",
-        *_summary(result, lang),
+        *_summary(summary, lang),
+        *_totals(summary, lang),
     ]
     yield "\n".join(head) + "\n"
     for line in _per_unit(result, lang):
         yield line + "\n"
-    tail = [*_uncarried(result, lang), *_wrong_unit(result, lang), *_kinds(result, lang)]
+    tail = [*_uncarried(result, lang), *_wrong_unit(result, lang), *_kinds(summary, lang)]
     yield "\n".join(tail).rstrip() + "\n"
+    for line in _work(summary, lang):
+        yield line + "\n"
 
 
-def _summary(result: CheckResult, lang: Lang) -> list[str]:
-    summary = result.summary
-    coverage = result.coverage
-    rate = coverage.overall.rate
+def _summary(summary: Summary, lang: Lang) -> list[str]:
+    headline = summary.headline
+    rate = headline.rate
     rows = [
-        ("reports", str(len(result.reports))),
-        ("units", str(len(coverage.reported))),
-        ("error", str(summary["error"])),
-        ("warning", str(summary["warning"])),
-        ("info", str(summary["info"])),
+        ("reports", str(headline.reports)),
+        ("units", str(headline.units_reported)),
+        *((severity, str(headline.counts[severity])) for severity in ("error", "warning", "info")),
     ]
-    if result.set_checks:
+    if headline.set_checks:
         rows.append(("rate", f"{rate:.1%}" if rate is not None else "-"))
-        rows.append(("tasks", f"{coverage.tasks_carried} / {len(coverage.tasks)}"))
+        rows.append(("tasks", f"{headline.tasks_carried} / {headline.tasks}"))
     lines = [SUMMARY.render(lang), "", FIGURE_HEADERS.render(lang)]
     lines += [f"| {FIGURES[key].render(lang)} | {value} |" for key, value in rows]
     return [*lines, ""]
@@ -137,14 +141,42 @@ def _wrong_unit(result: CheckResult, lang: Lang) -> list[str]:
     return [*lines, ""]
 
 
-def _kinds(result: CheckResult, lang: Lang) -> list[str]:
-    from ipr_rules.findings import SEVERITY_RANK
-
+def _kinds(summary: Summary, lang: Lang) -> list[str]:
     lines = [KINDS.render(lang), ""]
-    counts = result.by_kind()
-    if not counts:
+    if not summary.kinds:
         return [*lines, NONE.render(lang), ""]
     lines.append(KIND_HEADERS.render(lang))
-    for kind, data in sorted(counts.items(), key=lambda item: (SEVERITY_RANK[str(item[1]["severity"])], item[0])):
-        lines.append(f"| {kind} | {SEVERITY_LABELS[str(data['severity'])].render(lang)} | {data['count']} |")
+    for count in summary.kinds:
+        lines.append(f"| {count.kind} | {SEVERITY_LABELS[count.severity].render(lang)} | {count.count} |")
     return [*lines, ""]
+
+
+def _totals(summary: Summary, lang: Lang) -> list[str]:
+    lines = [f"## {narrative.TOTALS.render(lang)}", ""]
+    if not summary.totals:
+        return [*lines, narrative.NO_TOTALS.render(lang), ""]
+    headers = [header.render(lang) for header in narrative.TOTALS_HEADERS]
+    lines += [narrative.TOTALS_NOTE.render(lang), "", f"| {' | '.join(headers)} |", "| --- | --- | ---: | --- |"]
+    for total in summary.totals:
+        lines.append(
+            f"| {markdown_prose(total.label)} | {markdown_prose(total.unit)} | {narrative.figure(total.total)} "
+            f"| {markdown_prose(narrative.by_unit(total, lang))} |"
+        )
+    return [*lines, ""]
+
+
+def _work(summary: Summary, lang: Lang) -> Iterator[str]:
+    """Per task, what each carrying unit reported doing; a unit's own run shows its tasks only."""
+    yield from (f"## {narrative.WORK.render(lang)}", "", narrative.WORK_NOTE.render(lang), "")
+    for item in summary.work:
+        if not item.units and not summary.headline.set_checks:
+            continue
+        task = item.task
+        yield from (f"### {task.id} {markdown_prose(task.item_title)}", "")
+        if not item.units:
+            yield from (f"*{narrative.NOBODY.render(lang)}*", "")
+            continue
+        for unit in item.units:
+            yield f"- **{markdown_prose(narrative.unit_heading(unit, lang))}**"
+            yield from (f"  - {markdown_prose(line)}" for line in narrative.work_lines(unit, lang))
+        yield ""

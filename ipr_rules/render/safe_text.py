@@ -60,3 +60,16 @@ _JSON_UNSAFE = re.compile(f"{_UNSAFE.pattern}|{_INVISIBLE.pattern}")
 
 def _json_escape(match: re.Match[str]) -> str:
     return f"\\u{ord(match.group(0)):04x}"
+
+
+_MARKDOWN_INLINE = re.compile(r"([\\`*_\[\]|~])")
+_MARKDOWN_LEADING = re.compile(r"^(\s*)([-+#>]|\d+[.)])")
+
+
+def markdown_prose(text: str) -> str:
+    """Report prose for a Markdown line, escaped as little as is safe: emphasis, code, links,
+    table pipes and strike-through are escaped anywhere, list and heading markers only where
+    they could start a block. Dates (2020-03-15) and brackets in text read as written."""
+    text = one_line(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _MARKDOWN_INLINE.sub(r"\\\1", text)
+    return _MARKDOWN_LEADING.sub(lambda match: match.group(1) + "\\" + match.group(2), text, count=1)

@@ -31,6 +31,7 @@ LOOKS: tuple[Look, ...] = (
     Look("missing", "#b42318", "#ffffff", "!", STATE_LABELS["missing"]),
     Look("invalid", "#b9a3f5", "#2e1065", "?", STATE_LABELS["invalid"]),
     Look("no_report", "#6b7280", "#ffffff", "○", STATE_LABELS["no_report"]),
+    Look("unresolved", "#9ca3af", "#111827", "⊘", STATE_LABELS["unresolved"]),
     Look("wrong_unit", "#f9a25a", "#7c2d12", "×", STATE_LABELS["wrong_unit"]),
     Look("not_assigned", "#ffffff", "#9ca3af", "", STATE_LABELS["not_assigned"]),
 )

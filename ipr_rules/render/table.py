@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ipr_rules.findings import SEVERITY_RANK
 from ipr_rules.i18n import SEVERITY_LABELS, Lang, Text
 from ipr_rules.render.grouping import by_unit
 from ipr_rules.render.safe_text import one_line
@@ -26,6 +25,8 @@ COVERAGE = Text(
     "coverage: {units} unit(s) owe {obligations} duties, {carried} carried ({rate}); {tasks_carried} of {tasks} "
     "tasks carried by some unit",
 )
+UNCARRIED = Text("无人承担的任务（{count} 项）：{tasks}", "tasks nobody carried ({count}): {tasks}")
+ALL_CARRIED = Text("每项任务都有单位承担", "every task is carried by some unit")
 SET_CHECKS_OFF = Text(
     "（只检查了一个单位，未做全区集合检查；需要时加 --complete）",
     "(one unit only: the set checks did not run; add --complete to run them)",
@@ -48,20 +49,33 @@ def render(result: CheckResult, lang: Lang) -> Iterator[str]:
     yield _totals(result, lang) + "\n"
     if result.set_checks:
         yield _coverage(result, lang) + "\n"
+        yield _uncarried(result, lang) + "\n"
     elif result.reports:
         yield SET_CHECKS_OFF.render(lang) + "\n"
 
 
 def _kind_table(result: CheckResult, lang: Lang) -> str:
+    from ipr_rules.render.summary import summarize
     from ipr_rules.views.tables import table
 
     rows = [
-        [kind, SEVERITY_LABELS[str(data["severity"])].render(lang), str(data["count"])]
-        for kind, data in sorted(
-            result.by_kind().items(), key=lambda item: (SEVERITY_RANK[str(item[1]["severity"])], item[0])
-        )
+        [count.kind, SEVERITY_LABELS[count.severity].render(lang), str(count.count)]
+        for count in summarize(result).kinds
     ]
     return table(SUMMARY_HEADERS.render(lang).split("|"), rows)
+
+
+def _uncarried(result: CheckResult, lang: Lang) -> str:
+    from ipr_rules.render.summary import summarize
+
+    tasks = summarize(result).uncarried
+    if not tasks:
+        return ALL_CARRIED.render(lang)
+    joiner = "；" if lang == "zh" else "; "
+    named = joiner.join(
+        f"{task.id}（{task.item_title}）" if lang == "zh" else f"{task.id} ({task.item_title})" for task in tasks
+    )
+    return UNCARRIED.render(lang, count=len(tasks), tasks=one_line(named))
 
 
 def _totals(result: CheckResult, lang: Lang) -> str:

@@ -1,8 +1,9 @@
 """`--format xlsx`: a workbook the office can filter, sort and annotate.
 
-Three sheets: 汇总 (what was checked, the figures, counts by kind and by unit), 问题清单 (every
+Five sheets: 汇总 (what was checked, the figures, counts by kind and by unit), 问题清单 (every
 finding, one row each, with an autofilter, a frozen header and two empty columns for the
-office's notes) and 覆盖矩阵 (units × tasks with the heatmap's fills and a legend). Every text
+office's notes), 覆盖矩阵 (units × tasks with the heatmap's fills and a legend), 指标汇总 (the
+district's totals with each unit's own figures) and 工作内容 (per task, what each unit did). Every text
 cell is written as text; the same result gives the same bytes (fixed document properties).
 """
 
@@ -12,12 +13,15 @@ import io
 from datetime import datetime, timezone
 from typing import Any
 
-from ipr_rules.findings import SEVERITIES, SEVERITY_RANK
+from ipr_rules.findings import SEVERITIES
 from ipr_rules.i18n import SEVERITY_LABELS, Lang, Text, join_names
 from ipr_rules.render.grouping import by_unit
 from ipr_rules.render.labels import kind_label
+from ipr_rules.render.summary import Summary, local_time, summarize
 from ipr_rules.render.xlsx_kit import Formats, cell_text, fit_width
 from ipr_rules.render.xlsx_matrix import write_matrix
+from ipr_rules.render.xlsx_totals import SHEET as TOTALS_SHEET
+from ipr_rules.render.xlsx_totals import WORK_SHEET, write_totals, write_work
 from ipr_rules.result import CheckResult
 
 SHEETS = (Text("汇总", "Summary"), Text("问题清单", "Findings"), Text("覆盖矩阵", "Coverage"))
@@ -95,10 +99,18 @@ def render(result: CheckResult, lang: Lang) -> bytes:
         }
     )
     formats = Formats(workbook, lang)
-    summary, findings, matrix = (workbook.add_worksheet(sheet.render(lang)) for sheet in SHEETS)
-    _summary(summary, result, formats, lang, title)
+    digest = summarize(result)
+    summary, findings, matrix, totals, work = (
+        workbook.add_worksheet(sheet.render(lang)) for sheet in (*SHEETS, TOTALS_SHEET, WORK_SHEET)
+    )
+    _summary(summary, result, digest, formats, lang, title)
     _findings(findings, result, formats, lang)
     write_matrix(matrix, result, formats, lang)
+    amount = workbook.add_format(
+        {"font_name": "等线" if lang == "zh" else "Calibri", "font_size": 10, "valign": "top", "num_format": "#,##0.00"}
+    )
+    write_totals(totals, digest, formats, amount, lang)
+    write_work(work, digest, formats, lang)
     workbook.close()
     return buffer.getvalue()
 
@@ -116,7 +128,7 @@ def _headers(sheet: Any, row: int, headers: tuple[Text, ...], formats: Formats, 
         sheet.write_string(row, column, header.render(lang), formats.header)
 
 
-def _summary(sheet: Any, result: CheckResult, formats: Formats, lang: Lang, title: str) -> None:
+def _summary(sheet: Any, result: CheckResult, digest: Summary, formats: Formats, lang: Lang, title: str) -> None:
     ruleset = result.ruleset
     sheet.write_string(0, 0, title, formats.title)
     sheet.write_string(1, 0, cell_text(ruleset.plan.title), formats.subtitle)
@@ -129,7 +141,7 @@ def _summary(sheet: Any, result: CheckResult, formats: Formats, lang: Lang, titl
         result.files,
         len(result.reports),
         result.unreadable,
-        cell_text(result.checked_at.replace("T", " ")),
+        cell_text(local_time(result.checked_at)),
         (SET_ON if result.set_checks else SET_OFF).render(lang),
     ]
     row = 3
@@ -159,8 +171,8 @@ def _summary(sheet: Any, result: CheckResult, formats: Formats, lang: Lang, titl
         elif number is not None:
             sheet.write_number(row, 1, number, formats.number)
         row += 1
-    row = _kinds(sheet, row + 1, result, formats, lang)
-    _units(sheet, row + 1, result, formats, lang)
+    row = _kinds(sheet, row + 1, digest, formats, lang)
+    _units(sheet, row + 1, digest, formats, lang)
     sheet.set_column(0, 0, 26)
     sheet.set_column(1, 1, 60)
     sheet.set_column(2, 2 + len(SEVERITIES) + 3, 11)
@@ -175,41 +187,34 @@ def _value(sheet: Any, row: int, column: int, value: str | int, formats: Formats
         sheet.write_string(row, column, value, formats.wrap)
 
 
-def _kinds(sheet: Any, row: int, result: CheckResult, formats: Formats, lang: Lang) -> int:
+def _kinds(sheet: Any, row: int, digest: Summary, formats: Formats, lang: Lang) -> int:
     sheet.write_string(row, 0, BY_KIND.render(lang), formats.title)
     _headers(sheet, row + 1, KIND_HEADERS, formats, lang)
     row += 2
-    ordered = sorted(result.by_kind().items(), key=lambda item: (SEVERITY_RANK[str(item[1]["severity"])], item[0]))
-    for kind, data in ordered:
-        severity = str(data["severity"])
-        sheet.write_string(row, 0, kind_label(kind, lang), formats.base)
-        sheet.write_string(row, 1, kind, formats.base)
+    for count in digest.kinds:
+        severity = count.severity
+        sheet.write_string(row, 0, kind_label(count.kind, lang), formats.base)
+        sheet.write_string(row, 1, count.kind, formats.base)
         sheet.write_string(row, 2, SEVERITY_LABELS[severity].render(lang), formats.severity[severity])
-        sheet.write_number(row, 3, int(data["count"]), formats.number)
+        sheet.write_number(row, 3, count.count, formats.number)
         row += 1
     return row
 
 
-def _units(sheet: Any, row: int, result: CheckResult, formats: Formats, lang: Lang) -> None:
-    coverage = result.coverage
+def _units(sheet: Any, row: int, digest: Summary, formats: Formats, lang: Lang) -> None:
     sheet.write_string(row, 0, BY_UNIT.render(lang), formats.title)
     _headers(sheet, row + 1, UNIT_HEADERS, formats, lang)
-    counts: dict[str | None, dict[str, int]] = {}
-    for finding in result.findings:
-        per_unit = counts.setdefault(finding.unit, dict.fromkeys(SEVERITIES, 0))
-        per_unit[finding.severity] += 1
     row += 2
-    units = coverage.units if result.set_checks else tuple(u for u in coverage.units if u in coverage.reported)
-    for unit in units:
-        figures = coverage.unit_figures(unit)
-        sheet.write_string(row, 0, unit, formats.base)
-        sheet.write_string(row, 1, YES_NO[unit in coverage.reported].render(lang), formats.base)
+    for unit in digest.units:
+        figures = unit.figures
+        sheet.write_string(row, 0, unit.unit, formats.base)
+        sheet.write_string(row, 1, YES_NO[unit.reported].render(lang), formats.base)
         for column, number in enumerate((figures.obligations, figures.carried, figures.done), start=2):
             sheet.write_number(row, column, number, formats.number)
         if figures.rate is not None:
             sheet.write_number(row, 5, figures.rate, formats.percent)
         for column, severity in enumerate(SEVERITIES, start=6):
-            sheet.write_number(row, column, counts.get(unit, {}).get(severity, 0), formats.number)
+            sheet.write_number(row, column, unit.counts.get(severity, 0), formats.number)
         row += 1
 
 

@@ -2,14 +2,14 @@
 
 Three lists: `add` a requirement the text does not yield, `change` the severity (or who it
 applies to) of one, `drop` one. Every item gives its reason. The overlay is applied when the
-ruleset is loaded and is checked by `validate-ruleset` like the rest of the ruleset.
+ruleset is loaded and is checked by `validate-ruleset` like the rest of the ruleset. Pure data
+and functions: reading the file is the ruleset loader's (`ipr_rules.ruleset.loader`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from pathlib import Path
 from typing import Any, Literal
 
 from ipr_rules.errors import RulesetError
@@ -72,7 +72,7 @@ class Overlay:
 
 
 def overlay_from_data(data: Any) -> Overlay:
-    """Trusted construction (bundled data, or data schema.py has validated)."""
+    """Trusted construction (bundled data, or data the loader has validated)."""
     data = data or {}
     return Overlay(
         add=tuple(AddRequirement(**item) for item in data.get("add") or ()),
@@ -151,19 +151,3 @@ def _added(item: AddRequirement) -> Requirement:
         origin="overlay",
         reason=item.reason,
     )
-
-
-def read_overlay(path: Path, plan: CompiledPlan | None) -> tuple[Overlay | None, list[Any]]:
-    """The overlay file validated, and its problems (each at its file:line); checked against
-    `plan` when there is one."""
-    from ipr_rules.ruleset.schema import RulesetProblem, field_path, read_checked, validate_as
-
-    checked = read_checked(path)
-    if checked.data is None and not checked.problems:
-        return Overlay(), []  # an empty overlay adjusts nothing
-    overlay: Overlay | None = validate_as(checked, Overlay)
-    found = list(checked.problems)
-    if overlay is not None and plan is not None:
-        for data_path, message, args in problems(overlay, plan):
-            found.append(RulesetProblem(str(path), checked.line(data_path), field_path(data_path), message, args))
-    return overlay, found

@@ -131,6 +131,10 @@ def schema_problem(schema: Any) -> str | None:
 
     if not isinstance(schema, dict) or not schema:
         return "not a non-empty mapping"
+    from ipr_rules.requirements.regex_guard import regex_problems
+
+    if (problem := next(regex_problems(schema), None)) is not None:
+        return problem
     try:
         RequirementValidator(schema)
     except SchemaError as error:

@@ -11,14 +11,20 @@ from dataclasses import dataclass
 
 from ipr_rules.model.ruleset import Role
 
-LEAD = re.compile(r"(?:按(?:职责|部门)分工)?牵头负责$")
-CO = re.compile(r"按(?:职责|部门)分工(?:分别)?负责$")
+_BY_DUTY = r"(?:(?:按|依|根据|按照|依照)(?:各自)?(?:职责|部门|职能)(?:分工)?)"
+LEAD = re.compile(rf"{_BY_DUTY}?(?:分别|共同)?牵头(?:负责)?$")
+CO = re.compile(
+    rf"(?:{_BY_DUTY}(?:分别|共同)?负责|(?:分别|共同)负责|{_BY_DUTY}?(?:分别|共同)?(?:配合|协助|参与)(?:负责)?)$"
+)
 BARE = re.compile(r"负责$")
-PART_SEPARATOR = re.compile(r"[，,；;]")
-NAME_SEPARATOR = re.compile(r"[、/]")
+PART_SEPARATOR = "，,；;"
+NAME_SEPARATOR = "、/"
 # `等`, `等部门`, `等单位` close a list that admits units it does not name.
-ET_CETERA = re.compile(r"等(?:部门|单位|成员单位)?$")
+ET_CETERA = re.compile(r"等(?:有关|相关|其他)?(?:部门|单位|成员单位)?$")
 PLACEHOLDERS = frozenset({"有关部门", "相关部门", "有关单位", "相关单位", "相关成员单位", "有关成员单位", "各成员单位"})
+# Names that admit units they do not name: the whole membership (`…领导小组各成员单位`),
+# `有关部门`, `各地`, `各省（区、市）…`, `有关行业协会`, `地方各级人民政府`.
+PLACEHOLDER = re.compile(r"(?:成员单位|部门)$|^(?:各|有关|相关|其他|其余|地方各级)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,12 +52,13 @@ class Assignment:
 
 def parse_assignment(text: str) -> Assignment:
     """Names and roles of one assignment; the text is what stands between the brackets."""
+    # Read as if on one line: a hard wrap inside an assignment leaves spaces and breaks.
+    text = "".join(text.split())
+    # `甲局会同乙局负责` lists two units: read 会同 as a list separator (same length, same offsets).
+    text = text.replace("会同", "、 ")
     parts: list[tuple[str, int, str]] = []  # (names text, offset, role phrase kind)
     pending: list[tuple[str, int]] = []
-    offset = 0
-    for raw_part in PART_SEPARATOR.split(text):
-        part_offset = offset + len(raw_part) - len(raw_part.lstrip())
-        offset += len(raw_part) + 1
+    for raw_part, part_offset in split_outside_brackets(text, PART_SEPARATOR):
         part = raw_part.strip()
         if not part:
             continue
@@ -70,17 +77,15 @@ def parse_assignment(text: str) -> Assignment:
     placeholders: list[tuple[str, int]] = []
     et_cetera: list[int] = []
     for names_text, part_offset, kind in parts:
-        cursor = part_offset
-        for raw_name in NAME_SEPARATOR.split(names_text):
-            name_offset = cursor + len(raw_name) - len(raw_name.lstrip())
-            cursor += len(raw_name) + 1
+        for raw_name, name_offset in split_outside_brackets(names_text, NAME_SEPARATOR):
+            name_offset += part_offset
             name = raw_name.strip()
             if match := ET_CETERA.search(name):
                 et_cetera.append(name_offset + match.start())
                 name = name[: match.start()].strip()
             if not name:
                 continue
-            if name in PLACEHOLDERS:
+            if is_placeholder(name):
                 placeholders.append((name, name_offset))
             else:
                 named.append((name, kind, name_offset))
@@ -93,6 +98,26 @@ def parse_assignment(text: str) -> Assignment:
         et_cetera=tuple(et_cetera),
         bare_alone=len(parts) == 1 and parts[0][2] == "bare" and not is_open,
     )
+
+
+def is_placeholder(name: str) -> bool:
+    return name in PLACEHOLDERS or bool(PLACEHOLDER.search(name))
+
+
+def split_outside_brackets(text: str, separators: str) -> list[tuple[str, int]]:
+    """`text` cut at each separator that stands outside brackets: (piece, offset)."""
+    pieces: list[tuple[str, int]] = []
+    depth, start = 0, 0
+    for index, char in enumerate(text):
+        if char in "（(":
+            depth += 1
+        elif char in "）)":
+            depth = max(0, depth - 1)
+        elif char in separators and depth == 0:
+            pieces.append((text[start:index], start))
+            start = index + 1
+    pieces.append((text[start:], start))
+    return pieces
 
 
 def _role_phrase(part: str) -> tuple[str | None, str]:

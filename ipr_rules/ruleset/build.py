@@ -16,12 +16,13 @@ from ipr_rules.model.ruleset import CompiledPlan, UnitRegistry, UnitsFile
 from ipr_rules.output import write_atomic
 from ipr_rules.output_files import CANNOT_WRITE
 from ipr_rules.ruleset.compile import CompileError, compile_plan
+from ipr_rules.ruleset.files import PLAN_FILE, RULESET_FILE, UNITS_FILE, FileRefused, read_checked, read_limited_bytes
 from ipr_rules.ruleset.lint import PlanWarning, lint_plan
 from ipr_rules.ruleset.plan_text import parse_plan
-from ipr_rules.ruleset.schema import RulesetSchemaError, read_checked, validate_as
-from ipr_rules.ruleset.store import RULESET_FILE, UNITS_FILE, dump_plan
+from ipr_rules.ruleset.schema import RulesetSchemaError, validate_as
+from ipr_rules.ruleset.store import dump_plan
 
-SOURCE_NAME = "plan.txt"
+SOURCE_NAME = PLAN_FILE
 NO_SOURCE = Text("找不到要点原文：{path}", "no such plan text: {path}")
 NO_UNITS = Text(
     "缺少成员单位名录 {path}：请先建立（可复制上一年度的 units.yaml），或用 --units 指定",
@@ -56,11 +57,11 @@ def read_plan_text(path: Path) -> str:
 def read_plan(path: Path) -> tuple[str, PlanWarning | None]:
     """The plan's text, and a notice when it had to be read from a legacy encoding."""
     try:
-        data = path.read_bytes()
+        data = read_limited_bytes(path)
     except FileNotFoundError:
         raise RulesetError(NO_SOURCE, path=str(path)) from None
-    except OSError as error:
-        raise RulesetError(SOURCE_NOT_TEXT, reason=error.strerror or str(error), file=str(path)) from None
+    except FileRefused as refused:
+        raise RulesetError(refused.message, file=str(path), **refused.args_) from None
     decoded = decode(data)
     if isinstance(decoded, DecodeFailure):
         raise RulesetError(decoded.message, file=str(path), line=decoded.line, **decoded.args)
@@ -93,7 +94,7 @@ def build_ruleset(
         write_atomic(target_source, text)
     target_units = directory / UNITS_FILE
     if not _same_file(registry_path, target_units):
-        write_atomic(target_units, registry_path.read_bytes())
+        write_atomic(target_units, read_limited_bytes(registry_path))
     write_atomic(directory / RULESET_FILE, dump_plan(plan))
     return BuildOutcome(plan, warnings, target_source, [notice] if notice else [])
 

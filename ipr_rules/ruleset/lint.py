@@ -74,6 +74,11 @@ ORPHAN_TEXT = Text(
     "item {item} has text after its last assignment that belongs to no task: '{text}'",
 )
 
+NO_ASSIGNMENT = Text(
+    "要点中没有找到任何分工（形如“（……负责）”），编译得到 0 项任务",
+    "the plan holds no assignment (such as '（…负责）'): it compiles to 0 tasks",
+)
+
 LintRule = Callable[[RawPlan, UnitRegistry], Iterator[PlanWarning]]
 
 
@@ -181,7 +186,14 @@ def orphan_text(plan: RawPlan, registry: UnitRegistry) -> Iterator[PlanWarning]:
             yield _warning("orphan-text", None, at.line, at.column, ORPHAN_TEXT, item=item.number, text=shown)
 
 
+def no_assignment(plan: RawPlan, registry: UnitRegistry) -> Iterator[PlanWarning]:
+    if not plan.clauses:
+        line = plan.items[0].line if plan.items else 1
+        yield _warning("no-assignment", None, line, 1, NO_ASSIGNMENT)
+
+
 RULES: tuple[LintRule, ...] = (
+    no_assignment,
     repeated_unit,
     inconsistent_spelling,
     abbreviated_name,

@@ -8,24 +8,30 @@ ending in `负责）`. Copies of plans often carry half-width brackets and comma
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ipr_rules.errors import RulesetError
 from ipr_rules.i18n import Text
+from ipr_rules.ruleset.duties import ASSIGNMENT, Body, split_item
+from ipr_rules.ruleset.raw import Position, RawClause, RawItem, RawPlan, RawSection
+
+__all__ = ["ASSIGNMENT", "PlanSyntaxError", "Position", "RawClause", "RawItem", "RawPlan", "RawSection", "parse_plan"]
 
 CHINESE_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 _NUMERAL = "[一二三四五六七八九十]+"
 SECTION_HEADING = re.compile(rf"^\s*({_NUMERAL})、\s*(\S.*?)\s*$")
 ITEM_HEADING = re.compile(rf"^\s*[（(]\s*({_NUMERAL})\s*[）)]\s*(.*?)\s*$")
-# An assignment never nests brackets; a bracket that does not end in 负责 (such as
-# `（IP地址）`) is ordinary text.
-ASSIGNMENT = re.compile(r"[（(]([^（）()]*?负责)\s*[）)]")
 TITLE_LINE = re.compile(r"关于印发(.+?)的通知")
+# Without a covering notice: the title as the heading runs, `2022年全国……工作要点`.
+PLAN_HEADING = re.compile(r"(\d{4})年[^。，,；;：:《》“”]{0,60}?(?:工作要点|工作计划|实施方案)")
 YEAR = re.compile(r"(\d{4})年")
+PREAMBLE_YEAR = re.compile(r"((?:19|20)\d{2})(?:年|〕|\])")
+# Page numbers of a PDF copy (`— 2 —`, `- 2 -`, `2`, `第 2 页`), which are not text.
+PAGE_NUMBER = re.compile(
+    r"^\s*(?:[-—–－―]+\s*\d{1,4}\s*[-—–－―]+|\d{1,4}|第\s*\d{1,4}\s*页(?:\s*共\s*\d{1,4}\s*页)?)\s*$"
+)
 
 
-NO_ITEMS = Text("未找到任何事项（形如“（一）……”的行）", "no items found (lines such as '（一）…')")
 ITEM_BEFORE_SECTION = Text(
     "事项出现在第一个部分标题（如“一、……”）之前", "an item comes before the first section heading (such as '一、…')"
 )
@@ -38,68 +44,6 @@ ITEM_NUMBERING = Text(
 
 class PlanSyntaxError(RulesetError):
     """The plan's layout cannot be read."""
-
-
-@dataclass(frozen=True, slots=True)
-class Position:
-    line: int
-    column: int
-
-    def as_pair(self) -> tuple[int, int]:
-        return self.line, self.column
-
-
-@dataclass(frozen=True, slots=True)
-class RawClause:
-    """A duty clause as written: its text and the assignment that closes it."""
-
-    item: int
-    index: int
-    text: str
-    text_at: Position
-    assignment: str
-    assignment_at: Position
-    # (offset in text, line, column) where each source line of the text begins.
-    segments: tuple[tuple[int, int, int], ...] = ()
-
-    def position(self, offset: int) -> Position:
-        """Where the character at `offset` of the clause's text stands in the source."""
-        line, column, start = self.text_at.line, self.text_at.column, 0
-        for segment_start, segment_line, segment_column in self.segments:
-            if segment_start > offset:
-                break
-            start, line, column = segment_start, segment_line, segment_column
-        return Position(line, column + offset - start)
-
-
-@dataclass(frozen=True, slots=True)
-class RawItem:
-    number: int
-    section: int
-    title: str
-    line: int
-    clauses: tuple[RawClause, ...]
-    trailing_text: str
-    trailing_at: Position | None
-
-
-@dataclass(frozen=True, slots=True)
-class RawSection:
-    number: int
-    title: str
-    line: int
-
-
-@dataclass(frozen=True, slots=True)
-class RawPlan:
-    title: str
-    year: int | None
-    sections: tuple[RawSection, ...]
-    items: tuple[RawItem, ...]
-
-    @property
-    def clauses(self) -> tuple[RawClause, ...]:
-        return tuple(clause for item in self.items for clause in item.clauses)
 
 
 def chinese_numeral(text: str) -> int:
@@ -135,63 +79,79 @@ def section_heading(number: int, title: str, lang: str) -> str:
     return f"{numeral_text(number)}、{title}" if lang == "zh" else f"{number}. {title}"
 
 
-class _Body:
-    """An item's text after its heading, with a map from offsets back to line and column."""
-
-    def __init__(self) -> None:
-        self.text = ""
-        self._starts: list[tuple[int, int, int]] = []  # (offset in text, line, column of offset)
-
-    def append(self, text: str, line: int, column: int) -> None:
-        self._starts.append((len(self.text), line, column))
-        self.text += text
-
-    def segments(self, start: int, end: int) -> tuple[tuple[int, int, int], ...]:
-        """Line starts inside text[start:end], relative to `start`."""
-        result = [(0, *self.position(start).as_pair())]
-        for offset, line, column in self._starts:
-            if start < offset < end:
-                result.append((offset - start, line, column))
-        return tuple(result)
-
-    def position(self, offset: int) -> Position:
-        start, line, column = self._starts[0]
-        for candidate in self._starts:
-            if candidate[0] > offset:
-                break
-            start, line, column = candidate
-        return Position(line, column + offset - start)
-
-
 def parse_plan(text: str) -> RawPlan:
     """Read the plan's structure; raises PlanSyntaxError where the layout cannot be read."""
     sections: list[RawSection] = []
-    open_items: list[tuple[int, int, int, _Body]] = []  # (number, section, line, body)
+    # (written number or None for a section's own duties, section, line, body)
+    open_items: list[tuple[int | None, int, int, Body]] = []
+    section_body: Body | None = None
     title = ""
-    year: int | None = None
-    for line_number, line in enumerate(text.splitlines(), start=1):
+    preamble = ""
+    lines = text.splitlines()
+    # A short plan may have items and no sections: they stand in one section without a heading.
+    sectioned = any(SECTION_HEADING.match(line) for line in lines)
+    for line_number, line in enumerate(lines, start=1):
+        if PAGE_NUMBER.match(line):
+            continue
         if not title and (match := TITLE_LINE.search(line)):
-            title = match.group(1)
-            if year_match := YEAR.search(title):
-                year = int(year_match.group(1))
+            title = match.group(1).strip("《》")
         if match := SECTION_HEADING.match(line):
+            _close_section(section_body, sections, open_items)
             sections.append(RawSection(_numeral(match.group(1), line_number), match.group(2), line_number))
+            section_body = Body()
             continue
         if match := ITEM_HEADING.match(line):
+            if not sections and not sectioned:
+                sections.append(RawSection(1, "", line_number))
             if not sections:
                 raise PlanSyntaxError(ITEM_BEFORE_SECTION, line=line_number)
-            body = _Body()
-            body.append(match.group(2), line_number, match.start(2) + 1)
+            section_body = None  # a section with items: its opening text belongs to no item
+            body = Body()
+            body.append_line(match.group(2), line_number, match.start(2) + 1)
             open_items.append((_numeral(match.group(1), line_number), sections[-1].number, line_number, body))
             continue
-        if open_items and line.strip():
-            stripped = line.lstrip()
-            open_items[-1][3].append(stripped.rstrip(), line_number, len(line) - len(stripped) + 1)
-    if not open_items:
-        raise PlanSyntaxError(NO_ITEMS, line=1)
-    items = tuple(_split_item(number, section, line, body) for number, section, line, body in open_items)
-    _check_numbering(items)
-    return RawPlan(title=title, year=year, sections=tuple(sections), items=items)
+        stripped = line.strip()
+        if not stripped:
+            continue
+        column = len(line) - len(line.lstrip()) + 1
+        if section_body is not None:
+            section_body.append_line(stripped, line_number, column)
+        elif open_items:
+            open_items[-1][3].append_line(stripped, line_number, column)
+        elif not sections:
+            preamble += stripped
+    _close_section(section_body, sections, open_items)
+    _check_numbering(open_items)
+    items: list[RawItem] = []
+    for ordinal, (_, section, item_line, body) in enumerate(open_items, start=1):
+        # Duties numbered through the plan go on from the last numbered duty of the item before.
+        continues = items[-1].clauses[-1].index + 1 if items and items[-1].clauses else 1
+        items.append(split_item(ordinal, section, item_line, body, continues=continues))
+    title, year = _title_and_year(title, preamble)
+    return RawPlan(title=title, year=year, sections=tuple(sections), items=tuple(items))
+
+
+def _close_section(
+    body: Body | None, sections: list[RawSection], open_items: list[tuple[int | None, int, int, Body]]
+) -> None:
+    """A section without items whose duties stand directly under it is read as one item."""
+    if body is None or not ASSIGNMENT.search(body.text):
+        return
+    section = sections[-1]
+    item_body = Body()
+    item_body.append_line(section.title + ("" if section.title.endswith("。") else "。"), section.line, 1)
+    for text, line, column in body.lines:
+        item_body.append_line(text, line, column)
+    open_items.append((None, section.number, section.line, item_body))
+
+
+def _title_and_year(title: str, preamble: str) -> tuple[str, int | None]:
+    """The plan's title and year; without a year in the title, the first year the text before
+    the first section names (`2015年5月28日`, `〔2021〕1号`)."""
+    if not title and (match := PLAN_HEADING.search(preamble)):
+        title = match.group(0)
+    year_match = YEAR.search(title) or PREAMBLE_YEAR.search(preamble)
+    return title, int(year_match.group(1)) if year_match else None
 
 
 def _numeral(text: str, line: int) -> int:
@@ -201,33 +161,14 @@ def _numeral(text: str, line: int) -> int:
         raise PlanSyntaxError(BAD_NUMERAL, line=line, numeral=text) from None
 
 
-def _split_item(number: int, section: int, line: int, body: _Body) -> RawItem:
-    text = body.text
-    title_end = text.find("。")
-    title = text[:title_end] if title_end >= 0 else text
-    cursor = title_end + 1 if title_end >= 0 else len(text)
-    clauses: list[RawClause] = []
-    for match in ASSIGNMENT.finditer(text, cursor):
-        clause_text = text[cursor : match.start()]
-        leading = len(clause_text) - len(clause_text.lstrip())
-        clauses.append(
-            RawClause(
-                item=number,
-                index=len(clauses) + 1,
-                text=clause_text.strip(),
-                text_at=body.position(cursor + leading),
-                assignment=match.group(1).strip(),
-                assignment_at=body.position(match.start(1)),
-                segments=body.segments(cursor + leading, match.start()),
-            )
-        )
-        cursor = match.end()
-    trailing = text[cursor:].strip()
-    trailing_at = body.position(cursor + len(text[cursor:]) - len(text[cursor:].lstrip())) if trailing else None
-    return RawItem(number, section, title, line, tuple(clauses), trailing, trailing_at)
-
-
-def _check_numbering(items: tuple[RawItem, ...]) -> None:
-    for expected, item in enumerate(items, start=1):
-        if item.number != expected:
-            raise PlanSyntaxError(ITEM_NUMBERING, line=item.line, expected=expected, found=item.number)
+def _check_numbering(items: list[tuple[int | None, int, int, Body]]) -> None:
+    """Items run on in sequence, through the plan or starting again at （一） in each section."""
+    previous: tuple[int, int] | None = None  # (written number, section)
+    for written, section, line, _ in items:
+        if written is None:
+            continue
+        restarts = previous is not None and written == 1 and section != previous[1]
+        expected = previous[0] + 1 if previous else 1
+        if written != expected and not restarts:
+            raise PlanSyntaxError(ITEM_NUMBERING, line=line, expected=expected, found=written)
+        previous = (written, section)

@@ -1,46 +1,33 @@
 """`validate-ruleset`: schema, referential integrity and drift of a ruleset directory.
 
 Errors make the command fail; the plan's own lint warnings are reported beside them and never
-fail it. Every problem names its file, line and field, one per line.
+fail it. Every problem names its file, line and field, one per line. The ruleset loader runs
+the same validation on every ruleset from outside the package.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from ipr_rules.errors import RulesetError
-from ipr_rules.i18n import ROLE_LABELS, Lang, Text
-from ipr_rules.model.ruleset import CompiledPlan, Task, UnitRegistry, UnitsFile
+from ipr_rules.i18n import Lang, Text
+from ipr_rules.model.ruleset import CompiledPlan, UnitRegistry, UnitsFile
+from ipr_rules.requirements.overlay import Overlay
 from ipr_rules.ruleset.build import read_plan_text
 from ipr_rules.ruleset.compile import CompileError, compile_plan, source_digest
+from ipr_rules.ruleset.files import CheckedFile, RulesetFiles, RulesetProblem, read_ruleset_files
+from ipr_rules.ruleset.integrity import alias_problems, mapping_problems, overlay_problems, task_problems
 from ipr_rules.ruleset.lint import PlanWarning, lint_plan
+from ipr_rules.ruleset.metrics import metrics_problems
 from ipr_rules.ruleset.plan_text import parse_plan
-from ipr_rules.ruleset.schema import CheckedFile, RulesetProblem, read_checked, validate_as
-from ipr_rules.ruleset.store import OVERLAY_FILE, RULESET_FILE, UNITS_FILE, dump_plan
+from ipr_rules.ruleset.schema import validate_as
+from ipr_rules.ruleset.store import dump_plan
 
-TASK_ID = re.compile(r"^[1-9][0-9]*-[1-9][0-9]*$")
-
-BAD_ID = Text(
-    "任务编号“{id}”格式不对，应为“项-序”，如 “1-1”", "task id '{id}' is not of the form 'item-position' such as '1-1'"
-)
-DUPLICATE_ID = Text("任务编号“{id}”重复（另见第 {other} 行）", "task id '{id}' appears twice (see also line {other})")
-ID_MISMATCH = Text("任务编号“{id}”与所在事项（第 {item} 项）不符", "task id '{id}' does not match its item ({item})")
-UNKNOWN_ITEM = Text("引用了不存在的事项 {item}", "refers to item {item}, which does not exist")
-UNKNOWN_SECTION = Text("引用了不存在的部分 {section}", "refers to section {section}, which does not exist")
-UNREGISTERED = Text(
-    "单位“{unit}”不在 units.yaml 的名录中（须使用规范名称）", "unit '{unit}' is not a canonical name in units.yaml"
-)
-TWO_ROLES = Text(
-    "单位“{unit}”在同一任务中既是{first}又是{second}", "unit '{unit}' is both {first} and {second} on one task"
-)
-NAMED_TWICE = Text("单位“{unit}”在同一任务中出现了两次", "unit '{unit}' is listed twice on one task")
-AMBIGUOUS_ALIAS = Text(
-    "名称“{name}”同时指向“{first}”和“{second}”，别名必须唯一",
-    "the name '{name}' denotes both '{first}' and '{second}'; aliases must be unique",
+SOURCE_OUTSIDE = Text(
+    "源文本“{source}”须是规则集目录中的一个文件名（不含路径）",
+    "the source '{source}' must be the name of a file in the ruleset directory (no path)",
 )
 SOURCE_MISSING = Text("源文本 {source} 不存在", "the source text {source} does not exist")
 SOURCE_CHANGED = Text(
@@ -55,15 +42,6 @@ DRIFT_LENGTH = Text(
     "与从 {source} 重新编译的结果不一致（行数不同），请运行 ipr-check compile 重新编译",
     "differs from what compiling {source} gives (different length); run ipr-check compile again",
 )
-REQUIREMENT_TASK = Text(
-    "要求“{requirement}”不属于任务 {task}（编号应以“{task}/”开头）",
-    "requirement '{requirement}' does not belong to task {task} (its id must start with '{task}/')",
-)
-DUPLICATE_REQUIREMENT = Text("要求编号“{requirement}”重复", "requirement id '{requirement}' appears twice")
-BAD_REQUIREMENT_SCHEMA = Text(
-    "要求的 schema 不是有效的 cerberus 规则：{problem}",
-    "the requirement's schema is not a valid cerberus rule set: {problem}",
-)
 
 
 @dataclass(slots=True)
@@ -71,6 +49,12 @@ class Validation:
     errors: list[RulesetProblem] = field(default_factory=list)
     warnings: list[PlanWarning] = field(default_factory=list)
     source: str = ""
+    # The validated records, when their files are valid.
+    plan: CompiledPlan | None = None
+    units: UnitsFile | None = None
+    overlay: Overlay | None = None
+    # A file could not be read or parsed at all: `validate-ruleset` exits 2, not 1.
+    unreadable: bool = False
 
     @property
     def ok(self) -> bool:
@@ -82,127 +66,52 @@ class Validation:
         return lines
 
 
-def validate_ruleset(folder: Path) -> Validation:
-    result = Validation()
-    plan_file = read_checked(folder / RULESET_FILE)
-    units_file = read_checked(folder / UNITS_FILE)
-    plan: CompiledPlan | None = validate_as(plan_file, CompiledPlan)
-    units: UnitsFile | None = validate_as(units_file, UnitsFile)
-    result.errors += plan_file.problems + units_file.problems
-    overlay_path = folder / OVERLAY_FILE
-    if overlay_path.exists():
-        from ipr_rules.requirements.overlay import read_overlay
+# The readers of the optional hand-kept files other than the overlay: each takes its checked
+# file and returns its problems. Until a file's own reader is registered here, it is checked as
+# readable YAML holding a mapping (or nothing: an absent or empty file means no entries).
+OptionalReader = Callable[[CheckedFile, CompiledPlan | None], list[RulesetProblem]]
+OPTIONAL_READERS: dict[str, OptionalReader] = {
+    "exemptions": lambda checked, plan: mapping_problems(checked),
+    "metrics": metrics_problems,
+}
 
-        result.errors += read_overlay(overlay_path, plan)[1]
+
+def validate_ruleset(folder: Path) -> Validation:
+    return validate_files(read_ruleset_files(folder))
+
+
+def validate_files(files: RulesetFiles) -> Validation:
+    """Every check of `validate-ruleset` over files read once (see `files.read_ruleset_files`)."""
+    result = Validation()
+    plan: CompiledPlan | None = validate_as(files.plan, CompiledPlan)
+    units: UnitsFile | None = validate_as(files.units, UnitsFile)
+    result.errors += files.plan.problems + files.units.problems
+    overlay = None
+    if files.overlay is not None:
+        overlay, found = overlay_problems(files.overlay, plan)
+        result.errors += found
+    for name, checked in (("exemptions", files.exemptions), ("metrics", files.metrics)):
+        if checked is not None:
+            result.errors += OPTIONAL_READERS[name](checked, plan)
     if units is not None:
-        result.errors += _alias_problems(units_file, units)
+        result.errors += alias_problems(files.units, units)
     if plan is not None:
-        result.errors += _task_problems(plan_file, plan, units)
+        result.errors += task_problems(files.plan, plan, units)
     if plan is not None and units is not None:
-        registry = UnitRegistry(units.units)
-        _drift(folder, plan_file, plan, registry, result)
+        _drift(files.folder, files.plan, plan, UnitRegistry(units.units), result)
+    result.plan, result.units, result.overlay = plan, units, overlay
+    result.unreadable = files.unreadable
     return result
 
 
-def _task_problems(checked: CheckedFile, plan: CompiledPlan, units: UnitsFile | None) -> Iterator[RulesetProblem]:
-    shown = str(checked.path)
-    items = {item.number for item in plan.items}
-    sections = {section.number for section in plan.sections}
-    canonical = {unit.name for unit in units.units} if units else None
-    seen: dict[str, int] = {}
-    for index, item in enumerate(plan.items):
-        if item.section not in sections:
-            yield RulesetProblem(
-                shown,
-                checked.line(("items", index, "section")),
-                f"items[{index}].section",
-                UNKNOWN_SECTION,
-                {"section": item.section},
-            )
-    for index, task in enumerate(plan.tasks):
-        where = ("tasks", index)
-
-        def problem(
-            suffix: tuple[object, ...], name: str, message: Text, *, at: tuple[object, ...] = where, **args: object
-        ) -> RulesetProblem:
-            return RulesetProblem(shown, checked.line((*at, *suffix)), f"tasks[{at[1]}]{name}", message, args)
-
-        if not TASK_ID.match(task.id):
-            yield problem(("id",), ".id", BAD_ID, id=task.id)
-        elif task.id.split("-")[0] != str(task.item):
-            yield problem(("id",), ".id", ID_MISMATCH, id=task.id, item=task.item)
-        if task.id in seen:
-            yield problem(("id",), ".id", DUPLICATE_ID, id=task.id, other=seen[task.id])
-        seen.setdefault(task.id, checked.line((*where, "id")) or 0)
-        if task.item not in items:
-            yield problem(("item",), ".item", UNKNOWN_ITEM, item=task.item)
-        yield from _requirement_problems(task, index, problem)
-        roles: dict[str, str] = {}
-        for position, assignee in enumerate(task.assignees):
-            suffix = ("assignees", position, "unit")
-            name = f".assignees[{position}].unit"
-            if canonical is not None and assignee.unit not in canonical:
-                yield problem(suffix, name, UNREGISTERED, unit=assignee.unit)
-            if assignee.unit in roles:
-                first = roles[assignee.unit]
-                if first != assignee.role:
-                    yield problem(
-                        suffix,
-                        name,
-                        TWO_ROLES,
-                        unit=assignee.unit,
-                        first=ROLE_LABELS[first],
-                        second=ROLE_LABELS[assignee.role],
-                    )
-                else:
-                    yield problem(suffix, name, NAMED_TWICE, unit=assignee.unit)
-            roles.setdefault(assignee.unit, assignee.role)
-
-
-def _requirement_problems(task: Task, index: int, problem: Any) -> Iterator[RulesetProblem]:
-    from ipr_rules.requirements.validator import schema_problem
-
-    seen: set[str] = set()
-    for position, requirement in enumerate(task.requirements):
-        where = ("requirements", position)
-        name = f".requirements[{position}]"
-        if not requirement.id.startswith(f"{task.id}/"):
-            yield problem((*where, "id"), f"{name}.id", REQUIREMENT_TASK, requirement=requirement.id, task=task.id)
-        if requirement.id in seen:
-            yield problem((*where, "id"), f"{name}.id", DUPLICATE_REQUIREMENT, requirement=requirement.id)
-        seen.add(requirement.id)
-        if reason := schema_problem(requirement.schema):
-            yield problem((*where, "schema"), f"{name}.schema", BAD_REQUIREMENT_SCHEMA, problem=reason)
-
-
-def _alias_problems(checked: CheckedFile, units: UnitsFile) -> Iterator[RulesetProblem]:
-    owner: dict[str, str] = {}
-    for index, unit in enumerate(units.units):
-        names: list[tuple[str | tuple[str, int], str]] = [("name", unit.name), ("full_name", unit.full_name)]
-        names += [(("aliases", position), alias) for position, alias in enumerate(unit.aliases)]
-        for key, name in names:
-            data_path = ("units", index, *(key if isinstance(key, tuple) else (key,)))
-            if name in owner and owner[name] != unit.name:
-                yield RulesetProblem(
-                    str(checked.path),
-                    checked.line(data_path),
-                    _dotted(data_path),
-                    AMBIGUOUS_ALIAS,
-                    {"name": name, "first": owner[name], "second": unit.name},
-                )
-                continue
-            owner.setdefault(name, unit.name)
-
-
-def _dotted(data_path: tuple[object, ...]) -> str:
-    from ipr_rules.ruleset.schema import field_path
-
-    return field_path(tuple(data_path))
-
-
 def _drift(folder: Path, checked: CheckedFile, plan: CompiledPlan, registry: UnitRegistry, result: Validation) -> None:
-    source_path = folder / plan.source
     shown = str(checked.path)
+    if plan.source in ("", ".", "..") or Path(plan.source).name != plan.source or "\\" in plan.source:
+        result.errors.append(
+            RulesetProblem(shown, checked.line(("source",)), "source", SOURCE_OUTSIDE, {"source": plan.source})
+        )
+        return
+    source_path = folder / plan.source
     result.source = str(source_path)
     if not source_path.is_file():
         result.errors.append(

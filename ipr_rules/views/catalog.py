@@ -11,8 +11,8 @@ from ipr_rules.ruleset.plan_text import plan_number, section_heading
 TASK_HEADERS = Text("编号|事项|牵头|分工负责|负责|开放|专项行动", "id|item|lead|co-responsible|sole|open|campaigns")
 UNIT_TASK_HEADERS = Text("编号|本单位职责|事项|任务内容", "id|role|item|task")
 UNIT_HEADERS = Text("规范名称|类别|别名|牵头|分工负责|负责", "name|kind|aliases|lead|co|sole")
-TASK_COUNT = Text("共 {count} 项任务", "{count} task(s)")
-UNIT_COUNT = Text("共 {count} 个成员单位", "{count} unit(s)")
+TASK_COUNT = Text("{year} 年度规则集，共 {count} 项任务", "{count} task(s) in the {year} ruleset")
+UNIT_COUNT = Text("{year} 年度规则集，共 {count} 个成员单位", "{count} unit(s) in the {year} ruleset")
 
 
 def task_record(ruleset: Ruleset, task: Task) -> dict[str, Any]:
@@ -69,7 +69,7 @@ def tasks_table(ruleset: Ruleset, unit: Unit | None, lang: Lang) -> str:
             for task in ruleset.tasks_of(unit.name)
         ]
         body = table(UNIT_TASK_HEADERS.render(lang).split("|"), rows, widths=[None, None, 16, 48])
-        return f"{unit.name}\n{body}\n{TASK_COUNT.render(lang, count=len(rows))}"
+        return f"{unit.name}\n{body}\n{TASK_COUNT.render(lang, count=len(rows), year=ruleset.year)}"
     rows = []
     for task in ruleset.tasks:
         by_role = {role: [a.unit for a in task.assignees if a.role == role] for role in ROLES}
@@ -85,7 +85,7 @@ def tasks_table(ruleset: Ruleset, unit: Unit | None, lang: Lang) -> str:
             ]
         )
     body = table(TASK_HEADERS.render(lang).split("|"), rows, widths=[None, 14, 16, 30, 14, None, 12])
-    return f"{body}\n{TASK_COUNT.render(lang, count=len(rows))}"
+    return f"{body}\n{TASK_COUNT.render(lang, count=len(rows), year=ruleset.year)}"
 
 
 def units_table(ruleset: Ruleset, lang: Lang) -> str:
@@ -103,7 +103,7 @@ def units_table(ruleset: Ruleset, lang: Lang) -> str:
             ]
         )
     body = table(UNIT_HEADERS.render(lang).split("|"), rows, widths=[None, None, 36, None, None, None])
-    return f"{body}\n{UNIT_COUNT.render(lang, count=len(rows))}"
+    return f"{body}\n{UNIT_COUNT.render(lang, count=len(rows), year=ruleset.year)}"
 
 
 EXPLAIN = Text(

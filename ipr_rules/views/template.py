@@ -21,14 +21,18 @@ HEADER = Text(
     "# actions：写明实际做了什么（时间、对象、数量、结果），不要照抄要点原文；done 和 partial 必填。\n"
     "# campaigns：参加的专项行动；outputs：形成的文件、公开发布、标准、会议活动、调查\n"
     "#   （kind 取 publication | standard | regulation | event | survey | other）；\n"
-    "# metrics：数字指标（非负整数）；evidence：文号等佐证；reason：未完成或不适用的原因。\n",
+    "# metrics：数字指标，键用指标词表的编号、别名或中文名称（计数为非负整数，金额可有小数）；\n"
+    "#   顶层 metrics 填本单位全年数字（汇总到全区合计），各任务下的 metrics 填分项数字；\n"
+    "# evidence：文号等佐证；reason：未完成或不适用的原因。\n",
     "# {unit}: {year} annual report on fighting IP infringement and counterfeiting\n"
     "# Written by ipr-check template. Fill in each entry, check it with `ipr-check THIS_FILE`, then submit.\n"
     "# status: done | partial | not_started | not_applicable\n"
     "# actions: what was actually done (when, what, how many, result), not the plan's words; needed for done/partial.\n"
     "# campaigns: campaigns taken part in; outputs: documents, publications, standards, events, surveys\n"
     "#   (kind: publication | standard | regulation | event | survey | other);\n"
-    "# metrics: counts (non-negative whole numbers); evidence: document numbers; reason: why not done.\n",
+    "# metrics: figures keyed by the vocabulary's id, alias or label (counts whole, amounts may have decimals);\n"
+    "#   the top-level metrics are the unit's own figures for the year (added to the district's totals),\n"
+    "#   a task's metrics its share; evidence: document numbers; reason: why not done.\n",
 )
 TASK_HEADING = Text("# {id}【{role}】（{item}）{title}", "# {id} [{role}] (item {item}) {title}")
 CAMPAIGNS = Text("# 专项行动：{names}", "# campaigns: {names}")
@@ -51,10 +55,31 @@ def render_template(ruleset: Ruleset, unit: Unit, lang: Lang, schema_location: s
     parts.append(f"year: {ruleset.year}\n")
     parts.append("submitted: null  # 2020-12-20\n" if lang == "zh" else "submitted: null  # such as 2020-12-20\n")
     parts.append('contact: {name: "", phone: ""}\n')
+    parts.append(_metrics(ruleset, lang))
     parts.append("tasks:\n")
     for task in ruleset.tasks_of(unit.name):
         parts.append(_entry(task, unit, lang, ruleset.year))
     return "".join(parts)
+
+
+VOCABULARY = Text("# 指标词表（编号：名称，计量单位）：", "# the metrics vocabulary (id: label, unit):")
+
+
+def _metrics(ruleset: Ruleset, lang: Lang) -> str:
+    """The top-level figures, with the vocabulary listed above them as comments."""
+    vocabulary = ruleset.metrics
+    if not vocabulary:
+        return "metrics: {}\n"
+    items = [f"{metric.id}：{metric.label}（{metric.unit}）" for metric in vocabulary.metrics]
+    lines = [VOCABULARY.render(lang)]
+    line = "#  "
+    for item in items:
+        if len(line) + len(item) > 2 * WIDTH + 10:
+            lines.append(line.rstrip("；"))
+            line = "#  "
+        line += f" {item}；"
+    lines.append(line.rstrip("；"))
+    return "\n".join(lines) + "\nmetrics: {}\n"
 
 
 def _entry(task: Task, unit: Unit, lang: Lang, year: int) -> str:

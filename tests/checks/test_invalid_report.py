@@ -51,10 +51,15 @@ def test_numeric_task_ids_say_how_to_write_them(ruleset: Ruleset) -> None:
 
 
 def test_a_numeric_task_id_is_never_read_as_a_task(ruleset: Ruleset) -> None:
-    """1.1 is not taken for "1-1": the task stays missing and the entry carries nothing."""
+    """1.1 is not taken for "1-1": the entry carries nothing, and the one finding about the key
+    says that 1-1 counts as not entered (no second, `missing-task`, finding for it)."""
     result = check([FAIL / "numeric-task-ids.yaml"], ruleset)
-    assert ("missing-task", "区科信局", "1-1", 4) in keys(result, "missing-task")
+    assert ("missing-task", "区科信局", "1-1", 4) not in keys(result, "missing-task")
+    [first, _] = [item for item in result.findings if item.kind == "invalid-report"]
+    assert first.line == 5 and "改正前，任务 1-1 算作没有填写" in first.text("zh")
+    assert "task 1-1 counts as not entered" in first.text("en")
     assert result.reports[0].entries == 0
+    assert result.coverage.cell("区科信局", "1-1").state == "invalid"
 
 
 def test_duplicate_keys_name_both_lines(ruleset: Ruleset) -> None:

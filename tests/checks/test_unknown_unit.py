@@ -59,8 +59,12 @@ def test_an_unknown_unit_gets_only_the_unknown_unit_and_unknown_task_checks(tmp_
     )
     path = write(tmp_path, "r.yaml", report("区市场监督局", entries, year=2021))
     result = check([path], ruleset, complete=True)
-    per_report = {item.kind for item in result.findings if item.file is not None}
+    per_report = {item.kind for item in result.findings if item.file is not None and item.kind != "missing-report"}
     assert per_report == {"unknown-unit", "unknown-task"}
+    # The set check says whose report it most likely was, at the file, instead of "no report".
+    [unresolved] = [item for item in result.findings if item.kind == "missing-report" and item.file is not None]
+    assert (unresolved.unit, unresolved.line) == ("区市场监管局", 1)
+    assert "unit 写作“区市场监督局”，无法识别" in unresolved.text("zh")
     assert keys(result, "unknown-task") == [("unknown-task", "区市场监督局", "99-1", 4)]
     assert [(summary.unit, summary.known) for summary in result.reports] == [("区市场监督局", False)]
 

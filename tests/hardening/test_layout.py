@@ -23,13 +23,14 @@ CASES: dict[str, tuple[int, list[tuple[str, int]], list[str]]] = {
     ),
     "full-width-colon-key.yaml": (2, [("unreadable", 4)], ["第 4 行使用了全角冒号“：”，请改为半角“:”"]),
     "full-width-space.yaml": (1, [("invalid-report", 3), ("invalid-report", 4)], ["第 4 行使用了全角空格"]),
-    "full-width-quotes.yaml": (1, [("invalid-report", 4), ("unknown-task", 4)], ["全角引号", '"15-1"']),
+    # One finding for the quoted id (unknown-task, naming the quotes), not a second one for the same line.
+    "full-width-quotes.yaml": (1, [("unknown-task", 4)], ["全角引号", '"15-1"']),
     "empty.yaml": (1, [("invalid-report", 1)], ["空报告"]),
     "blank-and-comments.yaml": (1, [("invalid-report", 1)], ["空报告"]),
     "pasted-prose.yaml": (1, [("invalid-report", 1)], ["“键: 值”形式的映射", "文字"]),
     "list-for-report.yaml": (1, [("invalid-report", 1)], ["“键: 值”形式的映射", "列表"]),
-    "list-for-tasks.yaml": (1, [("invalid-report", 3)], ["“tasks”应为映射", "列表"]),
-    "list-for-entry.yaml": (1, [("invalid-report", 4)], ["“tasks.15-1”应为映射", "列表"]),
+    "list-for-tasks.yaml": (1, [("invalid-report", 3)], ["任务清单（tasks）应为映射", "列表"]),
+    "list-for-entry.yaml": (1, [("invalid-report", 4)], ["任务 15-1 的条目应为映射", "列表"]),
 }
 
 

@@ -77,4 +77,4 @@ def test_outputs_are_written_in_pieces(realistic: Path, ruleset: Ruleset, name: 
     assert not isinstance(pieces, (str, bytes))
     sizes = [len(piece) for piece in pieces]
     assert len(sizes) > 10
-    assert max(sizes) < sum(sizes) / 4  # no piece is most of the document
+    assert max(sizes) < sum(sizes) / 2  # no piece is most of the document

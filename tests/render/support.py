@@ -18,7 +18,7 @@ from typing import Any
 
 from ipr_rules.engine import CheckOptions, check_paths
 from ipr_rules.result import CheckResult
-from ipr_rules.ruleset.store import open_ruleset
+from ipr_rules.ruleset.loader import open_ruleset
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

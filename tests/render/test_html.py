@@ -55,9 +55,18 @@ def test_chinese_by_default_english_on_request(sample: CheckResult, page: str) -
     english = render(sample, "en")
     assert '<html lang="en">' in english
     assert "Check of the 2020 annual reports on IP protection" in english
-    for label in ("汇总", "任务覆盖矩阵", "无人承担的共同任务", "各单位情况", "检查时间"):
-        assert label in page
-        assert label not in english
+    # Labels as whole elements: the units' own words (Chinese in both) are part of the page too.
+    for label in (
+        "汇总",
+        "任务覆盖矩阵",
+        "无人承担的共同任务",
+        "各单位情况",
+        "检查时间",
+        "全区指标合计",
+        "各项任务完成情况",
+    ):
+        assert f">{label}<" in page
+        assert f">{label}<" not in english
     assert "Coverage matrix" in english and "Shared duties nobody carried" in english
 
 
@@ -68,7 +77,7 @@ def test_what_was_checked(sample: CheckResult, page: str) -> None:
     assert "55 项任务，19 个成员单位" in header
     assert "reports/2020/" in header
     assert "19 个文件，19 份报告，0 个文件无法读取" in header
-    assert "2021-01-05 00:00:00+00:00" in header
+    assert "2021-01-05 00:00:00 +00:00" in header  # local time (UTC in the tests) with its offset
 
 
 def test_summary_figures_come_from_the_result(sample: CheckResult, page: str) -> None:

@@ -35,9 +35,32 @@ def book(sample_bytes: bytes) -> Workbook:
     return workbook(sample_bytes)
 
 
-def test_three_sheets_named_for_the_office(book: Workbook, sample: CheckResult) -> None:
-    assert book.sheetnames == ["汇总", "问题清单", "覆盖矩阵"]
-    assert workbook(render(sample, "en")).sheetnames == ["Summary", "Findings", "Coverage"]
+def test_sheets_named_for_the_office(book: Workbook, sample: CheckResult) -> None:
+    assert book.sheetnames == ["汇总", "问题清单", "覆盖矩阵", "指标汇总", "工作内容"]
+    assert workbook(render(sample, "en")).sheetnames == ["Summary", "Findings", "Coverage", "Totals", "Work done"]
+
+
+def test_work_sheet(book: Workbook) -> None:
+    rows = list(book["工作内容"].iter_rows(values_only=True))
+    assert rows[0] == ("任务", "事项", "单位", "分工", "状态", "工作内容", "产出", "专项行动")
+    market = next(row for row in rows if row[0] == "2-2" and row[2] == "区市场监管局")
+    assert market[3:5] == ("分工负责", "已完成")
+    assert "立案查处生产经营假冒伪劣食品案件31件" in market[5] and "\n" in market[5]
+    assert market[6] == "产出：《官渡区2020年农村假冒伪劣食品治理典型案例》（2020-08-20）"
+    nobody = next(row for row in rows if row[0] == "17-1")
+    assert nobody[2] is None and nobody[5] == "无单位报告承担此项任务。"
+    assert any(row[7] == "剑网2020" for row in rows if row[0] == "1-2")
+
+
+def test_totals_sheet(book: Workbook) -> None:
+    rows = list(book["指标汇总"].iter_rows(values_only=True))
+    header = rows[3]
+    assert header[:4] == ("指标编号", "指标", "计量单位", "全区合计")
+    by_id = {row[0]: dict(zip(header, row, strict=True)) for row in rows[4:]}
+    assert by_id["admin_cases"]["全区合计"] == 471
+    assert by_id["admin_cases"]["区市场监管局"] == 426 and by_id["admin_cases"]["区法院"] is None
+    assert by_id["case_value_wan"]["全区合计"] == pytest.approx(3749.75)
+    assert by_id["case_value_wan"]["市公安官渡分局"] == pytest.approx(2481.3)
 
 
 def test_summary_sheet(book: Workbook, sample: CheckResult) -> None:
@@ -45,7 +68,7 @@ def test_summary_sheet(book: Workbook, sample: CheckResult) -> None:
     values = {row[0]: row[1] for row in sheet.iter_rows(values_only=True) if row[0] is not None}
     assert values["规则集"] == sample.ruleset.plan.title
     assert values["输入"] == "reports/2020/"
-    assert values["检查时间"] == "2021-01-05 00:00:00+00:00"
+    assert values["检查时间"] == "2021-01-05 00:00:00 +00:00"
     assert values["错误"] == sample.summary["error"] == 5
     assert values["警告"] == sample.summary["warning"]
     assert values["提交报告的单位"] == 19

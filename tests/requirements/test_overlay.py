@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from ipr_rules.engine import CheckOptions, check_paths
-from ipr_rules.ruleset.store import load_ruleset
+from ipr_rules.ruleset.loader import load_ruleset
 from ipr_rules.ruleset.validate import validate_ruleset
 from tests.conftest import BUNDLED
 

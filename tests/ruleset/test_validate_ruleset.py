@@ -13,9 +13,10 @@ from pathlib import Path
 from click.testing import Result
 
 from ipr_rules.i18n import Text
+from ipr_rules.loading import yaml_errors
 from ipr_rules.model import messages
-from ipr_rules.ruleset import schema, validate
-from ipr_rules.ruleset.schema import RulesetProblem
+from ipr_rules.ruleset import files, integrity, validate
+from ipr_rules.ruleset.files import RulesetProblem
 from ipr_rules.ruleset.validate import Validation, validate_ruleset
 
 from .conftest import BUNDLED_DIR
@@ -33,7 +34,7 @@ def run_validate(run_cli, folder: Path, *options: str) -> Checked:
     result = run_cli("validate-ruleset", str(folder), *options)
     validation = validate_ruleset(folder)
     lang = "en" if "en" in options else "zh"
-    assert result.exit_code == (0 if validation.ok else 1)
+    assert result.exit_code == (0 if validation.ok else 2 if validation.unreadable else 1)
     # one line per problem, errors first, then the plan's warnings
     lines = result.stdout.splitlines()
     assert lines[: len(validation.errors)] == [error.render(lang) for error in validation.errors]
@@ -101,7 +102,7 @@ def test_unknown_unit(run_cli, ruleset_copy: Path) -> None:
     set_line(target, line, "  - unit: 区法庭")
     checked = run_validate(run_cli, ruleset_copy)
     assert checked.result.exit_code == 1
-    problem = find(checked, target, line, "tasks[6].assignees[3].unit", validate.UNREGISTERED)
+    problem = find(checked, target, line, "tasks[6].assignees[3].unit", integrity.UNREGISTERED)
     assert problem.args["unit"] == "区法庭"
     # and the file no longer matches what its source compiles to
     find(checked, target, line, "", validate.DRIFT)
@@ -115,7 +116,7 @@ def test_duplicate_task_id(run_cli, ruleset_copy: Path) -> None:
     set_line(target, line, "- id: 1-1")
     checked = run_validate(run_cli, ruleset_copy)
     assert checked.result.exit_code == 1
-    problem = find(checked, target, line, "tasks[1].id", validate.DUPLICATE_ID)
+    problem = find(checked, target, line, "tasks[1].id", integrity.DUPLICATE_ID)
     assert problem.args["other"] == first
 
 
@@ -124,10 +125,10 @@ def test_task_id_that_does_not_match_its_item(run_cli, ruleset_copy: Path) -> No
     line = line_number(target, "- id: 1-2")
     set_line(target, line, "- id: 7-9")
     checked = run_validate(run_cli, ruleset_copy)
-    find(checked, target, line, "tasks[1].id", validate.ID_MISMATCH)
+    find(checked, target, line, "tasks[1].id", integrity.ID_MISMATCH)
     set_line(target, line, "- id: one-two")
     checked = run_validate(run_cli, ruleset_copy)
-    find(checked, target, line, "tasks[1].id", validate.BAD_ID)
+    find(checked, target, line, "tasks[1].id", integrity.BAD_ID)
 
 
 def test_unit_in_two_roles_on_one_task(run_cli, ruleset_copy: Path) -> None:
@@ -138,7 +139,7 @@ def test_unit_in_two_roles_on_one_task(run_cli, ruleset_copy: Path) -> None:
     set_line(target, line, "  - unit: 区市场监管局")
     checked = run_validate(run_cli, ruleset_copy)
     assert checked.result.exit_code == 1
-    problem = find(checked, target, line, "tasks[8].assignees[1].unit", validate.TWO_ROLES)
+    problem = find(checked, target, line, "tasks[8].assignees[1].unit", integrity.TWO_ROLES)
     assert problem.args["unit"] == "区市场监管局"
 
 
@@ -148,7 +149,7 @@ def test_unit_listed_twice_in_one_role(run_cli, ruleset_copy: Path) -> None:
     line = line_number(target, "  - unit: 市公安官渡分局", after=task)  # assignees[2], co like assignees[1]
     set_line(target, line, "  - unit: 区委宣传部")
     checked = run_validate(run_cli, ruleset_copy)
-    find(checked, target, line, "tasks[8].assignees[2].unit", validate.NAMED_TWICE)
+    find(checked, target, line, "tasks[8].assignees[2].unit", integrity.NAMED_TWICE)
 
 
 def test_unknown_field(run_cli, ruleset_copy: Path) -> None:
@@ -215,8 +216,8 @@ def test_truncated_in_the_middle_of_a_character(run_cli, ruleset_copy: Path) -> 
     cut = data.index("昆仑2020".encode()) + 1  # inside the first character's three bytes
     target.write_bytes(data[:cut])
     checked = run_validate(run_cli, ruleset_copy)
-    assert checked.result.exit_code == 1
-    find(checked, target, None, "", schema.FILE_UNREADABLE)
+    assert checked.result.exit_code == 2  # a file that cannot be read or parsed (SPEC §5)
+    find(checked, target, None, "", files.NOT_UTF8)
 
 
 def test_truncated_into_broken_yaml(run_cli, ruleset_copy: Path) -> None:
@@ -225,11 +226,26 @@ def test_truncated_into_broken_yaml(run_cli, ruleset_copy: Path) -> None:
     middle = len(lines) // 2
     target.write_text("\n".join([*lines[:middle], "  campaigns: [剑网2020"]), encoding="utf-8")
     checked = run_validate(run_cli, ruleset_copy)
-    assert checked.result.exit_code == 1
+    assert checked.result.exit_code == 2  # a file that cannot be read or parsed (SPEC §5)
     [error] = checked.validation.errors
-    assert error.message is schema.NOT_YAML
+    assert error.message is yaml_errors.UNCLOSED_BRACKET
     assert error.file == str(target)
     assert error.line is not None and error.line >= middle
+
+
+def test_a_syntax_error_is_explained_in_chinese_at_its_line(run_cli, ruleset_copy: Path) -> None:
+    target = ruleset_copy / "units.yaml"
+    lines = target.read_text(encoding="utf-8").split("\n")
+    lines[3] = "\t" + lines[3].lstrip()
+    target.write_text("\n".join(lines), encoding="utf-8")
+    checked = run_validate(run_cli, ruleset_copy)
+    assert checked.result.exit_code == 2
+    [error] = checked.validation.errors
+    assert (error.message, error.line) == (yaml_errors.TAB, 4)
+    shown = f"{target}:4: YAML 格式错误：第 4 行使用了制表符（Tab）缩进"
+    assert shown in checked.result.output
+    refused = run_cli("tasks", "--ruleset", str(ruleset_copy))
+    assert refused.exit_code == 2 and shown in refused.output and "cannot start any token" not in refused.output
 
 
 def test_ruleset_yaml_of_the_wrong_shape(run_cli, ruleset_copy: Path) -> None:
@@ -249,7 +265,7 @@ def test_alias_naming_two_units(run_cli, ruleset_copy: Path) -> None:
     set_line(units, line, "  aliases: [官渡区人民检察院, 区人民检察院, 区人民法院]")
     checked = run_validate(run_cli, ruleset_copy)
     assert checked.result.exit_code == 1
-    problem = find(checked, units, line, "units[11].aliases[2]", validate.AMBIGUOUS_ALIAS)
+    problem = find(checked, units, line, "units[11].aliases[2]", integrity.AMBIGUOUS_ALIAS)
     assert {problem.args["first"], problem.args["second"]} == {"区法院", "区检察院"}
 
 
@@ -258,7 +274,7 @@ def test_alias_equal_to_another_units_name(run_cli, ruleset_copy: Path) -> None:
     line = line_number(units, "  aliases: [区文旅局]")  # units[8], 区文化和旅游局
     set_line(units, line, "  aliases: [区文旅局, 区商投局]")
     checked = run_validate(run_cli, ruleset_copy)
-    problem = find(checked, units, line, "units[8].aliases[1]", validate.AMBIGUOUS_ALIAS)
+    problem = find(checked, units, line, "units[8].aliases[1]", integrity.AMBIGUOUS_ALIAS)
     assert problem.args["name"] == "区商投局"
 
 
@@ -321,15 +337,15 @@ def test_source_no_longer_compiles(run_cli, ruleset_copy: Path) -> None:
 def test_missing_units_file(run_cli, ruleset_copy: Path) -> None:
     (ruleset_copy / "units.yaml").unlink()
     checked = run_validate(run_cli, ruleset_copy)
-    assert checked.result.exit_code == 1
-    find(checked, ruleset_copy / "units.yaml", None, "", schema.FILE_MISSING)
+    assert checked.result.exit_code == 2  # a file that cannot be read or parsed (SPEC §5)
+    find(checked, ruleset_copy / "units.yaml", None, "", files.FILE_MISSING)
 
 
 def test_missing_ruleset_file(run_cli, ruleset_copy: Path) -> None:
     (ruleset_copy / "ruleset.yaml").unlink()
     checked = run_validate(run_cli, ruleset_copy)
-    assert checked.result.exit_code == 1
-    find(checked, ruleset_copy / "ruleset.yaml", None, "", schema.FILE_MISSING)
+    assert checked.result.exit_code == 2  # a file that cannot be read or parsed (SPEC §5)
+    find(checked, ruleset_copy / "ruleset.yaml", None, "", files.FILE_MISSING)
 
 
 def test_missing_source_text(run_cli, ruleset_copy: Path) -> None:
@@ -354,7 +370,7 @@ def test_several_problems_are_all_reported(run_cli, ruleset_copy: Path) -> None:
     set_line(units, line_number(units, "  aliases: [区文旅局]"), "  aliases: [区文旅局, 区商投局]")
     checked = run_validate(run_cli, ruleset_copy)
     kinds = {e.message for e in checked.validation.errors}
-    assert {validate.DUPLICATE_ID, validate.AMBIGUOUS_ALIAS} <= kinds
+    assert {integrity.DUPLICATE_ID, integrity.AMBIGUOUS_ALIAS} <= kinds
 
 
 # ---------------------------------------------------------------- language

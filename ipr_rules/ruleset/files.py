@@ -1,0 +1,189 @@
+"""The files of a ruleset directory: their names, and reading one within the report files' limits.
+
+This module owns the names. Every file is read the same way whatever it holds: a regular file
+only (a pipe or a device is refused, not waited on), no larger than the limit, one YAML
+document within the node and depth limits, with the line of every value kept so that each
+problem names its file and line. Problems are values, never exceptions.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ipr_rules.i18n import Lang, Text
+from ipr_rules.loading.limits import MEGABYTE, ReadLimits
+from ipr_rules.loading.yaml_errors import error_line, explain_syntax_error
+from ipr_rules.loading.yamlpos import Path as DataPath
+from ipr_rules.loading.yamlpos import YamlSyntaxError
+from ipr_rules.loading.yamlstream import load_documents
+
+PLAN_FILE = "plan.txt"  # the plan's text, the compiled data's source
+RULESET_FILE = "ruleset.yaml"  # what `compile` makes of it, never edited by hand
+UNITS_FILE = "units.yaml"  # the hand-kept unit registry
+OVERLAY_FILE = "requirements.yaml"  # hand-kept adjustments to derived requirements (optional)
+EXEMPTIONS_FILE = "exemptions.yaml"  # hand-kept office exemptions (optional)
+METRICS_FILE = "metrics.yaml"  # the metrics vocabulary (optional)
+REQUIRED_FILES = (RULESET_FILE, UNITS_FILE)
+OPTIONAL_FILES = (OVERLAY_FILE, EXEMPTIONS_FILE, METRICS_FILE)
+# What one ruleset file may cost to read: the limits a report file has.
+LIMITS = ReadLimits()
+
+NOT_ONE_DOCUMENT = Text("应只包含一个 YAML 文档，实有 {count} 个", "should hold exactly one YAML document, not {count}")
+FILE_MISSING = Text("文件不存在", "the file does not exist")
+FILE_UNREADABLE = Text("无法读取：{reason}", "cannot read: {reason}")
+NOT_A_FILE = Text(
+    "不是普通文件（而是目录、管道、设备等），未读取", "not a regular file (a folder, a pipe, a device …); not read"
+)
+TOO_LARGE = Text("文件大于 {limit} MB，未读取", "the file is larger than {limit} MB; not read")
+NOT_UTF8 = Text("不是 UTF-8 编码的文本", "not UTF-8 text")
+
+
+@dataclass(frozen=True, slots=True)
+class RulesetProblem:
+    file: str
+    line: int | None
+    field: str | Text
+    message: Text
+    args: dict[str, Any] = dataclasses.field(default_factory=dict)
+
+    def render(self, lang: Lang) -> str:
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        field = self.field.render(lang) if isinstance(self.field, Text) else self.field
+        field_part = f" {field}:" if field else ""
+        return f"{where}:{field_part} {self.message.render(lang, **self.args)}"
+
+
+@dataclass(slots=True)
+class CheckedFile:
+    path: Path
+    data: Any
+    lines: dict[DataPath, int]
+    problems: list[RulesetProblem]
+    text: str = ""
+    # The file could not be read or parsed at all (missing, refused, not YAML, over a limit).
+    unreadable: bool = False
+
+    def line(self, data_path: DataPath) -> int | None:
+        while data_path:
+            if data_path in self.lines:
+                return self.lines[data_path]
+            data_path = data_path[:-1]
+        return 1
+
+
+def field_path(data_path: DataPath) -> str:
+    text = ""
+    for part in data_path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+class FileRefused(Exception):
+    """A file that cannot be read as text within the limits."""
+
+    def __init__(self, message: Text, **args: Any) -> None:
+        super().__init__(message.en)
+        self.message = message
+        self.args_ = args
+
+
+def read_limited(path: Path, limits: ReadLimits = LIMITS) -> str:
+    """The file's text; FileRefused for a pipe, a device, a folder, too many bytes or not UTF-8.
+
+    FileNotFoundError passes through, for the caller to say which file is missing.
+    """
+    data = read_limited_bytes(path, limits)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise FileRefused(NOT_UTF8) from None
+
+
+def read_limited_bytes(path: Path, limits: ReadLimits = LIMITS) -> bytes:
+    """The file's bytes, never more than the limit; a pipe or a device is refused, not waited on."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except FileNotFoundError:
+        raise
+    except OSError as error:
+        raise FileRefused(FILE_UNREADABLE, reason=error.strerror or type(error).__name__) from None
+    try:
+        with os.fdopen(descriptor, "rb") as stream:
+            info = os.fstat(stream.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise FileRefused(NOT_A_FILE)
+            if info.st_size > limits.max_file_bytes:
+                raise FileRefused(TOO_LARGE, limit=f"{limits.max_file_bytes / MEGABYTE:g}")
+            data = stream.read(limits.max_file_bytes + 1)
+    except OSError as error:
+        raise FileRefused(FILE_UNREADABLE, reason=error.strerror or type(error).__name__) from None
+    if len(data) > limits.max_file_bytes:
+        raise FileRefused(TOO_LARGE, limit=f"{limits.max_file_bytes / MEGABYTE:g}")
+    return data
+
+
+def read_checked(path: Path, limits: ReadLimits = LIMITS) -> CheckedFile:
+    """One YAML document with its lines; reading, syntax and limit problems as values."""
+    shown = str(path)
+    try:
+        text = read_limited(path, limits)
+    except FileNotFoundError:
+        return CheckedFile(path, None, {}, [RulesetProblem(shown, None, "", FILE_MISSING)], unreadable=True)
+    except FileRefused as refused:
+        problem = RulesetProblem(shown, None, "", refused.message, refused.args_)
+        return CheckedFile(path, None, {}, [problem], unreadable=True)
+    try:
+        documents = list(load_documents(text, limits.yaml))
+    except YamlSyntaxError as error:
+        message, args = explain_syntax_error(error, text)
+        problem = RulesetProblem(shown, error_line(error, text), "", message, args)
+        return CheckedFile(path, None, {}, [problem], unreadable=True)
+    if len(documents) != 1:
+        problem = RulesetProblem(shown, 1, "", NOT_ONE_DOCUMENT, {"count": len(documents)})
+        return CheckedFile(path, None, {}, [problem], unreadable=True)
+    document = documents[0]
+    problems = [
+        RulesetProblem(shown, problem.line, field_path(problem.path), problem.message, problem.args)
+        for problem in document.problems
+    ]
+    # A limit reached leaves a document without data: the file was not read to its end.
+    unreadable = document.data is None and bool(problems)
+    return CheckedFile(path, document.data, document.lines, problems, text, unreadable)
+
+
+@dataclass(slots=True)
+class RulesetFiles:
+    """A ruleset directory read once: each file checked, an optional file None when absent."""
+
+    folder: Path
+    plan: CheckedFile
+    units: CheckedFile
+    overlay: CheckedFile | None
+    exemptions: CheckedFile | None
+    metrics: CheckedFile | None
+
+    @property
+    def unreadable(self) -> bool:
+        """Some file could not be read or parsed (SPEC §5: exit 2), not merely found invalid."""
+        checked = (self.plan, self.units, self.overlay, self.exemptions, self.metrics)
+        return any(item is not None and item.unreadable for item in checked)
+
+
+def read_ruleset_files(folder: Path) -> RulesetFiles:
+    def optional(name: str) -> CheckedFile | None:
+        path = folder / name
+        return read_checked(path) if os.path.lexists(path) else None
+
+    return RulesetFiles(
+        folder,
+        read_checked(folder / RULESET_FILE),
+        read_checked(folder / UNITS_FILE),
+        optional(OVERLAY_FILE),
+        optional(EXEMPTIONS_FILE),
+        optional(METRICS_FILE),
+    )

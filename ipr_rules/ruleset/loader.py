@@ -1,0 +1,93 @@
+"""The one place a ruleset directory is loaded: read once, validated, joined into a Ruleset.
+
+The ruleset shipped with the package, when a command picks it by default or by year, is trusted
+as shipped and read fast. Any directory named on the command line goes through
+every check `validate-ruleset` makes (`validate.validate_files`) and is refused, with every
+problem at its file:line, when it fails one: `check --ruleset`, the views, `init` and
+`diff-ruleset` load rulesets here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ipr_rules.errors import RulesetError
+from ipr_rules.i18n import Text
+from ipr_rules.model.ruleset import Ruleset, UnitRegistry
+from ipr_rules.requirements.overlay import apply_overlay, overlay_from_data
+from ipr_rules.ruleset.bundled import bundled_ruleset_dir, bundled_years
+from ipr_rules.ruleset.files import METRICS_FILE, OVERLAY_FILE, RULESET_FILE, UNITS_FILE, FileRefused, read_limited
+from ipr_rules.ruleset.metrics import metrics_from_data
+from ipr_rules.ruleset.schema import RulesetSchemaError
+from ipr_rules.ruleset.store import plan_from_data, units_from_data
+from ipr_rules.ruleset.validate import validate_files
+
+NOT_A_DIRECTORY = Text("规则集目录不存在：{path}", "no such ruleset directory: {path}")
+NO_BUNDLED_YEAR = Text(
+    "没有内置的 {year} 年度规则集（内置年度：{years}），请用 --ruleset 指定规则集目录",
+    "no bundled ruleset for {year} (bundled: {years}); name a ruleset directory with --ruleset",
+)
+MISSING_FILE = Text("规则集目录中缺少 {name}", "the ruleset directory lacks {name}")
+NOT_READABLE = Text("无法读取：{reason}", "cannot read: {reason}")
+NOT_YAML = Text("不是有效的 YAML：{problem}", "not valid YAML: {problem}")
+
+
+def load_ruleset(directory: str | Path, *, trusted: bool = False) -> Ruleset:
+    """Load a ruleset directory; anything not bundled with the package is validated first."""
+    from ipr_rules.ruleset.files import read_ruleset_files
+
+    folder = Path(directory)
+    if not folder.is_dir():
+        raise RulesetError(NOT_A_DIRECTORY, path=str(folder))
+    if trusted:
+        return _trusted(folder)
+    files = read_ruleset_files(folder)
+    validation = validate_files(files)
+    if validation.errors or validation.plan is None or validation.units is None:
+        raise RulesetSchemaError(validation.errors)
+    plan = validation.plan
+    if validation.overlay is not None:
+        plan = apply_overlay(plan, validation.overlay)
+    metrics = metrics_from_data(files.metrics.data) if files.metrics is not None else None
+    return Ruleset(plan=plan, registry=UnitRegistry(validation.units.units), directory=str(folder), metrics=metrics)
+
+
+def open_ruleset(directory: str | Path | None, year: int | None = None) -> Ruleset:
+    """The ruleset a command runs against: `directory` when given, validated whatever it is;
+    else the bundled one of `year` (by default the bundled default year), trusted as shipped."""
+    if directory is not None:
+        return load_ruleset(directory)
+    if year is not None and year not in bundled_years():
+        years = "、".join(str(y) for y in bundled_years())
+        raise RulesetError(NO_BUNDLED_YEAR, year=year, years=years)
+    folder = bundled_ruleset_dir(year) if year is not None else bundled_ruleset_dir()
+    return load_ruleset(folder, trusted=True)
+
+
+def _trusted(folder: Path) -> Ruleset:
+    plan = plan_from_data(_read_yaml(folder / RULESET_FILE))
+    registry = units_from_data(_read_yaml(folder / UNITS_FILE))
+    if (folder / OVERLAY_FILE).exists():
+        plan = apply_overlay(plan, overlay_from_data(_read_yaml(folder / OVERLAY_FILE)))
+    metrics = metrics_from_data(_read_yaml(folder / METRICS_FILE)) if (folder / METRICS_FILE).exists() else None
+    return Ruleset(plan=plan, registry=registry, directory=str(folder), metrics=metrics)
+
+
+def _read_yaml(path: Path) -> Any:
+    try:
+        text = read_limited(path)
+    except FileNotFoundError:
+        raise RulesetError(MISSING_FILE, name=path.name, file=str(path.parent)) from None
+    except FileRefused as refused:
+        raise RulesetError(refused.message, file=str(path), **refused.args_) from None
+    try:
+        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark
+        line = mark.line + 1 if mark else None
+        raise RulesetError(NOT_YAML, file=str(path), line=line, problem=error.problem) from None
+    except yaml.YAMLError as error:
+        raise RulesetError(NOT_YAML, file=str(path), problem=str(error)) from None

@@ -1,0 +1,39 @@
+"""The report templates a unit can download: one row per format.
+
+A format is a file suffix, a media type and a function that writes a unit's template; the
+start page offers every row, so a new format (a workbook) is one more entry here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ipr_rules.i18n import Lang, Text
+from ipr_rules.model.ruleset import Ruleset, Unit
+
+# (ruleset, unit, language, where the report schema is served) -> the file's bytes
+Builder = Callable[[Ruleset, Unit, Lang, str], bytes]
+
+
+@dataclass(frozen=True, slots=True)
+class TemplateFormat:
+    key: str
+    label: Text
+    suffix: str
+    media_type: str
+    build: Builder
+
+    def file_name(self, unit: Unit) -> str:
+        return f"{unit.name}{self.suffix}"
+
+
+def _yaml(ruleset: Ruleset, unit: Unit, lang: Lang, schema_url: str) -> bytes:
+    from ipr_rules.views.template import render_template
+
+    return render_template(ruleset, unit, lang, schema_url).encode("utf-8")
+
+
+TEMPLATE_FORMATS: dict[str, TemplateFormat] = {
+    "yaml": TemplateFormat("yaml", Text("YAML", "YAML"), ".yaml", "application/yaml; charset=utf-8", _yaml),
+}
