@@ -20,7 +20,7 @@ FIELD_LABELS: dict[str, Text] = {
     "year": Text("年度", "year"),
     "submitted": Text("提交日期", "submission date"),
     "contact": Text("联系人", "contact"),
-    "tasks": Text("任务清单", "tasks"),
+    "tasks": Text("任务清单", "list of tasks"),
     "status": Text("状态", "status"),
     "actions": Text("工作内容", "actions"),
     "campaigns": Text("专项行动", "campaigns"),

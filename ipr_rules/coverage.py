@@ -2,7 +2,8 @@
 
 Computed once from the set state the engine gathers; renderers only read it. A unit's rate is
 the share of the tasks that name it which it carried (done or partial); a task counts as
-carried when any unit that may carry it did.
+carried when any unit that may carry it did. A duty the office exempted (豁免) is owed no more
+and counts in no rate.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from ipr_rules.model.ruleset import Role, Ruleset
 State = Literal[
     "done",
     "partial",
+    "exempted",
     "not_started",
     "not_applicable",
     "missing",
@@ -29,6 +31,7 @@ State = Literal[
 STATES: tuple[State, ...] = (
     "done",
     "partial",
+    "exempted",
     "not_started",
     "not_applicable",
     "missing",
@@ -42,6 +45,7 @@ CARRIED_STATES = frozenset({"done", "partial"})
 STATE_LABELS: dict[str, Text] = {
     "done": Text("已完成", "done"),
     "partial": Text("部分完成", "partial"),
+    "exempted": Text("豁免", "exempted"),
     "not_started": Text("未开展", "not started"),
     "not_applicable": Text("不适用", "not applicable"),
     "missing": Text("缺报", "missing"),
@@ -94,6 +98,11 @@ class Coverage:
     def overall(self) -> Figures:
         return _figures(cell for cell in self.cells.values() if cell.role)
 
+    def exempted_task(self, task: str) -> bool:
+        """Whether the office exempted every unit the task names: nobody owes it any more."""
+        cells = [cell for (_, name), cell in self.cells.items() if name == task and cell.role]
+        return bool(cells) and all(cell.state == "exempted" for cell in cells)
+
     @property
     def tasks_carried(self) -> int:
         return sum(1 for task in self.tasks if self.carried_by.get(task))
@@ -124,15 +133,22 @@ class Coverage:
 
 
 def _figures(cells: Any) -> Figures:
+    """An exempted duty is no longer owed: it counts in no figure."""
     obligations = carried = done = 0
     for cell in cells:
+        if cell.state == "exempted":
+            continue
         obligations += 1
         carried += cell.state in CARRIED_STATES
         done += cell.state == "done"
     return Figures(obligations, carried, done)
 
 
-def compute_coverage(ruleset: Ruleset, state: SetState) -> Coverage:
+def compute_coverage(
+    ruleset: Ruleset, state: SetState, exempted: set[tuple[str | None, str | None]] | None = None
+) -> Coverage:
+    """`exempted`: (unit, task) of the findings office exemptions waived; such a duty, when not
+    carried, shows as its own state (豁免)."""
     units = tuple(unit.name for unit in ruleset.registry.units)
     coverage = Coverage(units, tuple(task.id for task in ruleset.tasks), frozenset(state.reports))
     for task in ruleset.tasks:
@@ -157,5 +173,7 @@ def compute_coverage(ruleset: Ruleset, state: SetState) -> Coverage:
                 cell = Cell(status, None)  # type: ignore[arg-type]
             else:
                 continue
+            if exempted and role is not None and cell.state not in CARRIED_STATES and key in exempted:
+                cell = Cell("exempted", role)
             coverage.cells[key] = cell
     return coverage

@@ -1,4 +1,4 @@
-"""load → validate → per-report checks → set checks → CheckResult.
+"""load → validate → per-report checks → set checks → office exemptions → CheckResult.
 
 Reports are processed as a stream: each file is read, checked and dropped, leaving only its
 findings, a one-line summary per report and its contribution to the set state. Files may be
@@ -24,6 +24,7 @@ from ipr_rules.loading.limits import ReadLimits
 from ipr_rules.loading.reports import FileFailure, LoadedFile, discover, load_file
 from ipr_rules.model.ruleset import Ruleset
 from ipr_rules.result import CheckResult, ReportSummary
+from ipr_rules.waiver import WaiverContext, waive
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,12 +113,19 @@ def check_paths(
     for rule in rules_at("set", options.ignore):
         findings.extend(rule.check(set_context))
     now = (clock or _now)()
+    waiving = waive(findings, ruleset.exemptions, now.date())
+    waiver_context = WaiverContext(ruleset, waiving, set_checks, frozenset(state.reports))
+    findings = waiving.kept
+    for rule in rules_at("waiver", options.ignore):
+        findings.extend(rule.check(waiver_context))
+    exempted = {(item.finding.unit, item.finding.task) for item in waiving.waived}
     return CheckResult(
         ruleset=ruleset,
         inputs=list(paths),
         reports=reports,
         findings=findings,
-        coverage=compute_coverage(ruleset, state),
+        waived=waiving.waived,
+        coverage=compute_coverage(ruleset, state, exempted),
         set_checks=set_checks,
         files=done,
         unreadable=unreadable,
@@ -129,11 +137,12 @@ def check_paths(
 
 
 def _now() -> datetime:
-    """The time of the check; SOURCE_DATE_EPOCH fixes it, so that outputs can be reproduced."""
+    """The time of the check in the machine's local time with its offset (a clerk in Kunming
+    reads +08:00, not UTC); SOURCE_DATE_EPOCH fixes it in UTC, so that outputs can be reproduced."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
         return datetime.fromtimestamp(int(epoch), timezone.utc)
-    return datetime.now(timezone.utc)
+    return datetime.now().astimezone()
 
 
 def _local(moment: datetime) -> datetime:

@@ -78,7 +78,7 @@ class Names:
 
     __slots__ = ("names", "separator")
 
-    def __init__(self, names: Iterable[str | Text], separator: Text | None = None) -> None:
+    def __init__(self, names: Iterable[str | Text | Localized], separator: Text | None = None) -> None:
         self.names = tuple(names)
         self.separator = separator
 

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 
     from ipr_rules.checks.context import Work
     from ipr_rules.coverage import Coverage
+    from ipr_rules.waiver import WaivedFinding
 
 FailOn = Literal["error", "warning", "never"]
 FAIL_ON: tuple[FailOn, ...] = ("error", "warning", "never")
@@ -44,6 +45,8 @@ class CheckResult:
     unreadable: int = 0
     checked_at: str = ""
     options: dict[str, object] = field(default_factory=dict)
+    # Findings an office exemption covers: out of the counts and the exit code, shown apart.
+    waived: list[WaivedFinding] = field(default_factory=list)
     # Each known unit's own figures for the year by metric id: what the district totals add up.
     unit_metrics: dict[str, dict[str, Decimal]] = field(default_factory=dict)
     # (task, unit) -> what each carrying unit reported doing.
@@ -51,9 +54,11 @@ class CheckResult:
 
     @property
     def summary(self) -> dict[str, int]:
+        """Findings per severity, and how many were waived (SPEC §6's `summary.waived`)."""
         counts: dict[str, int] = dict.fromkeys(SEVERITIES, 0)
         for item in self.findings:
             counts[item.severity] += 1
+        counts["waived"] = len(self.waived)
         return counts
 
     def by_kind(self) -> dict[str, dict[str, int | str]]:

@@ -42,6 +42,10 @@ SEPARATOR = Text(
     '任务编号“{raw}”写法不对：应写作 "{task}"（事项序号-分工序号，中间用半角“-”，并加引号）{missing}',
     "the task id '{raw}' is not written as ids are: write \"{task}\" (item-duty, with an ASCII '-', quoted){missing}",
 )
+PREFIX = Text(
+    '任务编号“{raw}”前面多了“{prefix}”：键里只写编号，应写作 "{task}"{missing}',
+    "the task id '{raw}' starts with '{prefix}': a key holds the id alone; write \"{task}\"{missing}",
+)
 ITEM_ONE = Text(
     '“{raw}”是要点第（{item_zh}）项的序号，不是任务编号：第（{item_zh}）项对应任务 {task}，请写作 "{task}"{missing}',
     "'{raw}' is the number of item ({item_zh}) of the plan, not a task id: item ({item_zh}) holds task {task}; "
@@ -62,7 +66,7 @@ COUNTS_AS_MISSING = Text("。改正前，任务 {task} 算作没有填写", "; u
 class Meant:
     """The tasks a mis-written id most likely stands for, and how it was mis-written."""
 
-    how: str  # "characters", "separator", "item"
+    how: str  # "characters", "quotes", "separator", "item", "prefix"
     tasks: tuple[str, ...]
     item: int | None = None
 
@@ -88,8 +92,22 @@ def item_zh(number: int) -> str:
     return head + (_DIGITS[ones] if ones else "") if number else "零"
 
 
+# Words typed before the id: `任务1-3`, `任务编号：1-3`, `第1-3`.
+_PREFIX = re.compile(r"^(任务编号|任务|编号|第)[\s:：]*(?=[0-9（(一二三四五六七八九十])")
+
+
+def prefix_of(raw: str) -> str | None:
+    match = _PREFIX.match(fold(raw))
+    return match.group(1) if match else None
+
+
 def meant(raw: str, ruleset: Ruleset) -> Meant | None:
     """The task or tasks `raw` most likely means, or None when it looks like none."""
+    prefix = _PREFIX.match(fold(raw))
+    if prefix is not None:
+        rest = fold(raw)[prefix.end() :]
+        if ruleset.task(rest) is not None:
+            return Meant("prefix", (rest,))
     folded = fold(raw)
     if folded != raw and ruleset.task(folded) is not None:
         return Meant("characters", (folded,))
@@ -142,6 +160,8 @@ def explain(raw: str, ruleset: Ruleset, unit: str | None, present: set[str]) -> 
         message, args = SEPARATOR, {**args, "task": found.tasks[0]}
     elif found.how == "characters":
         message, args = CHARACTERS, {**args, "task": found.tasks[0], "characters": OddCharacters(raw)}
+    elif found.how == "prefix":
+        message, args = PREFIX, {**args, "task": found.tasks[0], "prefix": prefix_of(raw)}
     elif found.how == "quotes":
         message, args = QUOTES, {**args, "task": found.tasks[0]}
     elif found.how == "separator":

@@ -26,7 +26,7 @@ def main() -> int:
     assert package != checkout / "ipr_rules", f"ipr_rules was imported from the source tree: {package}"
     problems = []
     bundled = package / "rulesets" / "2020"
-    for name in ("ruleset.yaml", "units.yaml", "plan.txt", "requirements.yaml"):
+    for name in ("ruleset.yaml", "units.yaml", "plan.txt", "requirements.yaml", "exemptions.yaml"):
         if not (bundled / name).is_file():
             problems.append(f"the installed package lacks rulesets/2020/{name}")
     tasks = run("tasks", "--json")

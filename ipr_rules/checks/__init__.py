@@ -1,7 +1,7 @@
 """The registry: every finding kind, one module each, in the order findings are reported.
 
 A module holds its kind's name, severity, scope, the stage it runs at (per file, per report,
-or once over the set), its user documentation with a passing and a failing example, its
+once over the set, or once the office's exemptions have been applied: `waiver`), its user documentation with a passing and a failing example, its
 messages in both languages, and one `check(ctx)` generator.
 """
 
@@ -15,13 +15,17 @@ from typing import Any
 from ipr_rules.checks import (
     campaign_not_reported,
     duplicate_report,
+    exemption_expired,
+    exemption_unused,
     invalid_report,
     legacy_encoding,
     metric_inconsistent,
     missing_report,
     missing_task,
+    out_of_period,
     requirement_unmet,
     restated_plan,
+    task_not_applicable,
     task_not_started,
     task_partial,
     unaddressed_shared_duty,
@@ -29,6 +33,7 @@ from ipr_rules.checks import (
     unknown_task,
     unknown_unit,
     unreadable,
+    vague_action,
     wrong_unit,
     year_mismatch,
 )
@@ -44,8 +49,11 @@ MODULES: tuple[ModuleType, ...] = (
     wrong_unit,
     task_not_started,
     task_partial,
+    task_not_applicable,
     campaign_not_reported,
     restated_plan,
+    vague_action,
+    out_of_period,
     requirement_unmet,
     unknown_metric,
     metric_inconsistent,
@@ -53,6 +61,8 @@ MODULES: tuple[ModuleType, ...] = (
     duplicate_report,
     missing_report,
     unaddressed_shared_duty,
+    exemption_expired,
+    exemption_unused,
 )
 
 

@@ -150,6 +150,13 @@ class SetState:
         for task_id in document.broken_entries:
             self.broken.add((unit, task_id))
         self._mistyped(unit, document, ruleset, present)
+        if _tasks_mistyped(document):
+            # `task:` typed for `tasks:`: the finding about the missing field says that every task
+            # counts as not entered; no second finding per task says it is missing.
+            for duty in ruleset.tasks:
+                if duty.role_of(unit) is not None and duty.id not in present:
+                    present.add(duty.id)
+                    self.broken.add((unit, duty.id))
         for task_id, entry in document.entries.items():
             key = (unit, task_id)
             self._keep_best(key, entry.status)
@@ -215,6 +222,18 @@ class SetState:
             kept.extend(work[: MAX_WORK - len(kept)])
         for unit, written in other.unresolved.items():
             self.unresolved.setdefault(unit, []).extend(written)
+
+
+def _tasks_mistyped(document: ReportDocument) -> bool:
+    """The report has no `tasks:`, but a top-level key that is a mis-typing of it."""
+    from ipr_rules.clerk import suggest_field
+    from ipr_rules.model.report import Report
+
+    if document.tasks_line is not None or document.entries or document.broken_entries:
+        return False
+    fields = tuple(Report.model_fields)
+    keys = [path[0] for path in document.lines if len(path) == 1 and isinstance(path[0], str)]
+    return any(key not in fields and suggest_field(key, fields) == "tasks" for key in keys)
 
 
 def probable_unit(ruleset: Ruleset, file: str, written: str) -> str | None:

@@ -40,6 +40,7 @@ _VALUE_OPTIONS = {
     "--max-depth",
     "--max-text-length",
     "--ignore",
+    "--exemptions",
     "--plan",
     "--from",
     "--host",
@@ -59,6 +60,14 @@ ruleset_option = click.option(
     type=click.Path(file_okay=False, path_type=Path),
     default=None,
     help="规则集目录（默认使用内置的 2020 年规则集） / a ruleset directory (default: the bundled 2020 ruleset).",
+)
+exemptions_option = click.option(
+    "--exemptions",
+    "exemptions_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="区打假办的豁免文件，代替规则集目录中的 exemptions.yaml / the office's exemptions file, in place of "
+    "the ruleset's exemptions.yaml.",
 )
 year_option = click.option(
     "--year",
@@ -152,6 +161,18 @@ def open_ruleset_or_fail(ruleset_dir: Path | None, lang: Lang, year: int | None 
     from ipr_rules.ruleset.loader import open_ruleset
 
     return run(lang, lambda: open_ruleset(ruleset_dir, year))
+
+
+def open_ruleset_with_exemptions(
+    ruleset_dir: Path | None, exemptions_file: Path | None, lang: Lang, year: int | None = None
+) -> Any:
+    """The ruleset, with `--exemptions FILE` in place of its own exemptions when given."""
+    ruleset = open_ruleset_or_fail(ruleset_dir, lang, year)
+    if exemptions_file is None:
+        return ruleset
+    from ipr_rules.ruleset.loader import with_exemptions
+
+    return run(lang, lambda: with_exemptions(ruleset, exemptions_file))
 
 
 def unit_or_fail(ruleset: Any, name: str, lang: Lang) -> Any:

@@ -12,10 +12,11 @@ import click
 from ipr_rules.cli.app import (
     CHECK,
     DID_YOU_MEAN,
+    exemptions_option,
     fail,
     lang_option,
     main,
-    open_ruleset_or_fail,
+    open_ruleset_with_exemptions,
     ruleset_option,
     run,
     year_option,
@@ -102,6 +103,7 @@ class Megabytes(click.FloatRange):
     metavar="KIND",
     help="不报告该类型（见 ipr-check rules），可多次使用 / do not report this kind (see ipr-check rules); repeatable.",
 )
+@exemptions_option
 @click.option(
     "-j",
     "--jobs",
@@ -153,6 +155,7 @@ def check_command(
     unit_only: bool,
     complete: bool,
     ignored: tuple[str, ...],
+    exemptions_file: Path | None,
     jobs: int | None,
     max_file_size: float,
     max_nodes: int,
@@ -177,7 +180,7 @@ def check_command(
         from ipr_rules.ruleset.year_pick import reported_year
 
         year = reported_year(list(paths))
-    ruleset = open_ruleset_or_fail(ruleset_dir, lang, year)
+    ruleset = open_ruleset_with_exemptions(ruleset_dir, exemptions_file, lang, year)
     _warn_without_libyaml(lang)
     options = CheckOptions(
         unit_only=unit_only,

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ipr_rules.cli.app import lang_option, main, open_ruleset_or_fail, ruleset_option
+from ipr_rules.cli.app import exemptions_option, lang_option, main, open_ruleset_with_exemptions, ruleset_option
 from ipr_rules.i18n import Lang, Text
 from ipr_rules.loading.limits import MEGABYTE
 from ipr_rules.output import echo
@@ -67,6 +67,7 @@ def missing_extra() -> list[str]:
     help="端口（0 为自动选择） / port (0: any free one).",
 )
 @ruleset_option
+@exemptions_option
 @click.option(
     "--max-upload-size",
     type=click.FloatRange(min=0.001, max=1024),
@@ -95,6 +96,7 @@ def serve_command(
     host: str,
     port: int,
     ruleset_dir: Path | None,
+    exemptions_file: Path | None,
     max_upload_size: float,
     timeout: float,
     threads: int,
@@ -107,7 +109,7 @@ def serve_command(
         sys.exit(2)
     from ipr_rules.serve.settings import ServeSettings, is_loopback
 
-    ruleset = open_ruleset_or_fail(ruleset_dir, lang)
+    ruleset = open_ruleset_with_exemptions(ruleset_dir, exemptions_file, lang)
     if keep is not None:
         try:
             keep.mkdir(parents=True, exist_ok=True)

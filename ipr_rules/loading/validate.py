@@ -7,6 +7,8 @@ itself: the rest of the report is still checked.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 import sys
 from dataclasses import dataclass, field
 from typing import Any
@@ -50,6 +52,11 @@ INVISIBLE_KEY = Text(
     "键“{cleaned}”含有不可见字符：{codes}，请删除后重新输入",
     "the key '{cleaned}' contains invisible characters: {codes}; retype it",
 )
+THOUSANDS = Text(
+    "{field}写成了“{number}”：数字中的千位分隔逗号被 YAML 当成了两项之间的分隔，请去掉逗号，写作 {joined}",
+    "{field} was written '{number}': YAML took the thousands comma for a separator between two items; "
+    "drop the comma and write {joined}",
+)
 KEY_KINDS = {
     "float": Text("小数", "decimal number"),
     "int": Text("整数", "whole number"),
@@ -88,6 +95,7 @@ class ReportDocument:
     year: int | None = None
     year_line: int | None = None
     tasks_line: int | None = None
+    submitted: dt.date | None = None
     # The unit's own figures for the year (top-level `metrics:`), keys as written.
     metrics: dict[str, int | float] = field(default_factory=dict)
     entries: dict[str, Entry] = field(default_factory=dict)
@@ -134,7 +142,7 @@ def validate_document(document: Document, file: str, hints: TextHints | None = N
     except ValidationError:
         _salvage(data, report)
     else:
-        report.unit, report.year = whole.unit, whole.year
+        report.unit, report.year, report.submitted = whole.unit, whole.year, whole.submitted
         report.metrics = dict(whole.metrics)
         report.entries = dict(whole.tasks)
     # Task ids are kept by findings and the set state: one shared copy of each.
@@ -181,13 +189,16 @@ def _clean_one(
     if isinstance(value, list):
         return list(value)
     kept: dict[Any, Any] = {}
+    previous: tuple[Any, Any] | None = None
     for key, item in value.items():
         key_path = (*path, key)
         line = report.lines.get(key_path, report.line_of(*path))
         if isinstance(key, NonStringKey):
             if (line, key.raw) not in seen:
                 seen.add((line, key.raw))
-                report.problems.append(_non_string_key(key, key_path, line))
+                report.problems.append(
+                    _thousands(previous, key, item, path, line) or _non_string_key(key, key_path, line)
+                )
                 if path == ("tasks",):
                     report.mistyped_ids[key.raw] = line
             continue
@@ -196,7 +207,23 @@ def _clean_one(
             seen.add((line, key))
             report.problems.append(Problem(INVISIBLE_KEY, line, key_path, _invisible_args(key)))
         kept[key] = item
+        previous = (key, item)
     return kept
+
+
+def _thousands(
+    previous: tuple[Any, Any] | None, key: NonStringKey, item: Any, path: DataPath, line: int
+) -> Problem | None:
+    """`{cases: 1,860}`: YAML reads the number 1 and a key 860 with no value."""
+    if previous is None or item is not None or key.tag != "int" or not re.fullmatch(r"[0-9]{3}", key.raw):
+        return None
+    name, number = previous
+    if not isinstance(name, str) or isinstance(number, bool) or not isinstance(number, int):
+        return None
+    from ipr_rules.clerk import FieldPath
+
+    args = {"field": FieldPath((*path, name)), "number": f"{number},{key.raw}", "joined": f"{number}{key.raw}"}
+    return Problem(THOUSANDS, line, (*path, name), args)
 
 
 def _non_string_key(key: NonStringKey, path: DataPath, line: int) -> Problem:
@@ -217,6 +244,7 @@ def _salvage(data: dict[str, Any], report: ReportDocument) -> None:
     try:
         envelope = Envelope.model_validate(envelope_data)
         report.unit, report.year = envelope.unit, envelope.year
+        report.submitted = envelope.submitted
         report.metrics = dict(envelope.metrics)
     except ValidationError as error:
         _record(error, (), report, REPORT_FIELDS)

@@ -11,6 +11,16 @@ import re
 from typing import Any
 
 from ipr_rules.i18n import Localized, Text
+from ipr_rules.loading.yaml_spacing import (
+    FULL_WIDTH_HASH,
+    NO_SPACE_AFTER_COLON,
+    NO_SPACE_AFTER_DASH,
+    OPENS_THEN_MORE,
+    full_width_hash,
+    missing_space,
+    opens_then_more,
+    spacing_args,
+)
 from ipr_rules.loading.yamlpos import YamlSyntaxError
 
 TAB = Text(
@@ -150,6 +160,8 @@ def explain_syntax_error(error: YamlSyntaxError, text: str | list[str]) -> tuple
 
     The line to report with it is `error_line(error, text)`."""
     lines = text.split("\n") if isinstance(text, str) else text
+    if _opens_then_more(error, lines) is not None:
+        return OPENS_THEN_MORE, {**(_opens_then_more(error, lines) or {}), "hint": Localized(NO_HINT)}
     message, line, hint = _diagnose(error, lines)
     problem = error.problem or ""
     args: dict[str, Any] = {
@@ -176,10 +188,18 @@ def _diagnose(error: YamlSyntaxError, lines: list[str]) -> tuple[Text, int | Non
     """The message, the line it is about, and a hint."""
     problem = error.problem or ""
     message = next((text_ for needle, text_ in _PATTERNS if needle in problem), GENERIC)
+    if _opens_then_more(error, lines) is not None:
+        return OPENS_THEN_MORE, error.line, Localized(NO_HINT)
     tab_line = _tab_line(lines, error.line)
     if tab_line is not None:
         return TAB, tab_line, Localized(NO_HINT)
     full_width = _full_width(lines, error.line)
+    hashed = full_width_hash(lines, error.line)
+    if hashed is not None:
+        return FULL_WIDTH_HASH, hashed, Localized(NO_HINT)
+    spacing = missing_space(lines, error.line)
+    if spacing is not None and full_width is None:
+        return spacing[0], spacing[1], Localized(NO_HINT)
     opened = _open_quote(lines, error.line) if message in _QUOTE_SUSPECTS else None
     if _unclosed_quote(error):
         message = UNCLOSED_QUOTE
@@ -188,6 +208,8 @@ def _diagnose(error: YamlSyntaxError, lines: list[str]) -> tuple[Text, int | Non
         message, line = UNCLOSED_QUOTE, opened
     elif message is UNCLOSED_BRACKET and error.context_line is not None:
         line = error.context_line
+        if _flow_open_quote(lines, line) is not None:  # `["官市监〔2020〕21号]`: the quote ate the bracket
+            message = UNCLOSED_QUOTE
     elif (opened := _bracket_open_at_document_end(error, lines)) is not None:
         return UNCLOSED_BRACKET, opened, Localized(NO_HINT)
     elif full_width is not None and full_width[0] is not FULL_WIDTH_QUOTE_HINT:
@@ -200,6 +222,17 @@ def _diagnose(error: YamlSyntaxError, lines: list[str]) -> tuple[Text, int | Non
         line = error.line
     hint = Localized(full_width[0], line=full_width[1]) if full_width is not None else Localized(NO_HINT)
     return message, line, hint
+
+
+# What libyaml says when a quoted or bracketed value goes on after it closes.
+_AFTER_VALUE = ("expected <block end>", "did not find expected '-' indicator", "did not find expected key")
+
+
+def _opens_then_more(error: YamlSyntaxError, lines: list[str]) -> dict[str, Any] | None:
+    problem = error.problem or ""
+    if not any(needle in problem for needle in _AFTER_VALUE) or _tab_line(lines, error.line) is not None:
+        return None
+    return opens_then_more(lines, error.line)
 
 
 # Errors an unclosed quote causes some lines later, when the next quote closes it by mistake.
@@ -217,6 +250,48 @@ def _open_quote(lines: list[str], line: int | None) -> int | None:
         match = _QUOTED_VALUE.match(lines[number - 1])
         if match and not _closes(match.group(1), match.group(2)):
             return number
+    return None
+
+
+def _flow_open_quote(lines: list[str], line: int | None) -> str | None:
+    """The quote that an item of a `[…]` or `{…}` on this line opens and the line never closes."""
+    if line is None or not 1 <= line <= len(lines):
+        return None
+    content = lines[line - 1]
+    start = min((i for i in (content.find("["), content.find("{")) if i >= 0), default=-1)
+    if start < 0:
+        return None
+    item_start, index = True, start + 1
+    while index < len(content):
+        char = content[index]
+        if char in "\"'" and item_start:
+            end = _quote_end(content, index)
+            if end is None:
+                return char
+            index, item_start = end + 1, False
+            continue
+        if char == "#" and content[index - 1] in " \t":
+            return None
+        if not char.isspace():
+            item_start = char in "[{," or (char == ":" and content[index + 1 : index + 2] in ("", " "))
+        index += 1
+    return None
+
+
+def _quote_end(content: str, start: int) -> int | None:
+    """Where the quote opened at `start` closes on this line."""
+    quote, index = content[start], start + 1
+    while index < len(content):
+        char = content[index]
+        if quote == '"' and char == "\\":
+            index += 2
+            continue
+        if char == quote:
+            if quote == "'" and content[index + 1 : index + 2] == "'":
+                index += 2
+                continue
+            return index
+        index += 1
     return None
 
 
@@ -243,7 +318,10 @@ def _extra_args(message: Text, line: int | None, lines: list[str]) -> dict[str, 
     content = lines[line - 1] if line is not None and 1 <= line <= len(lines) else ""
     if message is UNCLOSED_QUOTE:
         match = _QUOTED_VALUE.match(content)
-        return {"quote": Localized(QUOTE_NAMES[match.group(1) if match else '"'])}
+        quote = match.group(1) if match else _flow_open_quote(lines, line) or '"'
+        return {"quote": Localized(QUOTE_NAMES[quote])}
+    if message in (NO_SPACE_AFTER_COLON, NO_SPACE_AFTER_DASH):
+        return spacing_args(message, content)
     if message is COLON_IN_VALUE:
         match = _VALUE_WITH_COLON.match(content)
         if match:

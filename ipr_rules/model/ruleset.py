@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
+    from ipr_rules.model.exemption import Exemption
     from ipr_rules.ruleset.metrics import MetricVocabulary
     from ipr_rules.unitnames import NameIndex
 
@@ -176,6 +177,8 @@ class Ruleset:
     plan: CompiledPlan
     registry: UnitRegistry
     directory: str
+    # The office's exemptions (exemptions.yaml, or --exemptions FILE).
+    exemptions: tuple[Exemption, ...] = ()
     # The metrics vocabulary (metrics.yaml); None: the ruleset has none, metrics are taken as written.
     metrics: MetricVocabulary | None = None
     _tasks_by_id: dict[str, Task] = field(default_factory=dict, compare=False, repr=False)

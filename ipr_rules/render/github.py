@@ -13,6 +13,7 @@ from ipr_rules.i18n import Lang
 from ipr_rules.render.grouping import by_unit
 from ipr_rules.render.safe_text import terminal
 from ipr_rules.result import CheckResult
+from ipr_rules.waiver import WaivedFinding
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -39,6 +40,25 @@ def annotation(finding: Finding, lang: Lang) -> str:
     return f"::{COMMANDS[finding.severity]} {rendered}::{escape_data(unit + finding.text(lang))}"
 
 
+def waived_annotation(item: WaivedFinding, lang: Lang) -> str:
+    """A waived finding as a notice: shown, but never failing the job."""
+    from ipr_rules.render.waived import MARK, exemption_text
+
+    finding = item.finding
+    properties: list[tuple[str, str]] = []
+    if finding.file:
+        properties.append(("file", finding.file))
+        if finding.line is not None:
+            properties.append(("line", str(finding.line)))
+    title = " ".join(part for part in ("ipr-check", finding.kind, finding.task, f"({MARK.render(lang)})") if part)
+    properties.append(("title", title))
+    rendered = ",".join(f"{name}={escape_property(value)}" for name, value in properties)
+    unit = f"{finding.unit}{'：' if lang == 'zh' else ': '}" if finding.unit else ""
+    text = f"{unit}[{MARK.render(lang)}] {finding.text(lang)} — {exemption_text(item, lang)}"
+    return f"::notice {rendered}::{escape_data(text)}"
+
+
 def render(result: CheckResult, lang: Lang) -> str:
     lines = [annotation(finding, lang) for _, findings in by_unit(result) for finding in findings]
+    lines += [waived_annotation(item, lang) for item in result.waived]
     return "\n".join(lines) + "\n" if lines else ""

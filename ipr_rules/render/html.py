@@ -47,6 +47,7 @@ RATE_DETAIL = Text("{carried} / {obligations} 项次", "{carried} of {obligation
 TASKS_CARRIED = Text("有单位承担的任务", "tasks carried by some unit")
 KIND_HEADERS = (Text("问题类型", "kind"), Text("级别", "severity"), Text("数量", "count"))
 NO_FINDINGS = Text("未发现问题。", "No findings.")
+WAIVED = Text("已豁免", "waived")
 MATRIX = Text("任务覆盖矩阵", "Coverage matrix")
 MATRIX_NOTE = Text(
     "悬停在任务编号上可看到事项名称，悬停在格子上可看到单位、分工和报告状态；打印时见表下的任务编号说明。",
@@ -99,6 +100,7 @@ def render(result: CheckResult, lang: Lang, *, banner: str = "") -> Iterator[str
             _matrix(result, lang),
             _uncarried(result, lang),
             _wrong_unit(result, lang),
+            _waived(result, lang),
             render_work(summary, lang),
         ]
     )
@@ -147,6 +149,8 @@ def _summary(summary: Summary, lang: Lang) -> str:
         (severity, str(headline.counts[severity]), SEVERITY_LABELS[severity].render(lang), "")
         for severity in SEVERITIES
     ]
+    if headline.counts.get("waived"):
+        cards.append(("waived", str(headline.counts["waived"]), WAIVED.render(lang), ""))
     if headline.set_checks:
         overall = headline.overall
         rate = f"{overall.rate:.1%}" if overall.rate is not None else "–"
@@ -248,6 +252,23 @@ def _wrong_unit(result: CheckResult, lang: Lang) -> str:
     if not rows:
         return f'{heading}<p class="none">{esc(NONE.render(lang))}</p></section>'
     return f"{heading}{_table(WRONG_HEADERS, rows, lang)}</section>"
+
+
+def _waived(result: CheckResult, lang: Lang) -> str:
+    """The findings office exemptions covered, each with the exemption's reason, approver and document."""
+    from ipr_rules.render.waived import HEADERS, HEADING, exemption_text
+
+    heading = f'<section class="waived" id="waived"><h2>{esc(HEADING.render(lang))}</h2>'
+    rows = [
+        f'<tr><td>{esc(item.finding.unit or "")}</td><td class="nowrap">{esc(item.finding.task or "")}</td>'
+        f'<td>{esc(kind_label(item.finding.kind, lang))}<span class="kind">{esc(item.finding.kind)}</span></td>'
+        f"<td>{esc(item.finding.text(lang))}</td><td>{esc(exemption_text(item, lang))}</td>"
+        f'<td class="loc">{where(item.finding)}</td></tr>'
+        for item in result.waived
+    ]
+    if not rows:
+        return f'{heading}<p class="none">{esc(NONE.render(lang))}</p></section>'
+    return f"{heading}{_table(HEADERS, rows, lang)}</section>"
 
 
 def _version() -> str:

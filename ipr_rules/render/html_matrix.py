@@ -122,7 +122,8 @@ def _foot(result: CheckResult, tasks: list[Task], lang: Lang) -> str:
     for task in tasks:
         count = len(coverage.carried_by.get(task.id, ()))
         title = CARRIERS_TITLE.render(lang, task=task.id, count=count)
-        cells.append(f'<td class="{"zero" if count == 0 else ""}" title="{esc(title)}">{count}</td>')
+        zero = count == 0 and not coverage.exempted_task(task.id)
+        cells.append(f'<td class="{"zero" if zero else ""}" title="{esc(title)}">{count}</td>')
     return f'<tfoot><tr><th colspan="2" scope="row">{esc(CARRIERS.render(lang))}</th>{"".join(cells)}</tr></tfoot>'
 
 

@@ -1,4 +1,4 @@
-"""`--format json`: one object exactly as SPEC §5 fixes it, plus `coverage` beside `findings`
+"""`--format json`: one object exactly as SPEC §5 fixes it, plus `waived` (SPEC §6), `coverage`
 and the district's metric `totals` (SPEC §8).
 
 Written piece by piece: a province's tens of thousands of findings never stand in memory as
@@ -35,9 +35,21 @@ def render(result: CheckResult, lang: Lang) -> Iterator[str]:
     yield ',\n  "findings": '
     yield from _array((finding.record(lang) for finding in result.findings), 1)
     yield f',\n  "summary": {_dumps(result.summary, 1)},\n'
+    yield '  "waived": '
+    yield from _waived(result, lang)
+    yield ",\n"
     yield f'  "coverage": {_dumps(result.coverage.record(), 1)},\n'
     yield f'  "totals": {_dumps([total.record() for total in metric_totals(result)], 1)}\n'
     yield "}\n"
+
+
+def _waived(result: CheckResult, lang: Lang) -> Iterator[str]:
+    """Each waived finding as its finding object plus the exemption that covered it (SPEC §6)."""
+    if not result.waived:
+        yield "[]"
+        return
+    items = [_dumps(item.record(lang), 2) for item in result.waived]
+    yield "[\n    " + ",\n    ".join(items) + "\n  ]"
 
 
 def _dumps(value: Any, level: int) -> str:

@@ -1,7 +1,8 @@
 """`--format junit`: JUnit XML so CI servers list each unit's duties as tests.
 
 One test suite per unit; in it one test case per task the unit is named on (its obligation),
-failing when an error finding concerns that unit and task. A finding that belongs to no
+failing when an error finding concerns that unit and task, skipped when an office exemption
+waived it. A finding that belongs to no
 obligation (an unreadable file, a missing or duplicate report, an unknown unit or task, an entry
 for another unit's task, a shared duty nobody carried) becomes a test case of its own, so every
 finding appears. Warnings and notes go to the test case's output without failing it.
@@ -94,9 +95,27 @@ def _suites(result: CheckResult, lang: Lang) -> list[tuple[str, list[Case]]]:
         elif found.line is None and finding.line is not None:
             found.file, found.line = finding.file, finding.line
         found.findings.append(finding)
+    _waived(result, lang, cases, by_key)
     order: list[str | None] = [unit for unit in units if unit in cases]
     order += [unit for unit in unit_order(result) if unit not in order and unit in cases]
     return [(unit if unit is not None else OTHER.render(lang), cases[unit]) for unit in order]
+
+
+def _waived(
+    result: CheckResult, lang: Lang, cases: dict[str | None, list[Case]], by_key: dict[tuple[str, str], Case]
+) -> None:
+    """A waived finding skips its obligation's test case (or one of its own), saying why."""
+    from ipr_rules.render.waived import MARK, exemption_text
+
+    for item in result.waived:
+        finding = item.finding
+        found = by_key.get((finding.unit, finding.task)) if finding.unit and finding.task else None
+        if found is None:
+            name = " ".join(part for part in (finding.kind, finding.task, finding.location) if part)
+            found = Case(name, f"ipr-check.{finding.unit}", finding.file, finding.line)
+            cases.setdefault(finding.unit, []).append(found)
+        note = f"[{MARK.render(lang)}] {finding.kind}: {finding.text(lang)} — {exemption_text(item, lang)}"
+        found.skipped = one_line(note if not found.skipped else f"{found.skipped}; {note}")
 
 
 def _case(suite: ET.Element, case: Case, lang: Lang) -> tuple[int, int]:

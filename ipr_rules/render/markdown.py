@@ -25,6 +25,7 @@ FIGURES = {
     "error": Text("错误", "errors"),
     "warning": Text("警告", "warnings"),
     "info": Text("提示", "info"),
+    "waived": Text("已豁免", "waived"),
     "rate": Text("应承担任务的承担率", "share of duties carried"),
     "tasks": Text("有单位承担的任务", "tasks carried by some unit"),
 }
@@ -75,7 +76,7 @@ def render(result: CheckResult, lang: Lang) -> Iterator[str]:
     yield "\n".join(head) + "\n"
     for line in _per_unit(result, lang):
         yield line + "\n"
-    tail = [*_uncarried(result, lang), *_wrong_unit(result, lang), *_kinds(summary, lang)]
+    tail = [*_waived(result, lang), *_uncarried(result, lang), *_wrong_unit(result, lang), *_kinds(summary, lang)]
     yield "\n".join(tail).rstrip() + "\n"
     for line in _work(summary, lang):
         yield line + "\n"
@@ -88,6 +89,7 @@ def _summary(summary: Summary, lang: Lang) -> list[str]:
         ("reports", str(headline.reports)),
         ("units", str(headline.units_reported)),
         *((severity, str(headline.counts[severity])) for severity in ("error", "warning", "info")),
+        ("waived", str(headline.counts.get("waived", 0))),
     ]
     if headline.set_checks:
         rows.append(("rate", f"{rate:.1%}" if rate is not None else "-"))
@@ -111,6 +113,22 @@ def _per_unit(result: CheckResult, lang: Lang) -> Iterator[str]:
                 f"| {md(finding.task or '')} | {md(finding.text(lang))} |"
             )
         yield ""
+
+
+def _waived(result: CheckResult, lang: Lang) -> list[str]:
+    """The findings office exemptions covered, with each exemption's reason, approver and document."""
+    from ipr_rules.render.waived import HEADERS, HEADING, exemption_text
+
+    lines = [f"## {HEADING.render(lang)}", ""]
+    if not result.waived:
+        return [*lines, NONE.render(lang), ""]
+    lines.append("| " + " | ".join(h.render(lang) for h in HEADERS) + " |")
+    lines.append("|" + " --- |" * len(HEADERS))
+    for item in result.waived:
+        finding = item.finding
+        cells = (finding.unit or "", finding.task or "", finding.kind, finding.text(lang), exemption_text(item, lang))
+        lines.append("| " + " | ".join(md(cell) for cell in cells) + f" | {md(finding.location) or '-'} |")
+    return [*lines, ""]
 
 
 def _uncarried(result: CheckResult, lang: Lang) -> list[str]:

@@ -26,6 +26,7 @@ LOOKS: tuple[Look, ...] = (
     Look("done", "#9fd69a", "#14532d", "✓", STATE_LABELS["done"]),
     Look("partial", "#fcd66b", "#713f12", "◐", STATE_LABELS["partial"]),
     Look("extra", "#d3eccf", "#14532d", "+", Text("承担开放任务（未点名）", "carried an open task (not named)")),
+    Look("exempted", "#c7d7f5", "#1e3a8a", "◇", STATE_LABELS["exempted"]),
     Look("not_applicable", "#d6d9de", "#374151", "–", STATE_LABELS["not_applicable"]),
     Look("not_started", "#f58b8b", "#7f1d1d", "✗", STATE_LABELS["not_started"]),
     Look("missing", "#b42318", "#ffffff", "!", STATE_LABELS["missing"]),

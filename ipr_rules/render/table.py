@@ -25,6 +25,9 @@ COVERAGE = Text(
     "coverage: {units} unit(s) owe {obligations} duties, {carried} carried ({rate}); {tasks_carried} of {tasks} "
     "tasks carried by some unit",
 )
+WAIVED_TOTAL = Text(
+    "另有 {waived} 条问题经区打假办豁免，不计入", "{waived} more finding(s) waived by the office, not counted"
+)
 UNCARRIED = Text("无人承担的任务（{count} 项）：{tasks}", "tasks nobody carried ({count}): {tasks}")
 ALL_CARRIED = Text("每项任务都有单位承担", "every task is carried by some unit")
 SET_CHECKS_OFF = Text(
@@ -42,16 +45,34 @@ def render(result: CheckResult, lang: Lang) -> Iterator[str]:
             severity = SEVERITY_LABELS[finding.severity].render(lang)
             yield f"  {one_line(where)}  {severity}  {finding.kind}  {one_line(finding.text(lang))}\n"
         yield "\n"
+    yield from _waived(result, lang)
     if not result.findings:
         yield NO_FINDINGS.render(lang) + "\n\n"
     else:
         yield _kind_table(result, lang) + "\n\n"
     yield _totals(result, lang) + "\n"
+    if result.waived:
+        yield WAIVED_TOTAL.render(lang, waived=len(result.waived)) + "\n"
     if result.set_checks:
         yield _coverage(result, lang) + "\n"
         yield _uncarried(result, lang) + "\n"
     elif result.reports:
         yield SET_CHECKS_OFF.render(lang) + "\n"
+
+
+def _waived(result: CheckResult, lang: Lang) -> Iterator[str]:
+    """The findings office exemptions covered, each with the exemption, apart from the counted ones."""
+    if not result.waived:
+        return
+    from ipr_rules.render.waived import HEADING, exemption_text
+
+    yield HEADING.render(lang) + "\n"
+    for item in result.waived:
+        finding = item.finding
+        where = finding.location or (f"[{finding.task}]" if finding.task else "-")
+        yield f"  {one_line(where)}  {one_line(finding.unit or '')}  {finding.kind}  {one_line(finding.text(lang))}\n"
+        yield f"      {one_line(exemption_text(item, lang))}\n"
+    yield "\n"
 
 
 def _kind_table(result: CheckResult, lang: Lang) -> str:
@@ -68,7 +89,8 @@ def _kind_table(result: CheckResult, lang: Lang) -> str:
 def _uncarried(result: CheckResult, lang: Lang) -> str:
     from ipr_rules.render.summary import summarize
 
-    tasks = summarize(result).uncarried
+    # A task the office exempted every named unit from is owed by nobody: not a gap.
+    tasks = [task for task in summarize(result).uncarried if not result.coverage.exempted_task(task.id)]
     if not tasks:
         return ALL_CARRIED.render(lang)
     joiner = "；" if lang == "zh" else "; "

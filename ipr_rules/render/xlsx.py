@@ -1,9 +1,10 @@
 """`--format xlsx`: a workbook the office can filter, sort and annotate.
 
-Five sheets: 汇总 (what was checked, the figures, counts by kind and by unit), 问题清单 (every
+Six sheets: 汇总 (what was checked, the figures, counts by kind and by unit), 问题清单 (every
 finding, one row each, with an autofilter, a frozen header and two empty columns for the
 office's notes), 覆盖矩阵 (units × tasks with the heatmap's fills and a legend), 指标汇总 (the
-district's totals with each unit's own figures) and 工作内容 (per task, what each unit did). Every text
+district's totals with each unit's own figures), 工作内容 (per task, what each unit did) and
+已豁免 (the findings office exemptions covered). Every text
 cell is written as text; the same result gives the same bytes (fixed document properties).
 """
 
@@ -25,6 +26,7 @@ from ipr_rules.render.xlsx_totals import WORK_SHEET, write_totals, write_work
 from ipr_rules.result import CheckResult
 
 SHEETS = (Text("汇总", "Summary"), Text("问题清单", "Findings"), Text("覆盖矩阵", "Coverage"))
+WAIVED_SHEET = Text("已豁免", "Waived")
 TITLE = Text("{year} 年打击侵权假冒工作年度报告核查结果", "Check of the {year} annual reports on IP protection")
 FACTS = (
     Text("规则集", "ruleset"),
@@ -111,6 +113,7 @@ def render(result: CheckResult, lang: Lang) -> bytes:
     )
     write_totals(totals, digest, formats, amount, lang)
     write_work(work, digest, formats, lang)
+    _waived(workbook.add_worksheet(WAIVED_SHEET.render(lang)), result, formats, lang)
     workbook.close()
     return buffer.getvalue()
 
@@ -155,6 +158,7 @@ def _summary(sheet: Any, result: CheckResult, digest: Summary, formats: Formats,
     figures: list[tuple[str, int | float | None]] = [
         (SEVERITY_LABELS[severity].render(lang), result.summary[severity]) for severity in SEVERITIES
     ]
+    figures.append((WAIVED_SHEET.render(lang), len(result.waived)))
     coverage = result.coverage
     if result.set_checks:
         figures += [
@@ -216,6 +220,25 @@ def _units(sheet: Any, row: int, digest: Summary, formats: Formats, lang: Lang) 
         for column, severity in enumerate(SEVERITIES, start=6):
             sheet.write_number(row, column, unit.counts.get(severity, 0), formats.number)
         row += 1
+
+
+def _waived(sheet: Any, result: CheckResult, formats: Formats, lang: Lang) -> None:
+    """The findings office exemptions covered, one row each, with the exemption."""
+    from ipr_rules.render.waived import HEADERS, HEADING, exemption_text
+
+    sheet.write_string(0, 0, HEADING.render(lang), formats.title)
+    _headers(sheet, 1, HEADERS, formats, lang)
+    for row, item in enumerate(result.waived, start=2):
+        finding = item.finding
+        values = (finding.unit or "", finding.task or "", finding.kind, finding.text(lang), exemption_text(item, lang))
+        for column, value in enumerate(values):
+            sheet.write_string(row, column, cell_text(value), formats.wrap if column >= 3 else formats.base)
+        sheet.write_string(row, len(values), cell_text(finding.location), formats.base)
+    for column, width in enumerate((16, 8, 20, 60, 60, 30)):
+        sheet.set_column(column, column, width)
+    sheet.freeze_panes(2, 0)
+    sheet.set_landscape()
+    sheet.set_paper(9)
 
 
 def _findings(sheet: Any, result: CheckResult, formats: Formats, lang: Lang) -> None:

@@ -72,7 +72,8 @@ def write_matrix(sheet: Any, result: CheckResult, formats: Formats, lang: Lang) 
         sheet.write_string(row, 0, CARRIERS.render(lang), formats.label)
         for offset, task in enumerate(tasks):
             count = len(coverage.carried_by.get(task.id, ()))
-            sheet.write_number(row, FIXED + offset, count, formats.zero if count == 0 else formats.count)
+            zero = count == 0 and not coverage.exempted_task(task.id)
+            sheet.write_number(row, FIXED + offset, count, formats.zero if zero else formats.count)
         row += 1
     row = _legend(sheet, row + 1, formats, lang)
     _key(sheet, row + 1, result, formats, lang)

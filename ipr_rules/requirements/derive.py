@@ -25,11 +25,35 @@ MEANS = re.compile(r"通过[^。；]*?等方式")
 PUBLISH = re.compile(
     r"(?<!信息)(?<!情况)(?<!案情)(?<!线索)(公开发布|公开|公布|发布|通报|曝光)(?!工作|制度|机制|系统|平台|渠道|主渠道|管理)(?=[\u4e00-\u9fff])"
 )
-STANDARD = re.compile(r"(?:制定出台|制定|出台|编制|制订)[^。；，]{0,40}?(?:标准|制度|规定)")
+STANDARD = re.compile(r"(?:制定出台|制定|出台|编制|制订)([^。；，]{0,40}?)(?:标准|制度|规定)")
+# Words of an object that do not say what the document is about, and what joins its parts.
+GENERIC_WORDS = frozenset(
+    {"现象", "工作", "行为", "问题", "方面", "相关", "有关", "行政", "管理", "治理", "加强", "完善"}
+)
+JOINERS = re.compile(r"[、与和及的\s]")
+# What a standard's or regulation's title calls itself; a 工作方案, 通知 or 计划 is neither.
+STANDARD_HEADS = [
+    "标准",
+    "规范",
+    "指引",
+    "指南",
+    "办法",
+    "规定",
+    "制度",
+    "细则",
+    "准则",
+    "规程",
+    "规则",
+    "导则",
+    "守则",
+    "意见",
+    "流程",
+]
 EVENT = re.compile(r"举办[^。；，]{1,40}?(?:大会|会议|论坛|培训班|提升班|班)")
 SURVEY = re.compile(r"开展[^。；，]{1,40}?调查")
 FREQUENCY = re.compile(r"每半年|每季度|定期")
 CLAUSE_BREAK = "，。；,;"
+TITLE_NOTE = "，标题须称标准、规范、办法等，并写明{words}之一"
 
 OUTPUT_RULES: tuple[tuple[str, re.Pattern[str], list[str]], ...] = (
     ("publication", PUBLISH, ["publication"]),
@@ -42,8 +66,8 @@ DESCRIPTIONS = {
     "standard": "至少一项出台的标准或制度规定（outputs 中 kind: standard 或 regulation）",
     "event": "至少一项举办的会议或培训班（outputs 中 kind: event）",
     "survey": "至少一项调查（outputs 中 kind: survey）",
-    "half": "上、下半年各至少一项注明日期的{what}",
-    "quarter": "每个季度各至少一项注明日期的{what}",
+    "half": "上、下半年各至少一项注明日期的{what}（上半年 1 月 1 日至 7 月 31 日、下半年 7 月 1 日至次年 1 月 31 日的日期计入，一项只计一次）",
+    "quarter": "每个季度各至少一项注明日期的{what}（季度结束后一个月内的日期仍计入该季度，一项只计一次）",
     "periodic": "至少两项注明不同日期的{what}（定期）",
     "campaign": "在 campaigns 中列出或在 actions 中提及“{name}”",
 }
@@ -64,6 +88,7 @@ class _Match:
     end: int
     sentence: str
     sentence_start: int
+    words: tuple[str, ...] = ()
 
 
 def derive_requirements(task: Task) -> tuple[Requirement, ...]:
@@ -84,6 +109,8 @@ def derive_requirements(task: Task) -> tuple[Requirement, ...]:
             if id(match) not in attached:
                 source = _clause(sentence, match.start - offset, match.end - offset)
                 _add(found, match.kind, source, _count_schema(match.kinds), DESCRIPTIONS[match.kind])
+                if match.words:
+                    _add_title_words(found, match.kind, match.words)
     requirements = [
         Requirement(
             id=f"{task.id}/{key}",
@@ -108,11 +135,38 @@ def _own_part(sentence: str) -> str:
 
 def _output_matches(own: str, offset: int, sentence: str) -> list[_Match]:
     matches = [
-        _Match(kind, kinds, offset + m.start(), offset + m.end(), sentence, offset)
+        _Match(
+            kind,
+            kinds,
+            offset + m.start(),
+            offset + m.end(),
+            sentence,
+            offset,
+            object_words(m) if kind == "standard" else (),
+        )
         for kind, pattern, kinds in OUTPUT_RULES
         for m in pattern.finditer(own)
     ]
     return sorted(matches, key=lambda m: m.start)
+
+
+def object_words(match: re.Match[str]) -> tuple[str, ...]:
+    """What a standard's title must name, from the plan's own phrase: the two-character words of
+    the object before 标准/制度/规定, joining and generic words dropped. 制定出台商标行政执法侵权判断标准
+    → 商标, 执法, 侵权, 判断."""
+    core = JOINERS.sub("", match.group(1))
+    words = (core[i : i + 2] for i in range(0, len(core) - 1, 2))
+    return tuple(word for word in words if word not in GENERIC_WORDS)
+
+
+def _add_title_words(found: dict[str, Any], key: str, words: tuple[str, ...]) -> None:
+    """A fitting output's title calls itself a standard or regulation and names one of the words."""
+    rule = found[key][1]["outputs"]["min_outputs_of_kind"]
+    rule.setdefault("title_heads", list(STANDARD_HEADS))
+    known = rule.setdefault("title_words", [])
+    known.extend(word for word in words if word not in known)
+    sources, schema, _ = found[key]
+    found[key] = (sources, schema, DESCRIPTIONS[key] + TITLE_NOTE.format(words="、".join(known)))
 
 
 def _clause(sentence: str, start: int, end: int) -> str:

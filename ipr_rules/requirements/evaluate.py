@@ -12,7 +12,7 @@ from typing import Any
 
 from ipr_rules.checks.context import ReportContext
 from ipr_rules.findings import Finding, pack
-from ipr_rules.i18n import Names, Text
+from ipr_rules.i18n import Localized, Names, Text
 from ipr_rules.model.report import ENTRY_FIELDS, Entry
 from ipr_rules.model.ruleset import Requirement, Task
 from ipr_rules.requirements.validator import RequirementValidator
@@ -28,10 +28,7 @@ KIND_NAMES: dict[str, Text] = {
 OR = Text("或", " or ")
 ANY_OUTPUT = Text("产出", "output")
 PERIOD_NAMES: dict[str, tuple[Text, ...]] = {
-    "half": (
-        Text("上半年（1–6 月）", "the first half (January–June)"),
-        Text("下半年（7–12 月）", "the second half (July–December)"),
-    ),
+    "half": (Text("上半年", "the first half"), Text("下半年", "the second half")),
     "quarter": (
         Text("第一季度", "the first quarter"),
         Text("第二季度", "the second quarter"),
@@ -39,21 +36,40 @@ PERIOD_NAMES: dict[str, tuple[Text, ...]] = {
         Text("第四季度", "the fourth quarter"),
     ),
 }
+AND = Text("和", " and ")
+PERIOD_WINDOW = Text("{period}（{start} 至 {end}）", "{period} ({start} to {end})")
 FEW_OUTPUTS = Text(
-    "任务 {task} 要求“{source}”，但 outputs 中的{kinds}只有 {found} 项（至少应有 {count} 项）",
-    "task {task} asks for '{source}', but outputs hold {found} {kinds} (at least {count} needed)",
+    "任务 {task} 要求“{source}”，但 outputs 中本年度注明日期的{kinds}只有 {found} 项（至少应有 {count} 项）{notes}",
+    "task {task} asks for '{source}', but outputs hold {found} {kinds} dated in the year (at least {count} needed){notes}",
 )
 PERIOD_MISSING = Text(
-    "任务 {task} 要求“{source}”，但 outputs 中缺少{periods}注明日期的{kinds}",
-    "task {task} asks for '{source}', but outputs hold no dated {kinds} in {periods}",
+    "任务 {task} 要求“{source}”，但 outputs 中缺少{periods}注明日期的{kinds}（日期在括号内时段之间的才计入，"
+    "一项产出只计入一个时段）{notes}",
+    "task {task} asks for '{source}', but outputs hold no {kinds} dated for {periods} (only dates inside the "
+    "bracketed span count, and one output serves one period){notes}",
 )
 FEW_DATES = Text(
-    "任务 {task} 要求“{source}”，但 outputs 中注明日期的{kinds}只有 {found} 个不同日期（至少应有 {count} 个）",
-    "task {task} asks for '{source}', but outputs hold {kinds} on only {found} different date(s) (at least {count} needed)",
+    "任务 {task} 要求“{source}”，但 outputs 中本年度注明日期的{kinds}只有 {found} 个不同日期（至少应有 {count} 个）{notes}",
+    "task {task} asks for '{source}', but outputs hold {kinds} on only {found} different date(s) in the year (at "
+    "least {count} needed){notes}",
 )
+UNDATED = Text(
+    "；有 {count} 项未注明日期，不计入，请补上日期", "; {count} have no date and count for nothing: add the date"
+)
+UNFIT = Text(
+    "；“{titles}”的标题未写明要点所要求的文件（应称{heads}等，并写明{words}之一），不计入",
+    "; '{titles}' does not name in its title what the plan asks for (a {heads} or the like, about one of {words}) "
+    "and does not count",
+)
+NO_NOTES = Text("", "")
 CAMPAIGN_MISSING = Text(
     "任务 {task} 点名了“{campaign}”专项行动，但条目既未在 campaigns 中列出，也未在 actions 中提及",
     "task {task} names the campaign '{campaign}', but the entry neither lists it under campaigns nor mentions it",
+)
+CAMPAIGN_NEGATED = Text(
+    "任务 {task} 点名了“{campaign}”专项行动，但条目写明未开展或未参加该行动，不算报告了该行动",
+    "task {task} names the campaign '{campaign}', but the entry says it was not carried out or joined, "
+    "which does not report it",
 )
 OTHER = Text(
     "任务 {task} 要求“{source}”，本条目未满足：{detail}",
@@ -144,6 +160,8 @@ def _validator(requirement: Requirement, year: int) -> tuple[RequirementValidato
 def _message(task: Task, requirement: Requirement, rule: str, detail: dict[str, Any]) -> tuple[Text, dict[str, Any]]:
     base = {"task": task.id, "source": requirement.source}
     if rule == "mentions_campaign":
+        if detail.get("negated"):
+            return CAMPAIGN_NEGATED, {"task": task.id, "campaign": detail["name"]}
         return CAMPAIGN_MISSING, {"task": task.id, "campaign": detail["name"]}
     if rule == "min_outputs_of_kind":
         return FEW_OUTPUTS, {
@@ -151,19 +169,49 @@ def _message(task: Task, requirement: Requirement, rule: str, detail: dict[str, 
             "kinds": _kinds(detail["kinds"]),
             "found": detail["found"],
             "count": detail["count"],
+            "notes": _notes(detail),
         }
     if rule == "covers_periods":
         names = PERIOD_NAMES[detail["periods"]]
-        periods = Names([names[index] for index in detail["missing"]], OR)
-        return PERIOD_MISSING, {**base, "periods": periods, "kinds": _kinds(detail.get("kinds"))}
+        periods = Names(
+            [
+                Localized(PERIOD_WINDOW, period=names[index], start=start.isoformat(), end=end.isoformat())
+                for index, (start, end) in zip(detail["missing"], detail["windows"], strict=True)
+            ],
+            AND,
+        )
+        return PERIOD_MISSING, {
+            **base,
+            "periods": periods,
+            "kinds": _kinds(detail.get("kinds")),
+            "notes": _notes(detail),
+        }
     if rule == "min_dated_outputs":
         return FEW_DATES, {
             **base,
             "kinds": _kinds(detail.get("kinds")),
             "found": detail["found"],
             "count": detail["count"],
+            "notes": _notes(detail),
         }
     return OTHER, {**base, "detail": detail.get("detail", "")}
+
+
+def _notes(detail: dict[str, Any]) -> Names:
+    """Why outputs the unit gave did not count: no date, or a title that names something else."""
+    notes: list[str | Text | Localized] = []
+    if detail.get("unfit"):
+        notes.append(
+            Localized(
+                UNFIT,
+                titles="”“".join(detail["unfit"]),
+                heads=Names(list(detail.get("heads") or ())[:4]),
+                words=Names(detail.get("words") or ()),
+            )
+        )
+    if detail.get("undated"):
+        notes.append(Localized(UNDATED, count=detail["undated"]))
+    return Names(notes or [NO_NOTES], Text("", ""))
 
 
 def _kinds(kinds: list[str] | None) -> Text | Names:

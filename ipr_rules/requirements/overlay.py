@@ -27,6 +27,10 @@ UNKNOWN_REQUIREMENT = Text(
 )
 DUPLICATE_REQUIREMENT = Text("要求“{requirement}”已存在，不能重复增加", "requirement '{requirement}' already exists")
 NO_REASON = Text("每项调整都必须写明理由（reason）", "every adjustment needs a reason")
+BAD_GRACE = Text(
+    "grace_months 应为 0 到 12 之间的整数，实为 {value}",
+    "grace_months must be a whole number from 0 to 12, not {value}",
+)
 BAD_SCHEMA = Text(
     "要求的 schema 不是有效的 cerberus 规则：{problem}",
     "the requirement's schema is not a valid cerberus rule set: {problem}",
@@ -54,6 +58,8 @@ class ChangeRequirement:
     reason: str
     severity: Severity | None = None
     applies_to: AppliesTo | None = None
+    # Months after a period's (or the year's) end during which a dated output still counts.
+    grace_months: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +109,9 @@ def problems(overlay: Overlay, plan: CompiledPlan) -> Iterator[tuple[tuple[Any, 
         ("change", overlay.change),
         ("drop", overlay.drop),
     )
+    for index, change in enumerate(overlay.change):
+        if change.grace_months is not None and not 0 <= change.grace_months <= 12:
+            yield ("change", index, "grace_months"), BAD_GRACE, {"value": change.grace_months}
     for section, items in adjustments:
         for index, adjustment in enumerate(items):
             if not adjustment.reason.strip():
@@ -134,9 +143,28 @@ def _changed(requirement: Requirement, change: ChangeRequirement | None) -> Requ
         requirement,
         severity=change.severity or requirement.severity,
         applies_to=change.applies_to or requirement.applies_to,
+        schema=_with_grace(requirement.schema, change.grace_months),
         origin="overlay",
         reason=change.reason,
     )
+
+
+GRACE_RULES = ("covers_periods", "min_outputs_of_kind", "min_dated_outputs")
+
+
+def _with_grace(schema: dict[str, Any], grace_months: int | None) -> dict[str, Any]:
+    """The schema with every dated-output rule given the overlay's grace."""
+    if grace_months is None:
+        return schema
+    changed: dict[str, Any] = {}
+    for field, rules in schema.items():
+        if isinstance(rules, dict):
+            rules = {
+                name: {**spec, "grace_months": grace_months} if name in GRACE_RULES and isinstance(spec, dict) else spec
+                for name, spec in rules.items()
+            }
+        changed[field] = rules
+    return changed
 
 
 def _added(item: AddRequirement) -> Requirement:

@@ -16,10 +16,20 @@ import yaml
 
 from ipr_rules.errors import RulesetError
 from ipr_rules.i18n import Text
+from ipr_rules.model.exemption import Exemption
 from ipr_rules.model.ruleset import Ruleset, UnitRegistry
 from ipr_rules.requirements.overlay import apply_overlay, overlay_from_data
 from ipr_rules.ruleset.bundled import bundled_ruleset_dir, bundled_years
-from ipr_rules.ruleset.files import METRICS_FILE, OVERLAY_FILE, RULESET_FILE, UNITS_FILE, FileRefused, read_limited
+from ipr_rules.ruleset.exemptions import trusted_exemptions
+from ipr_rules.ruleset.files import (
+    EXEMPTIONS_FILE,
+    METRICS_FILE,
+    OVERLAY_FILE,
+    RULESET_FILE,
+    UNITS_FILE,
+    FileRefused,
+    read_limited,
+)
 from ipr_rules.ruleset.metrics import metrics_from_data
 from ipr_rules.ruleset.schema import RulesetSchemaError
 from ipr_rules.ruleset.store import plan_from_data, units_from_data
@@ -52,7 +62,10 @@ def load_ruleset(directory: str | Path, *, trusted: bool = False) -> Ruleset:
     if validation.overlay is not None:
         plan = apply_overlay(plan, validation.overlay)
     metrics = metrics_from_data(files.metrics.data) if files.metrics is not None else None
-    return Ruleset(plan=plan, registry=UnitRegistry(validation.units.units), directory=str(folder), metrics=metrics)
+    registry = UnitRegistry(validation.units.units)
+    return Ruleset(
+        plan=plan, registry=registry, directory=str(folder), metrics=metrics, exemptions=validation.exemptions
+    )
 
 
 def open_ruleset(directory: str | Path | None, year: int | None = None) -> Ruleset:
@@ -73,7 +86,23 @@ def _trusted(folder: Path) -> Ruleset:
     if (folder / OVERLAY_FILE).exists():
         plan = apply_overlay(plan, overlay_from_data(_read_yaml(folder / OVERLAY_FILE)))
     metrics = metrics_from_data(_read_yaml(folder / METRICS_FILE)) if (folder / METRICS_FILE).exists() else None
-    return Ruleset(plan=plan, registry=registry, directory=str(folder), metrics=metrics)
+    exemptions: tuple[Exemption, ...] = ()
+    if (folder / EXEMPTIONS_FILE).exists():
+        exemptions = trusted_exemptions(folder / EXEMPTIONS_FILE, registry)
+    return Ruleset(plan=plan, registry=registry, directory=str(folder), metrics=metrics, exemptions=exemptions)
+
+
+def with_exemptions(ruleset: Ruleset, path: str | Path) -> Ruleset:
+    """The ruleset with the exemptions of `path` in place of its own (`--exemptions FILE`);
+    RulesetSchemaError lists every problem of the file."""
+    from dataclasses import replace
+
+    from ipr_rules.ruleset.exemptions import read_exemptions
+
+    exemptions, problems = read_exemptions(Path(path), ruleset.plan, ruleset.registry)
+    if problems:
+        raise RulesetSchemaError(problems)
+    return replace(ruleset, exemptions=exemptions)
 
 
 def _read_yaml(path: Path) -> Any:

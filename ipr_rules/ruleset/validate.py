@@ -13,12 +13,13 @@ from pathlib import Path
 
 from ipr_rules.errors import RulesetError
 from ipr_rules.i18n import Lang, Text
+from ipr_rules.model.exemption import Exemption
 from ipr_rules.model.ruleset import CompiledPlan, UnitRegistry, UnitsFile
 from ipr_rules.requirements.overlay import Overlay
 from ipr_rules.ruleset.build import read_plan_text
 from ipr_rules.ruleset.compile import CompileError, compile_plan, source_digest
 from ipr_rules.ruleset.files import CheckedFile, RulesetFiles, RulesetProblem, read_ruleset_files
-from ipr_rules.ruleset.integrity import alias_problems, mapping_problems, overlay_problems, task_problems
+from ipr_rules.ruleset.integrity import alias_problems, overlay_problems, task_problems
 from ipr_rules.ruleset.lint import PlanWarning, lint_plan
 from ipr_rules.ruleset.metrics import metrics_problems
 from ipr_rules.ruleset.plan_text import parse_plan
@@ -53,6 +54,8 @@ class Validation:
     plan: CompiledPlan | None = None
     units: UnitsFile | None = None
     overlay: Overlay | None = None
+    # The office's exemptions (exemptions.yaml) that could be resolved.
+    exemptions: tuple[Exemption, ...] = ()
     # A file could not be read or parsed at all: `validate-ruleset` exits 2, not 1.
     unreadable: bool = False
 
@@ -66,12 +69,12 @@ class Validation:
         return lines
 
 
-# The readers of the optional hand-kept files other than the overlay: each takes its checked
-# file and returns its problems. Until a file's own reader is registered here, it is checked as
-# readable YAML holding a mapping (or nothing: an absent or empty file means no entries).
+# The readers of the optional hand-kept files other than the overlay and the exemptions: each
+# takes its checked file and returns its problems. Until a file's own reader is registered here,
+# it is checked as readable YAML holding a mapping (or nothing: an absent or empty file means no
+# entries).
 OptionalReader = Callable[[CheckedFile, CompiledPlan | None], list[RulesetProblem]]
 OPTIONAL_READERS: dict[str, OptionalReader] = {
-    "exemptions": lambda checked, plan: mapping_problems(checked),
     "metrics": metrics_problems,
 }
 
@@ -90,7 +93,13 @@ def validate_files(files: RulesetFiles) -> Validation:
     if files.overlay is not None:
         overlay, found = overlay_problems(files.overlay, plan)
         result.errors += found
-    for name, checked in (("exemptions", files.exemptions), ("metrics", files.metrics)):
+    if files.exemptions is not None:
+        from ipr_rules.ruleset.exemptions import exemptions_from_checked
+
+        registry = UnitRegistry(units.units) if units is not None else None
+        result.exemptions, found = exemptions_from_checked(files.exemptions, plan, registry)
+        result.errors += found
+    for name, checked in (("metrics", files.metrics),):
         if checked is not None:
             result.errors += OPTIONAL_READERS[name](checked, plan)
     if units is not None:

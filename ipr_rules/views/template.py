@@ -97,7 +97,7 @@ def _entry(task: Task, unit: Unit, lang: Lang, year: int) -> str:
             continue
         lines.append("  " + REQUIRED.render(lang, source=requirement.source, description=requirement.description))
         if requirement.kind != "campaign":
-            stubs += output_stubs(requirement, year)
+            stubs += output_stubs(requirement, year, lang)
     lines += [f'  "{task.id}":', "    status: not_started", "    actions: []", "    campaigns: []"]
     if stubs:
         lines += ["    outputs:", "    " + STUB_HINT.render(lang)]

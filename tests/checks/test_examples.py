@@ -47,6 +47,25 @@ def _tasks_written_about(text: str) -> set[str]:
     return tasks
 
 
+def _with_commented_exemptions(ruleset: Ruleset, text: str, folder: Path) -> Ruleset:
+    """An example may show the office's exemptions file in comments (`# exemptions.yaml…:` then
+    the file indented); the example runs with exactly those exemptions."""
+    import textwrap
+
+    from ipr_rules.ruleset.loader import with_exemptions
+
+    lines = text.splitlines()
+    start = next((i for i, line in enumerate(lines) if line.startswith("# exemptions.yaml")), None)
+    if start is None:
+        return ruleset
+    block = []
+    for line in lines[start + 1 :]:
+        if not line.startswith("#  "):
+            break
+        block.append(line[1:])
+    return with_exemptions(ruleset, write(folder, "exemptions.yaml", textwrap.dedent("\n".join(block)) + "\n"))
+
+
 def test_the_examples_only_described_are_exactly_the_dedicated_ones() -> None:
     described = {(rule.kind, which) for rule, which in EXAMPLES if _is_comment_only(_text(rule, which))}
     assert described == set(DEDICATED)
@@ -61,7 +80,8 @@ def test_example(rule: Rule, which: str, tmp_path: Path, ruleset: Ruleset) -> No
     else:
         assert not _is_comment_only(text), "an example without a dedicated fixture must be report text"
         path = write(tmp_path, "example.yaml", text)
-    found = of_kind(check([path], ruleset), rule.kind)
+    options = {"complete": True} if "--complete" in text else {}
+    found = of_kind(check([path], _with_commented_exemptions(ruleset, text, tmp_path), **options), rule.kind)
     if rule.kind in JUDGED_ON_ITS_OWN_TASKS:
         own = _tasks_written_about(text)
         assert own, "the example writes about at least one task"

@@ -34,13 +34,14 @@ def assert_spec_json(document: Any) -> None:
     """The SPEC §5 object: its keys, and every finding with its fixed fields."""
     assert isinstance(document, dict)
     assert set(document) >= SPEC_KEYS
-    assert set(document["summary"]) == {"error", "warning", "info"}
+    assert set(document["summary"]) == {"error", "warning", "info", "waived"}
+    assert document["summary"]["waived"] == len(document["waived"])
     for finding in document["findings"]:
         assert set(finding) >= FINDING_KEYS
         assert finding["severity"] in ("error", "warning", "info")
         assert finding["line"] is None or (isinstance(finding["line"], int) and finding["line"] >= 1)
         assert isinstance(finding["message"], str) and finding["message"]
-    counts = {"error": 0, "warning": 0, "info": 0}
+    counts = {"error": 0, "warning": 0, "info": 0, "waived": len(document["waived"])}
     for finding in document["findings"]:
         counts[finding["severity"]] += 1
     assert counts == document["summary"]

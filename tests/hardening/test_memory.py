@@ -51,9 +51,9 @@ def test_a_year_with_findings_keeps_little_per_report(realistic: Path, ruleset: 
     assert len(with_findings) > len(result.reports) / 2  # most reports have findings
     assert len(result.findings) > 2 * len(result.reports)
     per_report = (full - small) / (len(result.reports) - len(small_result.reports))
-    # About 1.1 KB here (the file name, a line per report, about three findings and the reasons
-    # they quote); 2.2 KB before findings were made compact.
-    assert per_report < 1280, f"{per_report:.0f} bytes kept per report"
+    # About 1.3 KB here (the file name, a line per report, about three findings and the reasons
+    # they quote, the set state's per-report facts); 2.2 KB before findings were made compact.
+    assert per_report < 1536, f"{per_report:.0f} bytes kept per report"
 
 
 def test_findings_share_names_and_keep_arguments_only() -> None:

@@ -32,7 +32,7 @@ CASES: dict[str, tuple[list[tuple[str, int]], list[str]]] = {
     "null-and-wrong-types.yaml": (
         [("invalid-report", n) for n in (1, 2, 3, 4, 7, 8, 9, 10, 11)],
         [
-            "单位名称（unit）应为文字，实为空值",
+            "单位名称（unit）没有填写（冒号后面没有内容）",
             "年度（year）应为整数，实为文字“2020”",
             "联系人（contact）应为映射",
             "任务 15-1 的工作内容（actions）应为列表",

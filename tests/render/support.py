@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ipr_rules.engine import CheckOptions, check_paths
+from ipr_rules.model.ruleset import Ruleset
 from ipr_rules.result import CheckResult
 from ipr_rules.ruleset.loader import open_ruleset
 
@@ -50,9 +51,10 @@ def working_directory(path: Path) -> Iterator[None]:
         os.chdir(previous)
 
 
-def run_check(paths: Iterable[str], cwd: Path = REPO, **options: Any) -> CheckResult:
+def run_check(paths: Iterable[str], cwd: Path = REPO, ruleset: Ruleset | None = None, **options: Any) -> CheckResult:
     with working_directory(cwd):
-        return check_paths(list(paths), open_ruleset(None), CheckOptions(jobs=1, **options), clock=clock)
+        chosen = ruleset if ruleset is not None else open_ruleset(None)
+        return check_paths(list(paths), chosen, CheckOptions(jobs=1, **options), clock=clock)
 
 
 def hostile_folder(target: Path) -> list[str]:

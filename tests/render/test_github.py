@@ -23,7 +23,7 @@ def unescape(text: str) -> str:
 
 def test_one_annotation_per_finding(sample: CheckResult) -> None:
     lines = render(sample, "zh").splitlines()
-    assert len(lines) == len(sample.findings)
+    assert len(lines) == len(sample.findings) + len(sample.waived)
     parsed = [LINE.match(line) for line in lines]
     assert all(parsed), lines
     levels = sorted(match.group(1) for match in parsed)
@@ -34,6 +34,9 @@ def test_one_annotation_per_finding(sample: CheckResult) -> None:
     assert missing.group(5).startswith("区科信局：报告中没有本单位分工负责的任务 1-4")
     shared = next(match for match in parsed if "unaddressed-shared-duty" in match.group(4))
     assert shared.group(2) is None and shared.group(1) == "error"
+    waived = [match for match in parsed if "已豁免" in match.group(4)]
+    assert [match.group(1) for match in waived] == ["notice"] * len(sample.waived) and sample.waived
+    assert "官打假办〔2020〕9号" in waived[0].group(5)
 
 
 def test_english_messages(sample: CheckResult) -> None:
@@ -50,7 +53,7 @@ def test_hostile_text_cannot_start_a_command(hostile: CheckResult) -> None:
     output = render(hostile, "zh")
     assert "\x1b" not in output and "\r" not in output and "\u202e" not in output
     lines = output.splitlines()
-    assert len(lines) == len(hostile.findings)
+    assert len(lines) == len(hostile.findings) + len(hostile.waived)
     assert all(LINE.match(line) for line in lines)
     reason = next(line for line in lines if "task-not-started" in line)
     assert "%0D%0A::error::x%250A" in reason  # the reason's line break and its literal %0A

@@ -111,11 +111,13 @@ def test_matrix_is_units_by_tasks_with_states_from_coverage(sample: CheckResult,
     figures = sample.coverage.overall
     assert states["s-done"] == figures.done
     assert states["s-partial"] == 1 and states["s-not_started"] == 2 and states["s-missing"] == 1
+    assert states["s-exempted"] == 1
     assert states["s-wrong_unit"] == 1
     # The gaps of reports/2020/README.md, cell by cell, with unit, role and state on hover.
     titles = {attrs.get("title", "") for attrs in cells}
     assert "区科信局 · 1-4 加强网上侵权假冒治理 · 分工负责 · 缺报" in titles
     assert "区税务局 · 17-1 查处侵权假冒涉税案件 · 分工负责 · 未开展" in titles
+    assert "区卫生健康局综合监督执法局 · 30-2 运用信息化手段 · 负责 · 豁免" in titles
     assert "区财政局 · 21-6 推进信用体系建设 · 未点名 · 非本单位任务" in titles
     assert "区自然资源局 · 10-1 强化植物新品种保护和林草种苗市场监管 · 分工负责 · 部分完成" in titles
     assert len(matrix.find("td", "lead")) == sum(1 for cell in sample.coverage.cells.values() if cell.role == "lead")

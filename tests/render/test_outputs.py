@@ -33,7 +33,7 @@ def test_several_files_in_one_run_and_the_table(run_cli: Callable[..., Result], 
     assert result.exit_code == 1  # the sample year has errors
     assert "共检查 19 份报告" in result.output  # the table still printed
     assert html.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
-    assert load_workbook(xlsx).sheetnames == ["汇总", "问题清单", "覆盖矩阵", "指标汇总", "工作内容"]
+    assert load_workbook(xlsx).sheetnames == ["汇总", "问题清单", "覆盖矩阵", "指标汇总", "工作内容", "已豁免"]
     assert ET.parse(xml).getroot().tag == "testsuites"
 
 

@@ -113,9 +113,13 @@ def test_markdown_shows_totals_and_what_units_did(district: Path, run_cli: Calla
 
 def test_table_names_the_tasks_nobody_carried(run_cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(REPO)
-    lines = run_cli("reports/2020/").stdout.splitlines()
+    exempted = ("--exemptions", "docs/examples/exemptions-2020.yaml")
+    lines = run_cli("reports/2020/", *exempted).stdout.splitlines()
     assert "无人承担的任务（1 项）：17-1（查处侵权假冒涉税案件）" in lines
-    english = run_cli("reports/2020/", "--lang", "en").stdout
+    # Without the office's exemption, 30-2 (its only unit said not applicable) is nobody's too.
+    plain = run_cli("reports/2020/").stdout.splitlines()
+    assert "无人承担的任务（2 项）：17-1（查处侵权假冒涉税案件）；30-2（运用信息化手段）" in plain
+    english = run_cli("reports/2020/", *exempted, "--lang", "en").stdout
     assert "tasks nobody carried (1): 17-1 (查处侵权假冒涉税案件)" in english
 
 

@@ -36,8 +36,9 @@ def book(sample_bytes: bytes) -> Workbook:
 
 
 def test_sheets_named_for_the_office(book: Workbook, sample: CheckResult) -> None:
-    assert book.sheetnames == ["汇总", "问题清单", "覆盖矩阵", "指标汇总", "工作内容"]
-    assert workbook(render(sample, "en")).sheetnames == ["Summary", "Findings", "Coverage", "Totals", "Work done"]
+    assert book.sheetnames == ["汇总", "问题清单", "覆盖矩阵", "指标汇总", "工作内容", "已豁免"]
+    english = ["Summary", "Findings", "Coverage", "Totals", "Work done", "Waived"]
+    assert workbook(render(sample, "en")).sheetnames == english
 
 
 def test_work_sheet(book: Workbook) -> None:
@@ -135,6 +136,7 @@ def test_matrix_sheet_with_fills_and_legend(book: Workbook, sample: CheckResult)
     for (unit, task), expected in (
         (("区科信局", "1-4"), "missing"),
         (("区税务局", "17-1"), "not_started"),
+        (("区卫生健康局综合监督执法局", "30-2"), "exempted"),
         (("区财政局", "21-6"), "wrong_unit"),
         (("区自然资源局", "10-1"), "partial"),
         (("区法院", "2-3"), "done"),
@@ -191,3 +193,13 @@ def test_set_without_reports_still_renders(hostile_set: CheckResult) -> None:
     assert sheet.max_row == 1 + len(hostile_set.findings)
     kinds = {row[6] for row in sheet.iter_rows(min_row=2, values_only=True)}
     assert {"missing-report", "unaddressed-shared-duty", "unreadable", "unknown-unit"} <= kinds
+
+
+def test_waived_sheet_shows_the_exemption(book: Workbook, sample: CheckResult) -> None:
+    sheet = book["已豁免"]
+    rows = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=3)]
+    assert len(rows) == len(sample.waived) == 1
+    unit, task, kind, _, exemption, where = rows[0]
+    assert (unit, task, kind) == ("区卫生健康局综合监督执法局", "30-2", "task-not-applicable")
+    assert "区打假办主任办公会" in exemption and "官打假办〔2020〕9号" in exemption
+    assert where == "reports/2020/区卫生健康局综合监督执法局.yaml:26"

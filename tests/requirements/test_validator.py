@@ -30,10 +30,20 @@ COUNT = {"outputs": {"type": "list", "min_outputs_of_kind": {"kinds": ["standard
 
 
 def test_min_outputs_of_kind_counts_only_those_kinds() -> None:
-    assert validate(COUNT, entry(("standard", None), ("regulation", None)))[0]
-    ok, unmet = validate(COUNT, entry(("standard", None), ("publication", None)))
+    day = dt.date(2020, 5, 1)
+    assert validate(COUNT, entry(("standard", day), ("regulation", day)))[0]
+    ok, unmet = validate(COUNT, entry(("standard", day), ("publication", day)))
     assert not ok
-    assert unmet == [("min_outputs_of_kind", {"kinds": ["standard", "regulation"], "count": 2, "found": 1})]
+    assert unmet == [
+        ("min_outputs_of_kind", {"kinds": ["standard", "regulation"], "count": 2, "found": 1, "undated": 0})
+    ]
+
+
+def test_min_outputs_of_kind_counts_only_dated_outputs_inside_the_year() -> None:
+    ok, unmet = validate(
+        COUNT, entry(("standard", None), ("standard", dt.date(2019, 12, 31)), ("standard", dt.date(2021, 1, 31)))
+    )
+    assert not ok and unmet[0][1]["found"] == 1 and unmet[0][1]["undated"] == 1
 
 
 HALVES = {"outputs": {"type": "list", "covers_periods": {"kinds": ["publication"], "periods": "half"}}}
@@ -87,7 +97,22 @@ def test_mentions_campaign_in_campaigns_or_actions() -> None:
     assert validate(CAMPAIGN, entry(campaigns=("剑网2020专项行动",)))[0]
     assert validate(CAMPAIGN, entry(actions=("配合开展剑网行动，下架侵权链接 30 条",)))[0]
     ok, unmet = validate(CAMPAIGN, entry(actions=("下架侵权链接 30 条",), campaigns=("铁拳",)))
-    assert not ok and unmet == [("mentions_campaign", {"name": "剑网2020"})]
+    assert not ok and unmet == [("mentions_campaign", {"name": "剑网2020", "negated": False})]
+
+
+@pytest.mark.parametrize(
+    "action",
+    ["本年度未开展“剑网2020”专项行动", "没有参加“剑网2020”专项行动", "“剑网2020”专项行动尚未开展", "暂未参与剑网行动"],
+)
+def test_a_negated_mention_reports_nothing_even_when_listed(action: str) -> None:
+    ok, unmet = validate(CAMPAIGN, entry(actions=(action,)))
+    assert not ok and unmet == [("mentions_campaign", {"name": "剑网2020", "negated": True})]
+    assert not validate(CAMPAIGN, entry(actions=(action,), campaigns=("剑网2020",)))[0]
+
+
+@pytest.mark.parametrize("action", ["开展“剑网2020”专项行动，未发现违法线索", "在剑网行动中未发现问题，下架链接 3 条"])
+def test_a_negation_about_something_else_does_not_negate_the_campaign(action: str) -> None:
+    assert validate(CAMPAIGN, entry(actions=(action,)))[0]
 
 
 @pytest.mark.parametrize(

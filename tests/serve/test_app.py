@@ -354,3 +354,15 @@ def test_checks_run_one_at_a_time(ruleset: Ruleset, monkeypatch: pytest.MonkeyPa
         outcomes = list(pool.map(findings, range(16)))
     assert most[0] == 1
     assert outcomes == [findings(0)] * 16
+
+
+def test_a_waived_finding_is_shown_apart_on_the_page(ruleset: Ruleset) -> None:
+    from ipr_rules.ruleset.loader import with_exemptions
+
+    exempted = with_exemptions(ruleset, REPO / "docs" / "examples" / "exemptions-2020.yaml")
+    for app in make_app(exempted):
+        report = REPO / "reports" / "2020" / "区卫生健康局综合监督执法局.yaml"
+        page = upload_to(app.test_client())(report.read_bytes(), report.name, "区卫生健康局综合监督执法局")
+        text = page.get_data(as_text=True)
+        assert page.status_code == 200
+        assert "已豁免" in text and "官打假办〔2020〕9号" in text

@@ -105,3 +105,22 @@ def test_a_keep_path_through_a_file_is_said_in_chinese(started: list[ServeSettin
     result = invoke("serve", "--keep", str(blocker / "inside"))
     assert result.exit_code == 2 and started == []
     assert "路径中有同名的文件，不是目录" in result.stderr and "Not a directory" not in result.stderr
+
+
+def test_the_office_exemptions_reach_the_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    given: list[object] = []
+    monkeypatch.setattr(serve_cli, "_serve", lambda ruleset, settings, lang: given.append(ruleset))
+    sample = Path(__file__).resolve().parents[2] / "docs" / "examples" / "exemptions-2020.yaml"
+    assert invoke("serve", "--exemptions", str(sample)).exit_code == 0
+    [ruleset] = given
+    assert [(item.unit, item.tasks) for item in ruleset.exemptions] == [  # type: ignore[attr-defined]
+        ("区卫生健康局综合监督执法局", ("30-2",))
+    ]
+
+
+def test_a_bad_exemptions_file_is_refused(started: list[ServeSettings], tmp_path: Path) -> None:
+    bad = tmp_path / "exemptions.yaml"
+    bad.write_text("exemptions:\n  - {unit: 区税务所, task: '17-1'}\n", encoding="utf-8")
+    result = invoke("serve", "--exemptions", str(bad))
+    assert result.exit_code == 2 and started == []
+    assert "exemptions.yaml:2" in result.stderr and "Traceback" not in result.stderr
