@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from ipr_rules.i18n import Lang, Text
+from ipr_rules.loading.cells import cell_of
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
@@ -46,23 +47,33 @@ class Finding:
         return self.message.render(lang, **self.arguments)
 
     @property
+    def cell(self) -> str | None:
+        """The sheet and cell (`任务!F12`) when the finding is about a workbook."""
+        return cell_of(self.line)
+
+    @property
     def location(self) -> str:
         if self.file is None:
             return ""
-        return self.file if self.line is None else f"{self.file}:{self.line}"
+        if self.line is None:
+            return self.file
+        return f"{self.file}:{self.cell or self.line}"
 
     def record(self, lang: Lang) -> dict[str, Any]:
-        """The finding as SPEC §5's JSON object, with `path` (`tasks.4-1.outputs.1.date`) when the
-        finding is about one field."""
+        """The finding as SPEC §5's JSON object; about a workbook, also its `location` (`任务!F12`), and
+        `path` (`tasks.4-1.outputs.1.date`) when the finding is about one field."""
         record: dict[str, Any] = {
             "kind": self.kind,
             "severity": self.severity,
             "unit": self.unit,
             "task": self.task,
             "file": self.file,
-            "line": self.line,
-            "message": self.text(lang),
+            "line": None if self.line is None else int(self.line),
         }
+        cell = self.cell
+        if cell is not None:
+            record["location"] = cell
+        record["message"] = self.text(lang)
         if self.path:
             record["path"] = ".".join(str(part) for part in self.path)
         return record

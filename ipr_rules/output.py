@@ -29,7 +29,7 @@ OUTPUT_IS_INPUT = Text(
     "输出文件 {path} 是要检查的报告之一，不会覆盖它；请换一个文件名",
     "the output file {path} is one of the reports to check and will not be overwritten; choose another name",
 )
-REPORT_SUFFIXES = (".yaml", ".yml")
+REPORT_SUFFIXES = (".yaml", ".yml", ".xlsx")
 # Formats whose output is not text: never printed on a terminal, only to a file or `-o -` in a pipe.
 BINARY_FORMATS = ("xlsx", "docx")
 

@@ -40,18 +40,23 @@ def main() -> int:
     serve_help = run("serve", "--help")
     if serve_help.returncode != 0 or "--max-upload-size" not in serve_help.stdout:
         problems.append(f"`ipr-check serve --help` failed: {serve_help.stderr}")
-    template = run("template", "区法院")
-    first = template.stdout.splitlines()[0] if template.stdout else ""
-    schema = first.partition("$schema=file://")[2]
-    if template.returncode != 0 or not schema or not Path(schema).is_file():
-        problems.append(f"the template's schema line points at nothing: {first!r}")
     with tempfile.TemporaryDirectory() as folder:
         report = Path(folder) / "区法院.yaml"
-        report.write_text(template.stdout, encoding="utf-8")
+        template = run("template", "区法院", "-o", str(report))
+        first = report.read_text(encoding="utf-8").splitlines()[0] if report.is_file() else ""
+        schema = first.partition("$schema=")[2]
+        if template.returncode != 0 or not schema or not (report.parent / schema).is_file():
+            problems.append(f"the template's schema line points at nothing beside it: {first!r}")
         checked = run(str(report), "--format", "json")
         kinds = {finding["kind"] for finding in json.loads(checked.stdout)["findings"]} if checked.stdout else set()
         if checked.returncode != 1 or kinds != {"task-not-started"}:
             problems.append(f"checking an unfilled template gave {kinds} (exit {checked.returncode})")
+        workbook = Path(folder) / "区法院.xlsx"
+        written = run("template", "区法院", "-o", str(workbook))
+        read = run(str(workbook), "--format", "json")
+        cells = {finding.get("location") for finding in json.loads(read.stdout)["findings"]} if read.stdout else set()
+        if written.returncode != 0 or read.returncode != 1 or "任务!E2" not in cells:
+            problems.append(f"the workbook template did not read back: {read.stderr} (exit {read.returncode})")
     for problem in problems:
         print(problem, file=sys.stderr)
     if not problems:

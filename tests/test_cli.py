@@ -400,6 +400,9 @@ def test_the_schema_refuses_what_the_checker_refuses(run_cli: RunCli) -> None:
         {"unit": "区法院", "year": 2020, "tasks": {"15-1": {"status": "done", "metrics": {"cases": -1}}}},
         {"unit": "区法院", "year": 2020, "tasks": {"15-1": {"status": "done", "actoins": ["x"]}}},
         {"unit": "区法院", "year": 2020, "tasks": {}, "submited": "2020-12-01"},
+        {"unit": "区法院", "year": 2020, "tasks": {"15-1": {"status": "done"}}},
+        {"unit": "区法院", "year": 2020, "tasks": {"15-1": {"status": "partial", "actions": []}}},
+        {"unit": "区法院", "year": 2020, "tasks": {"15-1": {"status": "not_applicable", "reason": " "}}},
     ]
     for document in bad:
         assert list(_violations(schema, schema, document, "bad")), document
@@ -437,6 +440,9 @@ _KNOWN = {
     "propertyNames",
     "pattern",
     "minItems",
+    "allOf",
+    "if",
+    "then",
 }
 
 
@@ -450,6 +456,10 @@ def _violations(root: dict[str, Any], schema: dict[str, Any], value: Any, where:
         for part in schema["$ref"].removeprefix("#/").split("/"):
             target = target[part]
         yield from _violations(root, target, value, where)
+    for part in schema.get("allOf", []):
+        yield from _violations(root, part, value, where)
+    if "then" in schema and not list(_violations(root, schema.get("if", {}), value, where)):
+        yield from _violations(root, schema["then"], value, where)
     if "anyOf" in schema and all(list(_violations(root, option, value, where)) for option in schema["anyOf"]):
         yield f"{where}: matches none of anyOf"
     if "type" in schema:

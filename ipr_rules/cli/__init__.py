@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import sys
 
-from ipr_rules.cli import check, ruleset, serve, signals, views, years
+from ipr_rules.cli import check, convert, ruleset, serve, signals, views, years
 from ipr_rules.cli.app import main
 
-__all__ = ["check", "entry_point", "main", "ruleset", "serve", "views", "years"]
+__all__ = ["check", "convert", "entry_point", "main", "ruleset", "serve", "views", "years"]
 
 
 def entry_point() -> None:

@@ -150,7 +150,8 @@ def main(ctx: click.Context) -> None:
     \b
     ipr-check reports/2020/                 检查全区报告，输出差距报告
     ipr-check 区法院.yaml                    单位提交前自查
-    ipr-check template 区法院 > 区法院.yaml   生成本单位报告模板
+    ipr-check template 区法院 -o 区法院.xlsx  生成本单位 Excel 报告模板
+    ipr-check template 区法院 > 区法院.yaml   生成本单位 YAML 报告模板
     """
     prepare_stdout()
     if ctx.invoked_subcommand is None:

@@ -110,7 +110,8 @@ def explain_command(task_id: str, as_json: bool, ruleset_dir: Path | None, year:
     "--schema",
     "schema_location",
     default=None,
-    help="模板首行 $schema 指向的位置（默认为安装包内的 JSON Schema） / where the $schema line points.",
+    help="模板首行 $schema 指向的位置（默认为同目录下的 report.schema.json） / where the $schema line points "
+    "(default: report.schema.json beside the report).",
 )
 @ruleset_option
 @year_option
@@ -123,13 +124,24 @@ def template_command(
     year: int | None,
     lang: Lang,
 ) -> None:
-    """生成本单位的报告模板。 Print a report skeleton for a unit."""
-    from ipr_rules.schema_export import packaged_schema_uri
-    from ipr_rules.views.template import render_template
+    """生成本单位的报告模板（-o 单位.xlsx 生成 Excel 工作簿）。 Print a report skeleton for a unit.
+
+    -o FILE.xlsx writes an Excel workbook; -o FILE.yaml writes report.schema.json beside it.
+    """
+    from ipr_rules.schema_export import SCHEMA_NAME, schema_text
+    from ipr_rules.views.template import render_template, template_report
 
     ruleset = open_ruleset_or_fail(ruleset_dir, lang, year)
     unit = unit_or_fail(ruleset, unit_name, lang)
-    print_or_write(render_template(ruleset, unit, lang, schema_location or packaged_schema_uri()), output_file, lang)
+    if output_file is not None and output_file.suffix.lower() == ".xlsx":
+        from ipr_rules.workbook.writer import write_workbook
+
+        data = write_workbook(ruleset, template_report(ruleset, unit), lang)
+        run(lang, lambda: write_atomic(output_file, data))
+        return
+    print_or_write(render_template(ruleset, unit, lang, schema_location or SCHEMA_NAME), output_file, lang)
+    if output_file is not None and schema_location is None:
+        run(lang, lambda: write_atomic(output_file.parent / SCHEMA_NAME, schema_text()))
 
 
 @main.command("schema")

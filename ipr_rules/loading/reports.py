@@ -22,9 +22,9 @@ from ipr_rules.loading.yamlpos import Document, YamlSyntaxError
 from ipr_rules.loading.yamlstream import read_stream
 from ipr_rules.output_files import display_path
 
-SUFFIXES = (".yaml", ".yml")
-# Characters Chinese input methods type in place of YAML's own: the lints look for them.
-
+SUFFIXES = (".yaml", ".yml", ".xlsx")
+# Read as workbooks whatever their content turns out to be (an .xls is refused with a message).
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls")
 
 NOT_FOUND = Text("文件或目录不存在", "no such file or directory")
 DANGLING_LINK = Text("符号链接指向的文件不存在", "the symbolic link points to nothing")
@@ -44,7 +44,7 @@ TOO_LARGE = Text(
     "the file is {size} MB, over the {limit} MB limit; not read (see --max-file-size)",
 )
 NOT_A_FILE = Text("不是普通文件（而是管道、设备等），未读取", "not a regular file (a pipe, a device …); not read")
-NO_REPORTS = Text("目录中没有 .yaml 或 .yml 报告文件", "the folder holds no .yaml or .yml report files")
+NO_REPORTS = Text("目录中没有 .yaml、.yml 或 .xlsx 报告文件", "the folder holds no .yaml, .yml or .xlsx report files")
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,6 +196,8 @@ def load_file(path: str, limits: ReadLimits = ReadLimits()) -> LoadedFile:
     data = _read_bytes(path, shown, limits)
     if isinstance(data, FileFailure):
         return LoadedFile(shown, [], data)
+    if path.lower().endswith(WORKBOOK_SUFFIXES):
+        return _load_workbook(data, shown, limits)
     decoded = decode(data)
     del data
     if isinstance(decoded, DecodeFailure):
@@ -225,6 +227,15 @@ def load_file(path: str, limits: ReadLimits = ReadLimits()) -> LoadedFile:
     if not loaded.documents and loaded.failure is None:
         loaded.documents.append(empty_report(shown))
     return loaded
+
+
+def _load_workbook(data: bytes, shown: str, limits: ReadLimits) -> LoadedFile:
+    from ipr_rules.workbook.reader import Refusal, read_workbook
+
+    read = read_workbook(data, limits)
+    if isinstance(read, Refusal):
+        return LoadedFile(shown, [], FileFailure(shown, None, read.message, read.args))
+    return LoadedFile(shown, [validate_document(read, shown)])
 
 
 def _read_bytes(path: str, shown: str, limits: ReadLimits) -> bytes | FileFailure:

@@ -103,6 +103,7 @@ _PLAIN_IMPLICIT = (True, False)
 _RESOLVABLE_FIRST = frozenset(key for key in _RESOLVER.yaml_implicit_resolvers if key is not None)
 # Invisible and direction-changing characters, which make a key or name differ from how it reads.
 INVISIBLE_CHARACTERS = re.compile("[\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad\u180e]")
+_DOTTED_DATE = re.compile(r"\d{4}\.\d{1,2}\.\d{1,2}")
 # No count, year, metric or date needs more digits; longer ones are refused before conversion.
 MAX_NUMBER_CHARS = 100
 
@@ -520,6 +521,8 @@ class DocumentReader:
             return text
         if tag == _INT and text.isdigit() and (text[0] != "0" or len(text) == 1) and len(text) <= MAX_NUMBER_CHARS:
             return int(text)  # plain decimal digits: YAML 1.1's octal, sexagesimal and signs go the long way
+        if tag == _FLOAT and _DOTTED_DATE.fullmatch(text):
+            return text  # 2020.7.10 is a date as people write it (SPEC §7), not a broken float
         if tag in (_INT, _FLOAT) and len(text) > MAX_NUMBER_CHARS:
             self.problems.append(Problem(NUMBER_TOO_LONG, line, path, {"digits": len(text)}))
             return None

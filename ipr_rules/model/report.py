@@ -1,13 +1,16 @@
 """The departmental report (SPEC §3) as strict pydantic models.
 
 Strict: YAML's implicit typing must not turn `yes` into a status or `1.5` into a count. Dates
-may be written bare (YAML reads them as dates) or quoted (`"2020-12-20"`).
+may be written bare (YAML reads them as dates), quoted (`"2020-12-20"`), or as people write
+them (`2020年7月10日`, `2020.7.10`, `2020/7/10`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import math
+import re
+import unicodedata
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
@@ -20,12 +23,31 @@ OutputKind = Literal["publication", "standard", "regulation", "event", "survey",
 MAX_METRIC = 10**15
 
 
+# The forms people write a date in besides ISO: 2020年7月10日, 2020.7.10, 2020/7/10 (SPEC §7).
+_WRITTEN_DATE = re.compile(r"(\d{4})\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|([./])(\d{1,2})\4(\d{1,2}))")
+
+
+def written_date(text: str) -> dt.date | None:
+    """The date a text names, ISO or as people write it; None when it names none (or no real one)."""
+    text = unicodedata.normalize("NFKC", text).strip()
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        pass
+    found = _WRITTEN_DATE.fullmatch(text)
+    if found is None:
+        return None
+    year, month, day = found.group(1), found.group(2) or found.group(5), found.group(3) or found.group(6)
+    try:
+        return dt.date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+
+
 def _iso_date(value: Any) -> Any:
     if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            return value
+        parsed = written_date(value)
+        return value if parsed is None else parsed
     return value
 
 

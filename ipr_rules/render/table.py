@@ -35,6 +35,11 @@ SET_CHECKS_OFF = Text(
     "(one unit only: the set checks did not run; add --complete to run them)",
 )
 
+UNIT_ONLY = Text(
+    "（{units} 个单位各自自查，未做全区集合检查：--unit-only）",
+    "({units} units checked each on its own: the set checks did not run, --unit-only)",
+)
+
 
 def render(result: CheckResult, lang: Lang) -> Iterator[str]:
     """Line by line: a large run's table is written out as it is made, never held whole."""
@@ -57,7 +62,11 @@ def render(result: CheckResult, lang: Lang) -> Iterator[str]:
         yield _coverage(result, lang) + "\n"
         yield _uncarried(result, lang) + "\n"
     elif result.reports:
-        yield SET_CHECKS_OFF.render(lang) + "\n"
+        units = len({report.unit for report in result.reports if report.known})
+        if result.options.get("unit_only") and units > 1:
+            yield UNIT_ONLY.render(lang, units=units) + "\n"
+        else:
+            yield SET_CHECKS_OFF.render(lang) + "\n"
 
 
 def _waived(result: CheckResult, lang: Lang) -> Iterator[str]:

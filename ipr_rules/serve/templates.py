@@ -34,6 +34,20 @@ def _yaml(ruleset: Ruleset, unit: Unit, lang: Lang, schema_url: str) -> bytes:
     return render_template(ruleset, unit, lang, schema_url).encode("utf-8")
 
 
+def _xlsx(ruleset: Ruleset, unit: Unit, lang: Lang, schema_url: str) -> bytes:
+    from ipr_rules.views.template import template_report
+    from ipr_rules.workbook.writer import write_workbook
+
+    return write_workbook(ruleset, template_report(ruleset, unit), lang)
+
+
 TEMPLATE_FORMATS: dict[str, TemplateFormat] = {
+    "xlsx": TemplateFormat(
+        "xlsx",
+        Text("Excel", "Excel"),
+        ".xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        _xlsx,
+    ),
     "yaml": TemplateFormat("yaml", Text("YAML", "YAML"), ".yaml", "application/yaml; charset=utf-8", _yaml),
 }

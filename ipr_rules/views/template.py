@@ -23,7 +23,9 @@ HEADER = Text(
     "#   （kind 取 publication | standard | regulation | event | survey | other）；\n"
     "# metrics：数字指标，键用指标词表的编号、别名或中文名称（计数为非负整数，金额可有小数）；\n"
     "#   顶层 metrics 填本单位全年数字（汇总到全区合计），各任务下的 metrics 填分项数字；\n"
-    "# evidence：文号等佐证；reason：未完成或不适用的原因。\n",
+    "# evidence：文号等佐证；reason：未完成或不适用的原因。\n"
+    "# 首行的 $schema 指向同目录下的 report.schema.json，编辑器据此提示和检查格式；转发报告时请一并转发该文件\n"
+    "#   （ipr-check template 单位 -o 目录/单位.yaml 会一并写出，也可用 ipr-check schema -o report.schema.json 生成）。\n",
     "# {unit}: {year} annual report on fighting IP infringement and counterfeiting\n"
     "# Written by ipr-check template. Fill in each entry, check it with `ipr-check THIS_FILE`, then submit.\n"
     "# status: done | partial | not_started | not_applicable\n"
@@ -32,7 +34,9 @@ HEADER = Text(
     "#   (kind: publication | standard | regulation | event | survey | other);\n"
     "# metrics: figures keyed by the vocabulary's id, alias or label (counts whole, amounts may have decimals);\n"
     "#   the top-level metrics are the unit's own figures for the year (added to the district's totals),\n"
-    "#   a task's metrics its share; evidence: document numbers; reason: why not done.\n",
+    "#   a task's metrics its share; evidence: document numbers; reason: why not done.\n"
+    "# The $schema line points to report.schema.json in the same folder, which editors use to check the format;\n"
+    "#   send it along with the report (template -o DIR/UNIT.yaml writes it; so does ipr-check schema -o report.schema.json).\n",
 )
 TASK_HEADING = Text("# {id}【{role}】（{item}）{title}", "# {id} [{role}] (item {item}) {title}")
 CAMPAIGNS = Text("# 专项行动：{names}", "# campaigns: {names}")
@@ -46,6 +50,12 @@ WIDTH = 38
 
 def schema_line(schema_location: str) -> str:
     return f"# yaml-language-server: $schema={schema_location}\n"
+
+
+def template_report(ruleset: Ruleset, unit: Unit) -> dict[str, object]:
+    """The template as report data (for the workbook): every task of the unit, not started."""
+    tasks = {task.id: {"status": "not_started"} for task in ruleset.tasks_of(unit.name)}
+    return {"unit": unit.name, "year": ruleset.year, "tasks": tasks}
 
 
 def render_template(ruleset: Ruleset, unit: Unit, lang: Lang, schema_location: str | None) -> str:

@@ -23,7 +23,7 @@ from ipr_rules.i18n import Lang
 from ipr_rules.render import html
 from ipr_rules.result import CheckResult
 
-from ..render.support import REPO, SCRIPT, hostile_folder, run_check
+from ..render.support import REPO, SCRIPT, hostile_folder, run_check, run_sample
 from .cdp import Browser, Page
 
 
@@ -71,7 +71,7 @@ LAYOUT = """(() => {
 
 @pytest.fixture(scope="module")
 def report_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    result = run_check(["reports/2020/"])
+    result = run_sample()
     target = tmp_path_factory.mktemp("page") / "report-2020.html"
     target.write_text(render(result, "zh"), encoding="utf-8")
     return target

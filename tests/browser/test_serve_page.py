@@ -17,6 +17,7 @@ import pytest
 from bench.serve_load import Server, running_server
 from ipr_rules.engine import CheckOptions, check_paths
 from ipr_rules.ruleset.loader import open_ruleset
+from ipr_rules.serve.templates import TEMPLATE_FORMATS
 
 from ..render.support import REPO
 from .cdp import Browser, Page
@@ -62,7 +63,7 @@ def test_start_page_offers_units_templates_and_the_form(page: Page, server: Serv
     units = page.evaluate("[...document.querySelectorAll('#unit option')].filter(o => o.value).length")
     assert units == 19
     links = page.evaluate("[...document.querySelectorAll('a[href^=\"/template/\"]')].map(a => a.href)")
-    assert len(links) == 19 and all(link.startswith(server.url) for link in links)
+    assert len(links) == 19 * len(TEMPLATE_FORMATS) and all(link.startswith(server.url) for link in links)
     assert page.evaluate("getComputedStyle(document.querySelector('form.upload')).display") == "grid"
     page.screenshot(ARTIFACTS / "serve-start.png")
     assert page.problems() == []

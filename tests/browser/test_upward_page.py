@@ -12,7 +12,7 @@ from ipr_rules.i18n import Lang
 from ipr_rules.render import html
 from ipr_rules.result import CheckResult
 
-from ..render.support import run_check
+from ..render.support import run_sample
 from .cdp import Browser, Page
 
 
@@ -44,7 +44,7 @@ STATE = """(() => {
 @pytest.fixture(scope="module")
 def page(browser: Browser, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Page]:
     target: Path = tmp_path_factory.mktemp("upward") / "report.html"
-    target.write_text(render(run_check(["reports/2020/"]), "zh"), encoding="utf-8")
+    target.write_text(render(run_sample(), "zh"), encoding="utf-8")
     tab = Page(browser, 1366, 900)
     tab.open(target.as_uri())
     yield tab

@@ -32,7 +32,7 @@ def test_a_folder_without_reports(tmp_path: Path, ruleset: Ruleset) -> None:
     (tmp_path / "notes.txt").write_text("年度报告稍后提交\n", encoding="utf-8")
     result = check([tmp_path], ruleset)
     assert keys(result) == [(KIND, None, None, None)]
-    assert "no .yaml or .yml" in result.findings[0].text("en")
+    assert "no .yaml, .yml or .xlsx" in result.findings[0].text("en")
     assert exit_code(result, "never") == 2
 
 

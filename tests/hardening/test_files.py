@@ -182,13 +182,13 @@ def test_chinese_names_with_spaces(tmp_path: Path) -> None:
 
 
 def test_a_folder_of_everything_but_reports(tmp_path: Path) -> None:
-    for name in ("区法院.docx", "区法院.yaml.bak", "说明.txt", "汇总.xlsx", "区法院.yaml~", ".区法院.yaml", "图片.png"):
+    for name in ("区法院.docx", "区法院.yaml.bak", "说明.txt", "汇总.xls", "区法院.yaml~", ".区法院.yaml", "图片.png"):
         write(tmp_path, name, b"\x00binary")
     (tmp_path / "空目录").mkdir()
     code, document = check_json(tmp_path)
     assert code == 2
     assert kinds(document) == [("unreadable", None)]
-    assert "没有 .yaml 或 .yml 报告文件" in messages(document, "unreadable")[0]
+    assert "没有 .yaml、.yml 或 .xlsx 报告文件" in messages(document, "unreadable")[0]
 
 
 def test_upper_case_suffixes_are_reports(tmp_path: Path) -> None:

@@ -7,18 +7,14 @@ from pathlib import Path
 import pytest
 
 from ipr_rules.result import CheckResult
-from ipr_rules.ruleset.loader import open_ruleset, with_exemptions
 
-from .support import REPO, hostile_folder, run_check
-
-# The office's exemptions for the sample year: the bundled ruleset's own file is empty.
-SAMPLE_EXEMPTIONS = REPO / "docs" / "examples" / "exemptions-2020.yaml"
+from .support import hostile_folder, run_check, run_sample
 
 
 @pytest.fixture(scope="session")
 def sample() -> CheckResult:
     """reports/2020/: the realistic year with its nine deliberate gaps, one waived (reports/2020/README.md)."""
-    return run_check(["reports/2020/"], ruleset=with_exemptions(open_ruleset(None), SAMPLE_EXEMPTIONS))
+    return run_sample()
 
 
 @pytest.fixture(scope="session")

@@ -57,6 +57,17 @@ def run_check(paths: Iterable[str], cwd: Path = REPO, ruleset: Ruleset | None = 
         return check_paths(list(paths), chosen, CheckOptions(jobs=1, **options), clock=clock)
 
 
+# The office's exemptions for the sample year: the bundled ruleset's own file is empty.
+SAMPLE_EXEMPTIONS = REPO / "docs" / "examples" / "exemptions-2020.yaml"
+
+
+def run_sample() -> CheckResult:
+    """reports/2020/ as the office checks it, with its exemptions (reports/2020/README.md)."""
+    from ipr_rules.ruleset.loader import with_exemptions
+
+    return run_check(["reports/2020/"], ruleset=with_exemptions(open_ruleset(None), SAMPLE_EXEMPTIONS))
+
+
 def hostile_folder(target: Path) -> list[str]:
     """The hostile fixtures and the hostile file names in `target`; the relative paths to check."""
     target.mkdir(parents=True, exist_ok=True)

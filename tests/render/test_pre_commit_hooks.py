@@ -73,3 +73,40 @@ def test_ruleset_hook_validates_on_ruleset_changes(
     monkeypatch.chdir(REPO)
     result = run_cli(*command(hook, ["rulesets/2020/units.yaml"]))
     assert result.exit_code == 0, result.output
+
+
+def test_set_hook_runs_on_every_commit_so_a_deleted_report_is_noticed(
+    hooks: dict[str, dict[str, Any]], run_cli: Callable[..., Result], tmp_path: Any
+) -> None:
+    import shutil
+
+    hook = hooks["ipr-check-set"]
+    assert hook["always_run"] is True and "files" not in hook and "types" not in hook
+    folder = tmp_path / "reports"
+    shutil.copytree(REPO / "reports" / "2020", folder)
+    (folder / "区法院.yaml").unlink()  # the commit deletes a report: no file of it is staged
+    words = [str(folder) if word == "reports/" else word for word in command(hook, [])]
+    result = run_cli(*words, "--format", "json")
+    assert result.exit_code == 1
+    assert '"kind": "missing-report"' in result.output and '"unit": "区法院"' in result.output
+
+
+def test_set_hook_while_reports_are_arriving(run_cli: Callable[..., Result], tmp_path: Any) -> None:
+    import shutil
+
+    for name in ("区法院.yaml", "区检察院.yaml"):
+        shutil.copy(REPO / "reports" / "2020" / name, tmp_path / name)
+    early = run_cli(str(tmp_path), "--ignore", "missing-report")
+    assert "missing-report" not in early.output and "共检查 2 份报告" in early.output
+    assert "missing-report" in run_cli(str(tmp_path)).output
+
+
+def test_unit_hook_takes_workbooks_and_counts_the_units_it_checked(
+    hooks: dict[str, dict[str, Any]], run_cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    hook = hooks["ipr-check-unit"]
+    assert matches(hook, "reports/2020/区法院.xlsx") and not matches(hook, "reports/2020/README.md")
+    monkeypatch.chdir(REPO)
+    ten = sorted(str(path.relative_to(REPO)) for path in (REPO / "reports" / "2020").glob("*.yaml"))[:10]
+    result = run_cli(*command(hook, ten))
+    assert "10 个单位各自自查" in result.output and "只检查了一个单位" not in result.output

@@ -26,6 +26,7 @@ from ipr_rules.render.html_kit import esc
 from ipr_rules.serve import app as app_module
 from ipr_rules.serve.app import UploadJob, _result_page
 from ipr_rules.serve.settings import ServeSettings
+from ipr_rules.serve.templates import TEMPLATE_FORMATS
 
 from ..conftest import REPO
 from ..render.support import SCRIPT, Elements
@@ -61,7 +62,7 @@ def test_start_page_lists_units_by_kind_with_templates_and_a_form(client: FlaskC
     ]
     assert [group["label"] for group in page.find("optgroup")] == ["党委部门", "政府部门", "司法机关", "市级派驻机构"]
     templates = [attrs["href"] for attrs in page.find("a") if attrs["href"].startswith("/template/")]
-    assert len(templates) == len(ruleset.registry.units)
+    assert len(templates) == len(ruleset.registry.units) * len(TEMPLATE_FORMATS)
     assert page.find("script") == []
     assert "怎样自查" in page.all_text and "不会保存" in page.all_text
 
@@ -97,6 +98,17 @@ def test_template_download_is_the_units_skeleton(client: FlaskClient, ruleset: R
     assert schema_url is not None and schema_url.group(1) == "http://localhost/report.schema.json"
     schema = client.get("/report.schema.json")
     assert schema.status_code == 200 and json.loads(schema.data)["properties"]["tasks"]
+
+
+def test_the_workbook_template_downloads_and_its_upload_names_cells(client: FlaskClient, upload: Upload) -> None:
+    response = client.get("/template/区法院/xlsx")
+    assert response.status_code == 200 and response.data[:4] == b"PK\x03\x04"
+    assert "%E5%8C%BA%E6%B3%95%E9%99%A2.xlsx" in response.headers["Content-Disposition"]
+    assert openpyxl.load_workbook(io.BytesIO(response.data)).sheetnames[:4] == ["任务", "产出", "指标", "封面"]
+    checked = upload(response.data, name="区法院.xlsx", unit="区法院")
+    assert checked.status_code == 200
+    text = checked.get_data(as_text=True)
+    assert "task-not-started" in text and "区法院.xlsx:任务!E2" in text
 
 
 def test_template_by_alias_and_unknown_ones(client: FlaskClient) -> None:
@@ -165,7 +177,7 @@ def test_an_unknown_or_expired_result(client: FlaskClient) -> None:
     [
         ({"unit": "区法人"}, 400, "没有名为“区法人”的成员单位"),
         ({"name": ""}, 400, "请选择要检查的报告文件"),
-        ({"name": "报告.docx"}, 415, "只能检查 .yaml .yml 格式的报告文件，“报告.docx”不是"),
+        ({"name": "报告.docx"}, 415, "只能检查 .yaml .yml .xlsx 格式的报告文件，“报告.docx”不是"),
         ({"name": "no-suffix"}, 415, "“no-suffix”不是"),
     ],
 )
