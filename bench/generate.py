@@ -27,7 +27,8 @@ import random
 import re
 import sys
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 # Bump when the output changes, so that cached corpora are regenerated.
@@ -45,6 +46,36 @@ P_OPEN_EXTRA = 0.03  # per report: one extra entry for an open task that does no
 P_CAMPAIGN_OMITTED = 0.03  # an entry on a campaign task that never names the campaign
 P_RESTATED = 0.002  # an entry whose first action copies the plan's wording
 P_REQUIREMENT_MISSED = 0.03  # an entry that leaves out an output the plan's words ask for
+
+
+# The gap rates above as a profile, and a denser one: most reports with a few findings, as a
+# real year's first submissions are (with about nine entries per report, roughly 80 % of reports
+# get at least one finding, most of them one to three).
+@dataclass(frozen=True)
+class Rates:
+    missing_entry: float = P_MISSING_ENTRY
+    partial: float = P_PARTIAL
+    not_started: float = P_NOT_STARTED
+    not_applicable: float = P_NOT_APPLICABLE
+    wrong_unit: float = P_WRONG_UNIT
+    campaign_omitted: float = P_CAMPAIGN_OMITTED
+    restated: float = P_RESTATED
+    requirement_missed: float = P_REQUIREMENT_MISSED
+
+
+PROFILES: dict[str, Rates] = {
+    "sparse": Rates(),
+    "realistic": Rates(
+        missing_entry=0.04,
+        partial=0.08,
+        not_started=0.03,
+        not_applicable=0.02,
+        wrong_unit=0.15,
+        campaign_omitted=0.25,
+        restated=0.03,
+        requirement_missed=0.2,
+    ),
+}
 P_OUTPUTS = 0.35
 P_METRICS = 0.85
 P_EVIDENCE = 0.3
@@ -349,6 +380,9 @@ class Plan:
     year: int
     tasks: tuple[PlanTask, ...]
     units: tuple[PlanUnit, ...]
+    # The metric keys the ruleset's vocabulary knows (None: it has none, every key is kept):
+    # reports carry only those, so that the corpus's findings are the deliberate gaps alone.
+    metric_known: Callable[[str], bool] | None = field(default=None, compare=False)
 
 
 def load_plan() -> Plan:
@@ -369,7 +403,9 @@ def load_plan() -> Plan:
         for task in ruleset.tasks
     )
     units = tuple(PlanUnit(unit.name, unit.full_name, tuple(unit.aliases)) for unit in ruleset.registry.units)
-    return Plan(int(ruleset.year), tasks, units)
+    vocabulary = ruleset.metrics
+    known = None if vocabulary is None else (lambda key: vocabulary.resolve(key) is not None)
+    return Plan(int(ruleset.year), tasks, units, known)
 
 
 def _wanted(task: object) -> tuple[Wanted, ...]:
@@ -411,8 +447,8 @@ def layout(plan: Plan, reports: int) -> list[tuple[str, int, PlanUnit]]:
 class _Report:
     """Composes one report's text; `gaps` counts what was deliberately left wrong."""
 
-    def __init__(self, plan: Plan, unit: PlanUnit, district: int, seed: int) -> None:
-        self.plan, self.unit = plan, unit
+    def __init__(self, plan: Plan, unit: PlanUnit, district: int, seed: int, rates: Rates = PROFILES["sparse"]) -> None:
+        self.plan, self.unit, self.rates = plan, unit, rates
         self.rng = random.Random(f"ipr-check-bench:{seed}:{district}:{unit.name}")
         self.group = GROUP.get(unit.name, "office")
         self.partners = [other.name for other in plan.units if other.name != unit.name]
@@ -476,11 +512,11 @@ class _Report:
         for task in self.plan.tasks:
             if unit.name not in task.units:
                 continue
-            if rng.random() < P_MISSING_ENTRY:
+            if rng.random() < self.rates.missing_entry:
                 self.gaps["missing-entry"] += 1
                 continue
             entries.append((task, True))
-        if rng.random() < P_WRONG_UNIT:
+        if rng.random() < self.rates.wrong_unit:
             foreign = [task for task in self.plan.tasks if unit.name not in task.units and not task.open]
             if foreign:
                 entries.append((rng.choice(foreign), False))
@@ -506,11 +542,11 @@ class _Report:
         status = "done"
         if own:
             draw = rng.random()
-            if draw < P_PARTIAL:
+            if draw < self.rates.partial:
                 status = "partial"
-            elif draw < P_PARTIAL + P_NOT_STARTED:
+            elif draw < self.rates.partial + self.rates.not_started:
                 status = "not_started"
-            elif draw < P_PARTIAL + P_NOT_STARTED + P_NOT_APPLICABLE:
+            elif draw < self.rates.partial + self.rates.not_started + self.rates.not_applicable:
                 status = "not_applicable"
         lines.append(f'  "{task.id}":')
         lines.append(f"    status: {status}")
@@ -533,7 +569,7 @@ class _Report:
         if task.campaigns:
             draw = rng.random()
             named = "".join(f"“{campaign}”" for campaign in task.campaigns)
-            if draw < P_CAMPAIGN_OMITTED:
+            if draw < self.rates.campaign_omitted:
                 self.gaps["campaign-omitted"] += 1
             elif draw < 0.88:
                 campaigns = list(task.campaigns)
@@ -542,7 +578,7 @@ class _Report:
                 campaigns = list(task.campaigns)
             else:
                 actions[0] = f"按照{named}行动部署，{actions[0]}"
-        if rng.random() < P_RESTATED:
+        if rng.random() < self.rates.restated:
             actions[0] = task.text.split("。")[0] + "。"
             self.gaps["restated-action"] += 1
         lines.append("    actions:")
@@ -553,6 +589,8 @@ class _Report:
         if outputs:
             lines.append("    outputs:")
             lines.extend(f"      - {{title: {title}, date: {date}, kind: {kind}}}" for title, date, kind in outputs)
+        if self.plan.metric_known is not None:
+            metrics = {key: value for key, value in metrics.items() if self.plan.metric_known(key)}
         if metrics and rng.random() < P_METRICS:
             shown = {key: f"{value / 10:g}" if key.endswith("_wan") else value for key, value in metrics.items()}
             lines.append("    metrics: {" + ", ".join(f"{key}: {value}" for key, value in shown.items()) + "}")
@@ -587,7 +625,7 @@ class _Report:
 
         # What the plan's words ask for (a publication, a standard, one in each half-year ...).
         for wanted in task.wants(self.unit.name, own):
-            if rng.random() < P_REQUIREMENT_MISSED:
+            if rng.random() < self.rates.requirement_missed:
                 self.gaps["required-output-missing"] += 1
                 continue
             if wanted.periods:
@@ -613,19 +651,27 @@ class _Report:
         return outputs
 
 
-def render_report(plan: Plan, unit: PlanUnit, district: int, seed: int) -> tuple[str, Counter[str]]:
-    report = _Report(plan, unit, district, seed)
+def render_report(
+    plan: Plan, unit: PlanUnit, district: int, seed: int, rates: Rates = PROFILES["sparse"]
+) -> tuple[str, Counter[str]]:
+    report = _Report(plan, unit, district, seed, rates)
     return report.render(), report.gaps
 
 
-def generate(out_dir: Path, reports: int, seed: int, plan: Plan | None = None) -> dict[str, object]:
-    """Write the corpus into out_dir (which must hold no earlier corpus) and return its manifest."""
+def generate(
+    out_dir: Path, reports: int, seed: int, plan: Plan | None = None, findings: str = "sparse"
+) -> dict[str, object]:
+    """Write the corpus into out_dir (which must hold no earlier corpus) and return its manifest.
+
+    `findings`: the profile of deliberate gaps, "sparse" (few entries wrong) or "realistic"
+    (most reports with a few findings)."""
     plan = plan or load_plan()
+    rates = PROFILES[findings]
     gaps: Counter[str] = Counter()
     total_bytes = 0
     made: set[Path] = set()
     for relative, district, unit in layout(plan, reports):
-        text, report_gaps = render_report(plan, unit, district, seed)
+        text, report_gaps = render_report(plan, unit, district, seed, rates)
         gaps.update(report_gaps)
         path = out_dir / relative
         if path.parent not in made:
@@ -637,6 +683,7 @@ def generate(out_dir: Path, reports: int, seed: int, plan: Plan | None = None) -
     manifest: dict[str, object] = {
         "generator_version": GENERATOR_VERSION,
         "seed": seed,
+        "findings": findings,
         "reports": reports,
         "districts": len(made),
         "units": len(plan.units),
@@ -653,13 +700,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("out_dir", type=Path, help="folder to write district-NNNN/<unit>.yaml into")
     parser.add_argument("--reports", type=int, default=20_000, help="number of reports (default 20000)")
     parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+    parser.add_argument(
+        "--findings",
+        choices=sorted(PROFILES),
+        default="sparse",
+        help="share of deliberate gaps: sparse (default; few entries wrong) or realistic (most reports with a few)",
+    )
     args = parser.parse_args(argv)
     if args.reports < 1:
         parser.error("--reports must be at least 1")
     if args.out_dir.exists() and any(args.out_dir.iterdir()):
         parser.error(f"{args.out_dir} is not empty; give a new or empty folder")
     args.out_dir.mkdir(parents=True, exist_ok=True)
-    manifest = generate(args.out_dir, args.reports, args.seed)
+    manifest = generate(args.out_dir, args.reports, args.seed, findings=args.findings)
     print(json.dumps(manifest, ensure_ascii=False, indent=2))
     return 0
 

@@ -244,7 +244,7 @@ def log(message: str) -> None:
 # -- the corpus ------------------------------------------------------------------------------------
 
 
-def corpus_key(seed: int, reports: int) -> str:
+def corpus_key(seed: int, reports: int, findings: str = "sparse") -> str:
     """Generator source and ruleset files decide the corpus; a change to either regenerates it."""
     from ipr_rules.ruleset.loader import open_ruleset
 
@@ -253,25 +253,28 @@ def corpus_key(seed: int, reports: int) -> str:
     for path in sorted(directory.glob("*")):
         if path.is_file():
             digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    return f"corpus-s{seed}-n{reports}-{digest.hexdigest()[:12]}"
+    profile = "" if findings == "sparse" else f"-{findings}"
+    return f"corpus-s{seed}-n{reports}{profile}-{digest.hexdigest()[:12]}"
 
 
-def prepare_corpus(cache: Path, seed: int, reports: int) -> tuple[Path, dict[str, Any], float | None]:
+def prepare_corpus(
+    cache: Path, seed: int, reports: int, findings: str = "sparse"
+) -> tuple[Path, dict[str, Any], float | None]:
     from bench.generate import MANIFEST, generate
 
-    key = corpus_key(seed, reports)
+    key = corpus_key(seed, reports, findings)
     target = cache / key
     manifest_path = target / MANIFEST
     if manifest_path.is_file():
         return target, json.loads(manifest_path.read_text(encoding="utf-8")), None
     cache.mkdir(parents=True, exist_ok=True)
     # Earlier corpora of the same seed and count are stale now.
-    for old in cache.glob(f"corpus-s{seed}-n{reports}-*"):
+    for old in cache.glob(key.rsplit("-", 1)[0] + "-*"):
         shutil.rmtree(old, ignore_errors=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{key}.", dir=cache))
-    log(f"generating {reports} reports (seed {seed}) into {target} ...")
+    log(f"generating {reports} reports (seed {seed}, {findings} findings) into {target} ...")
     start = time.perf_counter()
-    manifest = generate(staging, reports, seed)
+    manifest = generate(staging, reports, seed, findings=findings)
     seconds = time.perf_counter() - start
     staging.rename(target)
     return target, manifest, seconds
@@ -696,6 +699,9 @@ def benchmark(args: argparse.Namespace) -> dict[str, Any]:
             "",
         )
 
+    realistic_rows, realistic_raw = realistic_memory(args, cache, ipr)
+    rows.extend(realistic_rows)
+
     warned = "libyaml" in no_libyaml_sample.stderr
     row("libyaml", "PyYAML uses libyaml here", None, "", None, "yes", "PASS" if info["pyyaml_libyaml"] else "MISS")
     row(
@@ -751,6 +757,7 @@ def benchmark(args: argparse.Namespace) -> dict[str, Any]:
             "reports_per_s": round(reports / floor, 1),
         },
         "runs": {key: measure.to_json() for key, measure in {**throughput, "json-small": small}.items()},
+        "memory_realistic": realistic_raw,
         "startup": {label: measure.to_json() for label, measure in startup.items()},
         "probes": {
             "auto_workers": {"wall_s": round(auto_sample.wall, 4), "maxrss_kb": auto_sample.maxrss_kb, **auto_probe},
@@ -763,6 +770,25 @@ def benchmark(args: argparse.Namespace) -> dict[str, Any]:
         },
         "results": rows,
     }
+
+
+def realistic_memory(
+    args: argparse.Namespace, cache: Path, ipr: list[str]
+) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """Peak memory, single and combined outputs, on a corpus where most reports have findings."""
+    from bench.memory import memory_rows
+
+    corpus, manifest, _ = prepare_corpus(cache, args.seed, args.reports, "realistic")
+    full, small, small_count = corpus_parts(corpus, manifest, args.small)
+    rows, raw = memory_rows("realistic findings", full, small, args.reports, small_count, ipr, args.repeat)
+    return rows, {"corpus": {"path": str(corpus), **manifest}, **raw}
+
+
+def corpus_parts(corpus: Path, manifest: dict[str, Any], small: int) -> tuple[list[str], list[str], int]:
+    """The whole corpus as one input, and its first districts (about `small` reports) as inputs."""
+    districts = sorted(path for path in corpus.iterdir() if path.is_dir())
+    chosen = districts[: max(1, small // manifest.get("units", 19))]
+    return [str(corpus)], [str(path) for path in chosen], len(discover_many(chosen))
 
 
 def discover_many(folders: list[Path]) -> list[str]:
@@ -810,10 +836,23 @@ def render_table(results: dict[str, Any]) -> str:
         f"{info.get('other_cpu_during_run', {}).get('cores', '?')} core(s) on average during the run",
         "",
     ]
+    lines += rows_table(results["results"])
+    if info.get("package_changed_during_run"):
+        lines += ["", "WARNING: the package's source changed during this run; the figures mix versions."]
+    lines += [
+        "",
+        "PASS* = within the stretch target as well; ratios: throughput to the floor, start-up to python -c pass.",
+    ]
+    return "\n".join(lines)
+
+
+def rows_table(rows: list[dict[str, Any]]) -> list[str]:
+    """The results as a plain-text table, grouped."""
+    lines: list[str] = []
     header = ("measure", "time / size", "ratio", "target", "result")
     table = []
     group = None
-    for row in results["results"]:
+    for row in rows:
         if row["group"] != group:
             group = row["group"]
             table.append((f"[{group}]", "", "", "", ""))
@@ -829,13 +868,7 @@ def render_table(results: dict[str, Any]) -> str:
             for column, (cell, width) in enumerate(zip(line, widths, strict=True))
         ]
         lines.append("  ".join(cells).rstrip())
-    if info.get("package_changed_during_run"):
-        lines += ["", "WARNING: the package's source changed during this run; the figures mix versions."]
-    lines += [
-        "",
-        "PASS* = within the stretch target as well; ratios: throughput to the floor, start-up to python -c pass.",
-    ]
-    return "\n".join(lines)
+    return lines
 
 
 def _width(text: str) -> int:
@@ -876,16 +909,28 @@ def main(argv: list[str] | None = None) -> int:
         default=os.environ.get("IPR_BENCH_CACHE"),
         help="where generated corpora are kept (default $IPR_BENCH_CACHE or <tmp>/ipr-check-bench)",
     )
+    parser.add_argument(
+        "--memory-only",
+        action="store_true",
+        help="measure only peak memory (single and combined outputs) on the sparse and the realistic corpus",
+    )
     args = parser.parse_args(argv)
     if args.reports < 2 * 19 or args.repeat < 1 or args.startup_repeat < 1:
         parser.error("--reports must be at least 38, --repeat and --startup-repeat at least 1")
     if not 19 <= args.small < args.reports:
         parser.error("--small must be at least 19 and below --reports")
-    results = benchmark(args)
+    if args.memory_only:
+        from bench.memory import memory_benchmark, render_memory_table
+
+        results = memory_benchmark(args)
+        text = render_memory_table(results)
+    else:
+        results = benchmark(args)
+        text = render_table(results)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     log(f"results written to {args.out}")
-    print(render_table(results))
+    print(text)
     return 0
 
 

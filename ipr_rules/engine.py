@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
+from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from itertools import chain, islice
@@ -23,9 +24,9 @@ from ipr_rules.findings import Finding
 from ipr_rules.loading.limits import ReadLimits
 from ipr_rules.loading.reports import FileFailure, LoadedFile, discover, load_file
 from ipr_rules.model.ruleset import Ruleset
-from ipr_rules.parallel import MIN_FILES, available_cores, ordered_map, worth_parallel
+from ipr_rules.parallel import MIN_FILES, ordered_map, worker_count
 from ipr_rules.result import CheckResult, ReportSummary
-from ipr_rules.set_state import ReportRef, SetState
+from ipr_rules.set_state import SetState
 from ipr_rules.waiver import WaiverContext, waive
 
 
@@ -94,12 +95,18 @@ def check_file(path: str | FileFailure, run: Run, state: SetState | None = None)
         for rule in report_rules:
             outcome.findings.extend(rule.check(context))
         entries = len(document.entries) + len(document.broken_entries)
-        outcome.reports.append(
-            ReportSummary(document.file, document.line, context.unit_name, entries, unit is not None)
+        summary = ReportSummary(
+            document.file,
+            document.line,
+            context.unit_name,
+            entries,
+            unit is not None,
+            document.unit_line,
+            document.tasks_line,
         )
+        outcome.reports.append(summary)
         if unit is not None:
-            ref = ReportRef(document.file, document.line, document.unit_line, document.tasks_line)
-            outcome.state.add(unit.name, ref, document, ruleset, context.figures)
+            outcome.state.add(unit.name, summary, document, ruleset, context.figures)
         elif document.unit:
             outcome.state.add_unresolved(document, ruleset)
     return outcome
@@ -115,10 +122,12 @@ def check_paths(
 ) -> CheckResult:
     """Check report files and folders against a ruleset; never raises for a bad input."""
     total = FileOutcome(files=0)
-    for outcome in _run(discover(paths), Run(ruleset, options), total.state):
-        total.absorb(outcome)  # a worker's set state is merged in file order
-        if progress is not None:
-            progress(total.files)
+    # Closed however the loop ends (an interrupt included): worker processes end with it.
+    with closing(_run(discover(paths), Run(ruleset, options), total.state)) as outcomes:
+        for outcome in outcomes:
+            total.absorb(outcome)  # a worker's set state is merged in file order
+            if progress is not None:
+                progress(total.files)
     state, findings = total.state, total.findings
     set_checks = not options.unit_only and (options.complete or len(state.reports) >= 2)
     set_context = SetContext(ruleset, state, set_checks)
@@ -165,15 +174,16 @@ def _local(moment: datetime) -> datetime:
     return moment.astimezone()
 
 
-def _run(discovered: Iterator[str | FileFailure], run: Run, state: SetState) -> Iterable[FileOutcome]:
+def _run(discovered: Iterator[str | FileFailure], run: Run, state: SetState) -> Generator[FileOutcome, None, None]:
     """Files are taken as they are found, never listed whole; the first few decide on workers."""
     head = list(islice(discovered, MIN_FILES))
     files = chain(head, discovered)
-    if worth_parallel(len(head), run.options.jobs):
-        return ordered_map(run.check_batch, files, run.options.jobs or available_cores())
+    workers = worker_count(len(head), run.options.jobs)
+    if workers > 1:
+        return ordered_map(run.check_batch, files, workers)
     return _serial(files, run, state)
 
 
-def _serial(files: Iterable[str | FileFailure], run: Run, state: SetState) -> Iterator[FileOutcome]:
+def _serial(files: Iterable[str | FileFailure], run: Run, state: SetState) -> Generator[FileOutcome, None, None]:
     for path in files:
         yield check_file(path, run, state)

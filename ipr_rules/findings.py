@@ -7,6 +7,7 @@ made per run and none needs validating: one costs about a tenth of the memory of
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -27,8 +28,9 @@ class Finding:
     file: str | None
     line: int | None
     message: Text
-    # Names and values in turn, (name, value, name, value, …): a flat tuple is the smallest
-    # record of a message's arguments, and a large run keeps tens of thousands of them.
+    # The message's arguments as `pack` keeps them: the tuple of their names (one shared tuple
+    # per message) followed by their values; a large run keeps tens of thousands of these.
+    # Names and values in turn, (name, value, name, value, …), are read as well.
     args: tuple[Any, ...] = ()
     # Where in the document, as the loader knows it (keys, positions from zero): JSON gives it as
     # `path`, the message says it in the clerk's words.
@@ -36,7 +38,10 @@ class Finding:
 
     @property
     def arguments(self) -> dict[str, Any]:
-        return dict(zip(self.args[::2], self.args[1::2], strict=False))
+        args = self.args
+        if args and args[0].__class__ is tuple:
+            return dict(zip(args[0], args[1:], strict=True))
+        return dict(zip(args[::2], args[1::2], strict=False))
 
     def text(self, lang: Lang) -> str:
         return self.message.render(lang, **self.arguments)
@@ -86,9 +91,29 @@ def finding(
     **args: Any,
 ) -> Finding:
     """A finding; the location comes first and positionally, so message arguments may use any name."""
-    return Finding(kind, severity, unit, task, file, line, message, pack(args))
+    return Finding(kind, severity, compact(unit), compact(task), file, line, message, pack(args))
 
 
 def pack(args: dict[str, Any]) -> tuple[Any, ...]:
-    """A message's arguments as a Finding keeps them."""
-    return tuple(item for pair in args.items() for item in pair)
+    """A message's arguments as a Finding keeps them: the shared tuple of their names, then their
+    values, short texts interned."""
+    if not args:
+        return ()
+    names = tuple(args)
+    return (_NAMES.setdefault(names, names), *map(compact, args.values()))
+
+
+# One tuple of argument names per message shape, shared by every finding of that shape.
+_NAMES: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+
+# Texts up to this long are interned: task ids, unit, campaign and field names repeat in
+# thousands of findings; longer ones (excerpts, reasons) are each their own.
+_SHORT = 64
+
+
+def compact(value: Any) -> Any:
+    """One shared copy of a short text, so that a run's findings hold each name once."""
+    if value.__class__ is str and len(value) <= _SHORT:
+        return sys.intern(value)
+    return value

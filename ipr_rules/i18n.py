@@ -37,14 +37,27 @@ def _argument(value: Any, lang: Lang) -> Any:
     return value
 
 
+_ARGUMENT_NAMES: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+
 class Localized:
     """A message argument that is itself a message: rendered in the language around it."""
 
-    __slots__ = ("args", "text")
+    __slots__ = ("names", "text", "values")
 
     def __init__(self, text: Text, **args: Any) -> None:
+        # Thousands are kept per run (a reason quoted in each finding): the names as one shared
+        # tuple, and one value kept as it is rather than in a tuple of its own.
         self.text = text
-        self.args = args
+        names = tuple(args)
+        self.names = _ARGUMENT_NAMES.setdefault(names, names)
+        self.values: Any = next(iter(args.values())) if len(names) == 1 else tuple(args.values())
+
+    @property
+    def args(self) -> dict[str, Any]:
+        if len(self.names) == 1:
+            return {self.names[0]: self.values}
+        return dict(zip(self.names, self.values, strict=True))
 
     def render(self, lang: Lang) -> str:
         return self.text.render(lang, **self.args)

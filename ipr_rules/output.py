@@ -4,105 +4,51 @@ from __future__ import annotations
 
 import contextlib
 import os
-import stat
 import sys
-import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TextIO
 
 from ipr_rules.errors import UsageError
 from ipr_rules.i18n import Text
+from ipr_rules.output_files import (
+    STDOUT,
+    STDOUT_TWICE,
+    Payload,
+    Target,
+    display_path,
+    resolve_target,
+    write_atomic,
+    write_outputs,
+)
 
-CANNOT_WRITE = Text("无法写入 {path}：{reason}", "cannot write {path}: {reason}")
+__all__ = ["Payload", "display_path", "echo", "emit", "plan_outputs", "prepare_stdout", "refuse_inputs"]
+__all__ += ["write_atomic", "write_outputs"]
+
 OUTPUT_IS_INPUT = Text(
     "输出文件 {path} 是要检查的报告之一，不会覆盖它；请换一个文件名",
     "the output file {path} is one of the reports to check and will not be overwritten; choose another name",
 )
 REPORT_SUFFIXES = (".yaml", ".yml", ".xlsx")
-
-Payload = str | bytes | Iterable[str | bytes]
-
-
-def write_atomic(path: str | Path, data: Payload) -> None:
-    """Write to a temporary file beside `path`, then rename: a killed run leaves no half file.
-
-    `data` is the whole text or bytes, or chunks of them (a generator may raise midway: then
-    neither the target nor the temporary file is left behind, and an old target is untouched).
-    Text is written as UTF-8; a character no encoding can write (a lone surrogate) is written
-    as its escape instead of failing the run.
-    """
-    target = Path(path)
-    chunks: Iterable[str | bytes] = [data] if isinstance(data, (str, bytes)) else data
-    if _is_special(target):
-        _write_through(target, chunks)
-        return
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    except OSError as error:
-        raise UsageError(CANNOT_WRITE, path=str(target), reason=error.strerror or str(error)) from None
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            for chunk in chunks:
-                stream.write(chunk.encode("utf-8", "backslashreplace") if isinstance(chunk, str) else chunk)
-            stream.flush()
-            os.fsync(stream.fileno())
-        _set_mode(temporary, target)
-        os.replace(temporary, target)
-    except OSError as error:
-        _discard(temporary)
-        raise UsageError(CANNOT_WRITE, path=str(target), reason=error.strerror or str(error)) from None
-    except BaseException:
-        _discard(temporary)
-        raise
+# Formats whose output is not text: never printed on a terminal, only to a file or `-o -` in a pipe.
+BINARY_FORMATS = ("xlsx", "docx")
 
 
-def _is_special(target: Path) -> bool:
-    """A device or pipe (`-o /dev/null`, `-o /dev/stdout`): it is written to, never replaced."""
-    try:
-        mode = os.stat(target).st_mode
-    except OSError:
-        return False
-    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
-
-
-def _write_through(target: Path, chunks: Iterable[str | bytes]) -> None:
-    try:
-        with open(target, "wb") as stream:
-            for chunk in chunks:
-                stream.write(chunk.encode("utf-8", "backslashreplace") if isinstance(chunk, str) else chunk)
-    except OSError as error:
-        raise UsageError(CANNOT_WRITE, path=str(target), reason=error.strerror or str(error)) from None
-
-
-def _set_mode(temporary: str, target: Path) -> None:
-    """The mode an ordinary new file would get (mkstemp makes it private), or the old file's."""
-    try:
-        mode = stat.S_IMODE(os.stat(target).st_mode)
-    except OSError:
-        mask = os.umask(0o022)
-        os.umask(mask)
-        mode = 0o666 & ~mask
-    with contextlib.suppress(OSError):
-        os.chmod(temporary, mode)
-
-
-def _discard(path: str) -> None:
-    with contextlib.suppress(OSError):
-        os.unlink(path)
-
-
-def refuse_inputs(targets: Iterable[Path], inputs: Iterable[str]) -> None:
+def refuse_inputs(targets: Iterable[Target | Path], inputs: Iterable[str]) -> None:
     """An output file must not be a report being checked: inputs are never modified."""
     given = list(inputs)
-    for target in targets:
+    for item in targets:
+        if isinstance(item, Target) and item.kind != "file":
+            continue
+        target = item.path if isinstance(item, Target) else item
         if not target.exists():
             continue
         for path in given:
             if _same_file(target, path) or (
                 target.suffix.lower() in REPORT_SUFFIXES and os.path.isdir(path) and _inside(target, path)
             ):
-                raise UsageError(OUTPUT_IS_INPUT, path=str(target))
+                shown = item.given if isinstance(item, Target) else target
+                raise UsageError(OUTPUT_IS_INPUT, path=display_path(shown))
 
 
 def _same_file(target: Path, path: str) -> bool:
@@ -157,28 +103,43 @@ BINARY_TO_TERMINAL = Text(
 )
 
 
-BINARY_FORMATS = ("xlsx", "docx")
+def plan_outputs(chosen: str | None, files: Sequence[str | Path]) -> tuple[str | None, list[tuple[Target, str]]]:
+    """Which format goes to stdout (None: nothing more) and where each `-o` output goes.
 
-
-def plan_outputs(chosen: str | None, files: tuple[Path, ...]) -> tuple[str, list[tuple[Path, str]]]:
-    """Which format goes to stdout and which to each `-o` file.
-
-    A file's format comes from its suffix, or from --format when the suffix says nothing. The
-    table is still printed beside files, unless --format named a format that went to a file.
+    A file's format comes from its suffix, or from --format when the suffix says nothing; `-`
+    (standard output) takes --format, or the table. The table is still printed beside files,
+    unless --format named a format that went to a file, or an output already goes to stdout.
+    Where each output goes is settled here, before anything is checked: a missing folder or a
+    device is refused before a long run, not after it.
     """
     from ipr_rules.render import format_for
 
-    targets: list[tuple[Path, str]] = []
+    targets: list[tuple[Target, str]] = []
     for path in files:
-        by_suffix = format_for(path)
+        target = resolve_target(path)
+        by_suffix = None if target.kind == "stdout" and os.fspath(path) == STDOUT else format_for(Path(path))
         if by_suffix is not None and (chosen is None or len(files) > 1 or by_suffix == chosen):
-            targets.append((path, by_suffix))
-        elif chosen is not None:
-            targets.append((path, chosen))
+            targets.append((target, by_suffix))
+        elif chosen is not None or os.fspath(path) == STDOUT:
+            targets.append((target, chosen or "table"))
         else:
-            raise UsageError(UNKNOWN_SUFFIX, path=str(path))
+            raise UsageError(UNKNOWN_SUFFIX, path=display_path(path))
+    to_stdout = [fmt for target, fmt in targets if target.kind == "stdout"]
+    if len(to_stdout) > 1:
+        raise UsageError(STDOUT_TWICE)
     written = {fmt for _, fmt in targets}
-    stdout = chosen if chosen is not None and chosen not in written else "table"
+    stdout: str | None = chosen if chosen is not None and chosen not in written else "table"
+    if to_stdout:
+        stdout = None
     if stdout in BINARY_FORMATS:
         raise UsageError(BINARY_TO_TERMINAL, format=stdout)
+    if to_stdout and to_stdout[0] in BINARY_FORMATS and _is_terminal(sys.stdout):
+        raise UsageError(BINARY_TO_TERMINAL, format=to_stdout[0])
     return stdout, targets
+
+
+def _is_terminal(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (ValueError, OSError):
+        return False

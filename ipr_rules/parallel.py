@@ -6,12 +6,18 @@ process gives. The work is a picklable callable handed to each worker once, thro
 initializer (with whatever it carries: the engine hands over its run, ruleset and derived data
 included); this module knows nothing of what the work is. One district's reports never pay for
 starting workers.
+
+Never more workers than usable cores or items; workers ignore Ctrl-C (the main process alone
+answers it), die with the main process, and are terminated and joined whenever the run ends
+early, so an interrupted run leaves no process behind.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
-from collections.abc import Callable, Iterable, Iterator
+import signal
+from collections.abc import Callable, Generator, Iterable, Iterator
 from itertools import islice
 from typing import Any, TypeVar
 
@@ -35,29 +41,62 @@ def available_cores() -> int:
         return os.cpu_count() or 1
 
 
+def capped_jobs(jobs: int) -> int:
+    """A requested number of workers, lowered to the usable cores: more only compete for them."""
+    return max(1, min(jobs, available_cores()))
+
+
+def worker_count(files_seen: int, jobs: int | None) -> int:
+    """How many worker processes to start; 1 means none. `files_seen`: how many files were
+    found, counting up to MIN_FILES."""
+    if jobs is None:
+        return available_cores() if files_seen >= MIN_FILES else 1
+    return max(1, min(capped_jobs(jobs), files_seen))
+
+
 def worth_parallel(files_seen: int, jobs: int | None) -> bool:
-    """`files_seen`: how many files were found, counting up to MIN_FILES."""
-    if jobs is not None:
-        return jobs > 1 and files_seen > 1
-    return files_seen >= MIN_FILES and available_cores() > 1
+    return worker_count(files_seen, jobs) > 1
 
 
 def ordered_map(
     work: Callable[[list[Item]], Result], items: Iterable[Item], workers: int, batch: int = BATCH
-) -> Iterator[Result]:
+) -> Generator[Result, None, None]:
     """`work` applied to consecutive batches of `items` in `workers` processes; one result per
-    batch, in order."""
+    batch, in order. The pool is gone when this ends, however it ends."""
     import multiprocessing  # only a large run pays for it
 
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    with context.Pool(workers, initializer=_start, initargs=(work,)) as pool:
+    pool = context.Pool(workers, initializer=_start, initargs=(work,))
+    try:
         yield from pool.imap(_run_batch, _batches(iter(items), batch))
+        pool.close()
+    finally:
+        pool.terminate()
+        pool.join()
 
 
 def _start(work: Callable[[list[Any]], Any]) -> None:
+    """In each worker: Ctrl-C is the main process's to answer, SIGTERM ends the worker quietly,
+    and the worker dies with the main process however that one ends."""
     global _work
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _die_with_parent()
     _work = work
+
+
+def _die_with_parent() -> None:
+    """Linux: SIGTERM to this process when its parent exits (prctl PR_SET_PDEATHSIG)."""
+    if not os.path.exists("/proc/self"):
+        return
+    with contextlib.suppress(OSError, AttributeError):
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, int(signal.SIGTERM), 0, 0, 0)  # 1: PR_SET_PDEATHSIG
+    if os.getppid() == 1:  # the parent was gone before the call took effect
+        os._exit(1)
 
 
 def _run_batch(batch: list[Any]) -> Any:

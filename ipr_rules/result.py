@@ -21,11 +21,16 @@ FAIL_ON: tuple[FailOn, ...] = ("error", "warning", "never")
 
 @dataclass(frozen=True, slots=True)
 class ReportSummary:
+    """One report in a line; for a known unit, also what the set checks point at (its unit and
+    tasks lines): one record per report serves both, since a large run keeps one per report."""
+
     file: str
     line: int
     unit: str | None
     entries: int
     known: bool
+    unit_line: int | None = None
+    tasks_line: int | None = None
 
 
 @dataclass(slots=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Protocol
 
 from ipr_rules.loading.validate import ReportDocument
 from ipr_rules.model.report import CARRYING, Entry
@@ -24,12 +25,18 @@ MAX_WORK = 4
 STATUS_ORDER = {"done": 0, "partial": 1, "not_started": 2, "not_applicable": 3}
 
 
-@dataclass(frozen=True, slots=True)
-class ReportRef:
-    file: str
-    line: int
-    unit_line: int | None
-    tasks_line: int | None
+class ReportRef(Protocol):
+    """What the set checks keep of a report: the engine's one record per report
+    (result.ReportSummary) serves, since a large run keeps one per report."""
+
+    @property
+    def file(self) -> str: ...
+    @property
+    def line(self) -> int: ...
+    @property
+    def unit_line(self) -> int | None: ...
+    @property
+    def tasks_line(self) -> int | None: ...
 
 
 @dataclass(frozen=True, slots=True)

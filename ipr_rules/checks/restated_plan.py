@@ -8,6 +8,7 @@ from ipr_rules.checks.context import ReportContext
 from ipr_rules.derived import Derived
 from ipr_rules.findings import Finding, Severity, finding
 from ipr_rules.i18n import Text
+from ipr_rules.textnorm import INVISIBLE, fold
 from ipr_rules.textsim import PHRASE_BREAKS, ngrams
 
 KIND = "restated-plan"
@@ -68,12 +69,16 @@ def plan_runs(derived: Derived, text: str) -> PlanRuns:
     table: dict[str, PlanRuns] = derived.table(KIND)
     runs = table.get(text)
     if runs is None:
-        runs = table[text] = PlanRuns(text)
+        runs = table[text] = PlanRuns(fold(text))
     return runs
 
 
 def copied_share(action: str, task: PlanRuns) -> float:
-    """Share of the action's four-character runs that stand in the task's text."""
+    """Share of the action's four-character runs that stand in the task's text.
+
+    Both are folded first (textnorm): spaces, invisible characters and full-width forms
+    scattered through copied text do not make it the action's own words."""
+    action = fold(action)
     if len(action) < GRAM + MIN_GRAMS - 1:
         return 0.0
     # A sample of runs first: an action written in its own words fails this cheap test.
@@ -95,7 +100,8 @@ def check(ctx: ReportContext) -> Iterator[Finding]:
         for number, action in enumerate(entry.actions, start=1):
             share = copied_share(action, plan_runs(ctx.derived, task.text))
             if share >= THRESHOLD:
-                excerpt = action if len(action) <= 40 else action[:40] + "…"
+                shown = INVISIBLE.sub("", action)  # as it reads, without invisible characters
+                excerpt = shown if len(shown) <= 40 else shown[:40] + "…"
                 yield finding(
                     KIND,
                     SEVERITY,

@@ -43,11 +43,12 @@ REASON = Text("：{reason}", ": {reason}")
 NO_REASON = Text("，且未说明原因", ", and no reason is given")
 
 
-def reason_argument(reason: str | None) -> Localized:
+def reason_argument(reason: str | None) -> Localized | Text:
+    """The reason quoted, or the one shared "no reason given" (a run may have thousands)."""
     if reason and reason.strip():
         shown = reason.strip()
         return Localized(REASON, reason=shown if len(shown) <= 60 else shown[:60] + "…")
-    return Localized(NO_REASON)
+    return NO_REASON
 
 
 def check(ctx: ReportContext) -> Iterator[Finding]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sys
 
-from ipr_rules.cli import check, convert, ruleset, serve, views, years
+from ipr_rules.cli import check, convert, ruleset, serve, signals, views, years
 from ipr_rules.cli.app import main
 
 __all__ = ["check", "convert", "entry_point", "main", "ruleset", "serve", "views", "years"]
@@ -20,6 +20,8 @@ def entry_point() -> None:
     except BrokenPipeError:
         _silence_stdout()
         sys.exit(1)
+    except (KeyboardInterrupt, signals.Terminated) as error:  # before or after the command itself
+        signals.interrupted(error, sys.argv[1:])
 
 
 def _silence_stdout() -> None:

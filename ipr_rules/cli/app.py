@@ -83,6 +83,22 @@ class IprGroup(click.Group):
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         return super().parse_args(ctx, _route(list(args), set(self.commands)))
 
+    def invoke(self, ctx: click.Context) -> Any:
+        """Ctrl-C and SIGTERM end the command with one line and 130 / 143 (cli.signals)."""
+        from ipr_rules.cli.signals import Terminated, install, interrupted
+
+        install()
+        try:
+            return super().invoke(ctx)
+        except (KeyboardInterrupt, Terminated) as error:
+            interrupted(error, sys.argv[1:])
+        except click.ClickException as error:
+            # click quotes the offending argument in its message: it must not reach the terminal raw.
+            from ipr_rules.render.safe_text import reveal
+
+            vars(error)["message"] = reveal(error.message)  # click marks it final; it is a plain attribute
+            raise
+
     def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         formatter.write_usage("ipr-check", "[选项] 报告文件或目录... | 命令 [参数]")
 
@@ -107,7 +123,11 @@ def _route(args: list[str], commands: set[str]) -> list[str]:
 
 
 def fail(error: UsageError, lang: Lang) -> NoReturn:
-    echo(error.render(lang), err=True)
+    """The message on stderr, with whatever the user typed into it made harmless (an escape
+    sequence in an argument is shown as `\\x1b`, never obeyed), and exit 2."""
+    from ipr_rules.render.safe_text import reveal
+
+    echo(reveal(error.render(lang)), err=True)
     sys.exit(2)
 
 

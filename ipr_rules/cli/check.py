@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import sys
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,7 @@ from ipr_rules.cli.app import (
 from ipr_rules.errors import UsageError
 from ipr_rules.i18n import Lang, Names, Text
 from ipr_rules.loading.limits import MEGABYTE, Limits, ReadLimits
-from ipr_rules.output import echo, emit, plan_outputs, refuse_inputs, write_atomic
+from ipr_rules.output import echo, emit, plan_outputs, refuse_inputs, write_outputs
 from ipr_rules.render import FORMATS
 from ipr_rules.result import FAIL_ON, FailOn
 
@@ -38,6 +39,26 @@ NO_LIBYAML = Text(
     "提示：PyYAML 未使用 libyaml C 扩展，读取速度会慢 7–8 倍",
     "note: PyYAML runs without its libyaml C extension, 7–8× slower",
 )
+
+
+# The largest --max-file-size that means anything: a report file is read into memory whole.
+MAX_FILE_MB = 10_240.0
+JOBS_LOWERED = Text(
+    "提示：-j {asked} 超过可用的 CPU 核数，改为 {used} 个进程",
+    "note: -j {asked} is more than the usable CPU cores; using {used} processes",
+)
+
+
+class Megabytes(click.FloatRange):
+    """A size in MB: a finite number in range (click lets nan through every range check)."""
+
+    name = "megabytes"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        converted = super().convert(value, param, ctx)
+        if not math.isfinite(converted):
+            self.fail(f"{value!r} is not a finite number of MB", param, ctx)
+        return converted
 
 
 @main.command(CHECK, hidden=True)
@@ -57,8 +78,9 @@ NO_LIBYAML = Text(
     "--output",
     "outputs",
     multiple=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="写入文件，格式由后缀或 --format 决定，可多次使用 / write to a file (format from its suffix or --format); repeatable.",
+    type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+    help="写入文件（- 为标准输出），格式由后缀或 --format 决定，可多次使用 / write to a file (- for stdout; format from "
+    "its suffix or --format); repeatable.",
 )
 @lang_option
 @click.option(
@@ -91,7 +113,7 @@ NO_LIBYAML = Text(
 )
 @click.option(
     "--max-file-size",
-    type=click.FloatRange(min=0.001),
+    type=Megabytes(min=0.001, max=MAX_FILE_MB),
     default=_DEFAULTS.max_file_bytes / MEGABYTE,
     show_default=True,
     help="单个文件大小上限（MB） / the largest file read, in MB.",
@@ -152,7 +174,8 @@ def check_command(
     if unit_only and complete:
         fail(UsageError(CONFLICTING), lang)
     stdout_format, targets = run(lang, lambda: plan_outputs(format_name, outputs))
-    run(lang, lambda: refuse_inputs([path for path, _ in targets], paths))
+    run(lang, lambda: refuse_inputs([target for target, _ in targets], paths))
+    jobs = _capped(jobs, lang)
     if ruleset_dir is None and year is None:
         from ipr_rules.ruleset.year_pick import reported_year
 
@@ -174,13 +197,20 @@ def check_command(
     finally:
         if bar is not None:
             bar.finish()
-    for path, target_format in targets:
-        run(
-            lang,
-            lambda path=path, target_format=target_format: write_atomic(path, renderer(target_format)(result, lang)),
-        )
-    emit(renderer(stdout_format)(result, lang))
+    # Every file or none of them: a later output that cannot be written leaves the earlier untouched.
+    run(lang, lambda: write_outputs([(target, renderer(fmt)(result, lang)) for target, fmt in targets]))
+    if stdout_format is not None:
+        emit(renderer(stdout_format)(result, lang))
     sys.exit(exit_code(result, fail_on))
+
+
+def _capped(jobs: int | None, lang: Lang) -> int | None:
+    from ipr_rules.parallel import capped_jobs
+
+    if jobs is None or capped_jobs(jobs) == jobs:
+        return jobs
+    echo(JOBS_LOWERED.render(lang, asked=jobs, used=capped_jobs(jobs)), err=True)
+    return capped_jobs(jobs)
 
 
 def _check_kinds(kinds: tuple[str, ...], lang: Lang) -> None:

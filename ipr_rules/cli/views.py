@@ -26,9 +26,9 @@ output_file_option = click.option(
     "-o",
     "--output",
     "output_file",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
     default=None,
-    help="写入文件而不是打印 / write to a file instead of printing.",
+    help="写入文件而不是打印（- 为标准输出） / write to a file instead of printing (- for stdout).",
 )
 
 

@@ -20,6 +20,7 @@ from ipr_rules.loading.validate import ReportDocument, empty_report, validate_do
 from ipr_rules.loading.yaml_errors import error_line, explain_syntax_error
 from ipr_rules.loading.yamlpos import Document, YamlSyntaxError
 from ipr_rules.loading.yamlstream import read_stream
+from ipr_rules.output_files import display_path
 
 SUFFIXES = (".yaml", ".yml", ".xlsx")
 # Read as workbooks whatever their content turns out to be (an .xls is refused with a message).
@@ -73,25 +74,21 @@ class LoadedFile:
         return ([self.failure] if self.failure is not None else []) + self.later_failures
 
 
-def display_path(path: str | os.PathLike[str]) -> str:
-    """A path fit to print: bytes that were not UTF-8 show as U+FFFD instead of failing output."""
-    text = os.fspath(path)
-    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-
-
 _FileKey = tuple[int, int]  # (device, inode): the same file by whatever path it is reached
 _FolderKey = _FileKey
 
 
 def discover(paths: list[str]) -> Iterator[str | FileFailure]:
     """Report files under `paths` in order (directories recursively, sorted), each once."""
-    seen: set[_FileKey] = set()
+    # One int per file (device and inode packed), not a tuple: a large run keeps one per report.
+    seen: set[int] = set()
     for given in paths:
         for found in _expand(given):
             if isinstance(found, FileFailure):
                 yield found
                 continue
-            path, key = found
+            path, (device, inode) = found
+            key = device << 64 | inode
             if key not in seen:
                 seen.add(key)
                 yield path

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import sys
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,6 +23,7 @@ from ipr_rules.loading.ime_mistakes import (
     not_a_mapping,
     typing_problems,
 )
+from ipr_rules.loading.yaml11 import as_task_id
 from ipr_rules.loading.yamlpos import DUPLICATE_KEY, INVISIBLE_CHARACTERS, Document, NonStringKey, Problem
 from ipr_rules.loading.yamlpos import Path as DataPath
 from ipr_rules.model.messages import message_for
@@ -143,6 +145,8 @@ def validate_document(document: Document, file: str, hints: TextHints | None = N
         report.unit, report.year, report.submitted = whole.unit, whole.year, whole.submitted
         report.metrics = dict(whole.metrics)
         report.entries = dict(whole.tasks)
+    # Task ids are kept by findings and the set state: one shared copy of each.
+    report.entries = {sys.intern(task_id): entry for task_id, entry in report.entries.items()}
     for task_id in report.entries:
         report.entry_lines[task_id] = document.lines.get(("tasks", task_id), report.tasks_line or report.line)
     _cross_field(report)
@@ -225,7 +229,7 @@ def _thousands(
 def _non_string_key(key: NonStringKey, path: DataPath, line: int) -> Problem:
     kind = KEY_KINDS.get(key.tag, _OTHER_KIND)
     if path[:1] == ("tasks",) and len(path) == 2 and key.tag in ("float", "int"):
-        suggested = re.sub(r"[._]", "-", key.raw)
+        suggested = as_task_id(key.raw)
         return Problem(NUMERIC_TASK_ID, line, path, {"raw": key.raw, "kind": kind, "suggested": suggested})
     return Problem(NON_STRING_KEY, line, path, {"raw": key.raw, "kind": kind})
 
@@ -321,8 +325,9 @@ def _cross_field(report: ReportDocument) -> None:
 
 
 def _invisible(report: ReportDocument) -> None:
-    """Invisible characters in the names that are matched exactly: the unit and campaigns (keys,
-    task ids among them, are looked at while their non-string siblings are removed)."""
+    """Invisible characters in the names that are matched exactly (the unit and campaigns) and
+    in actions, where they hide copied text from comparison and show as nothing (keys, task ids
+    among them, are looked at while their non-string siblings are removed)."""
     if report.unit and _INVISIBLE.search(report.unit):
         args = {"field": FieldPath(("unit",)), **_invisible_args(report.unit)}
         report.problems.append(Problem(INVISIBLE, report.unit_line or report.line, ("unit",), args))
@@ -331,6 +336,12 @@ def _invisible(report: ReportDocument) -> None:
             if _INVISIBLE.search(campaign):
                 path = ("tasks", task_id, "campaigns", index)
                 args = {"field": FieldPath(path), **_invisible_args(campaign)}
+                report.problems.append(Problem(INVISIBLE, report.line_of(*path), path, args))
+        for index, action in enumerate(entry.actions):
+            if _INVISIBLE.search(action):
+                path = ("tasks", task_id, "actions", index)
+                field = f"tasks.{task_id}.actions[{index}]"
+                args = {"field": field, **_invisible_args(action)}
                 report.problems.append(Problem(INVISIBLE, report.line_of(*path), path, args))
 
 
@@ -344,4 +355,5 @@ def _invisible_args(text: str) -> dict[str, Any]:
         "、".join(f"U+{code:04X}（{name.zh}）" for code, name in names),
         ", ".join(f"U+{code:04X} ({name.en})" for code, name in names),
     )
-    return {"codes": listed, "cleaned": _INVISIBLE.sub("", text).strip()}
+    cleaned = _INVISIBLE.sub("", text).strip()
+    return {"codes": listed, "cleaned": cleaned if len(cleaned) <= 40 else cleaned[:40] + "…"}

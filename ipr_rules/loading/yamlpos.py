@@ -22,6 +22,7 @@ from yaml.nodes import ScalarNode
 from ipr_rules.clerk import FieldPath
 from ipr_rules.i18n import Text
 from ipr_rules.loading.limits import Limits
+from ipr_rules.loading.yaml11 import FORMS, YAML11_NUMBER, yaml11_form
 
 Path = tuple[Any, ...]
 
@@ -229,6 +230,11 @@ class ScalarReader:
             return text  # 2020.7.10 is a date as people write it (SPEC §7), not a broken float
         if tag in (_INT, _FLOAT) and len(text) > MAX_NUMBER_CHARS:
             self.problems.append(Problem(NUMBER_TOO_LONG, line, path, {"digits": len(text)}))
+            return None
+        if tag in (_INT, _FLOAT) and event.tag is None and (form := yaml11_form(text)) is not None:
+            value = _SCALAR_CONSTRUCTORS[tag](ScalarNode(tag, text))
+            args = {"raw": text, "form": FORMS[form], "value": value}
+            self.problems.append(Problem(YAML11_NUMBER, line, path, args))
             return None
         try:
             if tag == _TIMESTAMP:

@@ -7,6 +7,8 @@ is A4: the matrix on a landscape page, each unit on a page of its own.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from ipr_rules.findings import SEVERITIES
 from ipr_rules.i18n import ROLE_LABELS, SEVERITY_LABELS, Lang, Text, join_names
 from ipr_rules.render.html_kit import esc, unit_anchor, where
@@ -73,11 +75,20 @@ GENERATED = Text("由 ipr-check {version} 于 {time} 生成。", "Made by ipr-ch
 POLICY = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
 
 
-def render(result: CheckResult, lang: Lang, *, banner: str = "") -> str:
-    """The page; `banner` is trusted markup placed above the header (the self-check page's links)."""
+def render(result: CheckResult, lang: Lang, *, banner: str = "") -> Iterator[str]:
+    """The page in pieces, the findings unit by unit: never the whole document at once.
+    `banner` is trusted markup placed above the header (the self-check page's links)."""
     title = TITLE.render(lang, year=result.ruleset.year)
     summary = summarize(result)
-    body = "\n".join(
+    head = (
+        "<!DOCTYPE html>\n"
+        f'<html lang="{"zh-CN" if lang == "zh" else "en"}">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{POLICY}">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<meta name="referrer" content="no-referrer">\n'
+        f"<title>{esc(title)}</title>\n<style>{stylesheet()}{WORK_STYLE}</style>\n</head>\n<body>\n<main>\n{banner}"
+    )
+    top = "\n".join(
         [
             "<header>",
             f"<h1>{esc(title)}</h1>",
@@ -91,20 +102,18 @@ def render(result: CheckResult, lang: Lang, *, banner: str = "") -> str:
             _wrong_unit(result, lang),
             _waived(result, lang),
             render_work(summary, lang),
-            render_units(result, lang),
-            f"<footer>{esc(GENERATED.render(lang, version=_version(), time=summary.headline.checked_at))}</footer>",
         ]
     )
-    document = (
-        "<!DOCTYPE html>\n"
-        f'<html lang="{"zh-CN" if lang == "zh" else "en"}">\n<head>\n<meta charset="utf-8">\n'
-        f'<meta http-equiv="Content-Security-Policy" content="{POLICY}">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        '<meta name="referrer" content="no-referrer">\n'
-        f"<title>{esc(title)}</title>\n<style>{stylesheet()}{WORK_STYLE}</style>\n</head>\n<body>\n<main>\n{banner}{body}\n</main>\n</body>\n</html>\n"
-    )
-    # A lone surrogate (from a file name that is not UTF-8) becomes a visible escape.
-    return document.encode("utf-8", "backslashreplace").decode("utf-8")
+    yield _encodable(head + top + "\n")
+    for part in render_units(result, lang):
+        yield _encodable(part + "\n")
+    footer = f"<footer>{esc(GENERATED.render(lang, version=_version(), time=summary.headline.checked_at))}</footer>"
+    yield _encodable(footer + "\n</main>\n</body>\n</html>\n")
+
+
+def _encodable(text: str) -> str:
+    """A lone surrogate (from a file name that is not UTF-8) becomes a visible escape."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _checked(result: CheckResult, summary: Summary, lang: Lang) -> str:

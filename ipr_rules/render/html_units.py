@@ -6,6 +6,8 @@ finding) gets a section of its own, starting a new page when printed.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from ipr_rules.findings import Finding
 from ipr_rules.i18n import ROLE_LABELS, Lang, Text
 from ipr_rules.render.grouping import sort_key, unit_order
@@ -36,27 +38,26 @@ HEADERS = (
 NONE = Text("未发现问题。", "No findings.")
 
 
-def render_units(result: CheckResult, lang: Lang) -> str:
+def render_units(result: CheckResult, lang: Lang) -> Iterator[str]:
+    """The heading, then one unit's section after another."""
     groups: dict[str | None, list[Finding]] = {}
     for finding in result.findings:
         groups.setdefault(finding.unit, []).append(finding)
     shown = set(matrix_units(result)) | set(groups)
     known = [unit for unit in result.coverage.units if unit in shown]
     extra = [unit for unit in unit_order(result) if unit not in result.coverage.units]
-    parts = [f'<h2 id="units">{esc(HEADING.render(lang))}</h2>']
+    yield f'<h2 id="units">{esc(HEADING.render(lang))}</h2>'
     for unit in known:
-        parts.append(
-            _unit_section(
-                result, unit, unit_anchor(result.coverage.units, unit), sorted(groups.get(unit, []), key=sort_key), lang
-            )
-        )
+        anchor = unit_anchor(result.coverage.units, unit)
+        yield from _unit_section(result, unit, anchor, sorted(groups.pop(unit, []), key=sort_key), lang)
     for number, other in enumerate(extra, start=1):
         anchor = "unit-other" if other is None else f"unit-x{number}"
-        parts.append(_unit_section(result, other, anchor, sorted(groups.get(other, []), key=sort_key), lang))
-    return "\n".join(parts)
+        yield from _unit_section(result, other, anchor, sorted(groups.pop(other, []), key=sort_key), lang)
 
 
-def _unit_section(result: CheckResult, unit: str | None, anchor: str, findings: list[Finding], lang: Lang) -> str:
+def _unit_section(
+    result: CheckResult, unit: str | None, anchor: str, findings: list[Finding], lang: Lang
+) -> Iterator[str]:
     coverage = result.coverage
     title = esc(unit) if unit is not None else esc(OTHER.render(lang))
     if unit is not None and unit not in coverage.units:
@@ -66,9 +67,9 @@ def _unit_section(result: CheckResult, unit: str | None, anchor: str, findings: 
         parts.append(_facts(result, unit, lang))
     if unit in coverage.units:
         parts.append(_duties(result, unit, lang))
-    parts.append(_findings(findings, lang))
-    parts.append("</section>")
-    return "\n".join(parts)
+    yield "\n".join(parts)
+    yield from _findings(findings, lang)
+    yield "</section>"
 
 
 def _facts(result: CheckResult, unit: str, lang: Lang) -> str:
@@ -108,18 +109,24 @@ def _duties(result: CheckResult, unit: str, lang: Lang) -> str:
     return f'<ul class="chips" aria-label="{esc(DUTY_LIST.render(lang))}">{"".join(chips)}</ul>'
 
 
-def _findings(findings: list[Finding], lang: Lang) -> str:
+# Rows of a findings table written at a time: a unit may have thousands in a large run.
+ROWS_PER_PIECE = 200
+
+
+def _findings(findings: list[Finding], lang: Lang) -> Iterator[str]:
     if not findings:
-        return f'<p class="none">{esc(NONE.render(lang))}</p>'
+        yield f'<p class="none">{esc(NONE.render(lang))}</p>'
+        return
     head = "".join(f"<th>{esc(header.render(lang))}</th>" for header in HEADERS)
-    rows = []
-    for finding in findings:
-        kind = f'{esc(kind_label(finding.kind, lang))}<span class="kind">{esc(finding.kind)}</span>'
-        rows.append(
-            f'<tr>{severity_cell(finding, lang)}<td class="nowrap">{esc(finding.task or "–")}</td>'
-            f'<td class="nowrap">{kind}</td><td>{esc(finding.text(lang))}</td>'
-            f'<td class="loc">{where(finding)}</td></tr>'
-        )
-    return (
-        f'<table class="list findings"><thead><tr>{head}</tr></thead><tbody>\n' + "\n".join(rows) + "\n</tbody></table>"
-    )
+    yield f'<table class="list findings"><thead><tr>{head}</tr></thead><tbody>'
+    for start in range(0, len(findings), ROWS_PER_PIECE):
+        rows = []
+        for finding in findings[start : start + ROWS_PER_PIECE]:
+            kind = f'{esc(kind_label(finding.kind, lang))}<span class="kind">{esc(finding.kind)}</span>'
+            rows.append(
+                f'<tr>{severity_cell(finding, lang)}<td class="nowrap">{esc(finding.task or "–")}</td>'
+                f'<td class="nowrap">{kind}</td><td>{esc(finding.text(lang))}</td>'
+                f'<td class="loc">{where(finding)}</td></tr>'
+            )
+        yield "\n".join(rows)
+    yield "</tbody></table>"

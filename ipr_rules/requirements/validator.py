@@ -162,12 +162,17 @@ class RequirementValidator(Validator):  # type: ignore[misc]
             'name': {'type': 'string', 'required': True, 'empty': False},
             'also': {'type': 'list', 'schema': {'type': 'string'}}}}
         """
-        names = [constraint["name"], *constraint.get("also", [])]
-        listed = any(name in str(item) for name in names for item in (value if isinstance(value, list) else []))
+        from ipr_rules.textnorm import fold
+
+        # Folded first: spaces, invisible characters and full-width digits do not hide a mention.
+        names = [fold(name) for name in (constraint["name"], *constraint.get("also", []))]
+        items = [fold(str(item)) for item in (value if isinstance(value, list) else [])]
+        listed = any(name in item for name in names for item in items)
         done = negated = False
         for action in self.document.get("actions") or []:
+            folded = fold(str(action))
             for name in names:
-                positive, negative = mentions(str(action), name)
+                positive, negative = mentions(folded, name)
                 done, negated = done or positive, negated or negative
         # A mention in a negated clause (未开展“铁拳”专项行动) reports nothing, and overrides a bare listing.
         if not (done or (listed and not negated)):

@@ -9,11 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ipr_rules.errors import RulesetError
+from ipr_rules.errors import RulesetError, UsageError
 from ipr_rules.i18n import Text
 from ipr_rules.loading.decode import DecodeFailure, decode
 from ipr_rules.model.ruleset import CompiledPlan, UnitRegistry, UnitsFile
 from ipr_rules.output import write_atomic
+from ipr_rules.output_files import CANNOT_WRITE
 from ipr_rules.ruleset.compile import CompileError, compile_plan
 from ipr_rules.ruleset.files import PLAN_FILE, RULESET_FILE, UNITS_FILE, FileRefused, read_checked, read_limited_bytes
 from ipr_rules.ruleset.lint import PlanWarning, lint_plan
@@ -87,6 +88,7 @@ def build_ruleset(
             error.file = str(source)
         raise
     warnings = lint_plan(parse_plan(text), registry)
+    _make_folder(directory)
     target_source = directory / SOURCE_NAME
     if not _same_file(source, target_source):
         write_atomic(target_source, text)
@@ -95,6 +97,14 @@ def build_ruleset(
         write_atomic(target_units, read_limited_bytes(registry_path))
     write_atomic(directory / RULESET_FILE, dump_plan(plan))
     return BuildOutcome(plan, warnings, target_source, [notice] if notice else [])
+
+
+def _make_folder(directory: Path) -> None:
+    """The ruleset directory is the output: made when missing (writing a file never makes folders)."""
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise UsageError(CANNOT_WRITE, path=str(directory), reason=error.strerror or str(error)) from None
 
 
 def _same_file(first: Path, second: Path) -> bool:

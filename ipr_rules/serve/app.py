@@ -243,7 +243,7 @@ def _result_page(
     if settings.keep is not None:
         notes.append(_keep(settings.keep, unit, job.suffix, job.data).render(lang))
     banner = result_banner(job.home, job.downloads, notes, lang)
-    page = render_html(result, lang, banner=banner)
+    page = "".join(render_html(result, lang, banner=banner))
     return result, page, unit
 
 

@@ -20,7 +20,8 @@ from ipr_rules.loading.cells import cell_of
 from ipr_rules.loading.limits import ReadLimits
 from ipr_rules.loading.yamlpos import Document
 from ipr_rules.model.ruleset import Ruleset
-from ipr_rules.output import write_atomic
+from ipr_rules.output import write_atomic, write_outputs
+from ipr_rules.output_files import CANNOT_WRITE
 
 CANNOT_READ = Text("无法转换：{reason}", "cannot convert: {reason}")
 BROKEN = Text(
@@ -83,9 +84,17 @@ def _to_workbooks(source: Path, target: Path, ruleset: Ruleset, lang: Lang, limi
             raise UsageError(CANNOT_READ, reason=back.message.render(lang, **back.args))
         _same(document.data, back.data, str(source), document)
         planned.append((_name(target, document.data, ruleset, names) if into_folder else target, data))
-    for path, data in planned:
-        write_atomic(path, data)
+    if into_folder:
+        _make_folder(target)  # the folder is the output here, as for compile -o DIR
+    write_outputs(planned)  # every workbook or none of them
     return [path for path, _ in planned]
+
+
+def _make_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise UsageError(CANNOT_WRITE, path=str(folder), reason=error.strerror or str(error)) from None
 
 
 def _name(folder: Path, data: dict[str, Any], ruleset: Ruleset, taken: set[str]) -> Path:

@@ -8,10 +8,18 @@ from pathlib import Path
 
 import pytest
 
-from ipr_rules.render.html import render
+from ipr_rules.i18n import Lang
+from ipr_rules.render import html
+from ipr_rules.result import CheckResult
 
 from ..render.support import run_sample
 from .cdp import Browser, Page
+
+
+def render(result: CheckResult, lang: Lang) -> str:
+    """The page whole (the renderer yields it in pieces)."""
+    return "".join(html.render(result, lang))
+
 
 pytestmark = pytest.mark.browser
 

@@ -107,6 +107,8 @@ def test_the_gb_fonts_have_fallbacks(sample_bytes: bytes) -> None:
 def test_same_input_same_bytes(run_cli: Callable[..., Result], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(REPO)
     first, second = tmp_path / "a" / "年度总结.docx", tmp_path / "b" / "年度总结.docx"
+    first.parent.mkdir()
+    second.parent.mkdir()
     run_cli("reports/2020/", "-o", str(first))
     run_cli("reports/2020/", "-o", str(second))  # run_cli sets SOURCE_DATE_EPOCH=1609459200
     assert first.read_bytes() == second.read_bytes()

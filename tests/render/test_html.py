@@ -7,11 +7,17 @@ import re
 import pytest
 
 from ipr_rules.coverage import STATE_LABELS
-from ipr_rules.render.html import render
+from ipr_rules.i18n import Lang
+from ipr_rules.render import html
 from ipr_rules.render.states import LOOKS
 from ipr_rules.result import CheckResult
 
 from .support import ESCAPE, FORMULAS, SCRIPT, Elements
+
+
+def render(result: CheckResult, lang: Lang) -> str:
+    """The page whole (the renderer yields it in pieces)."""
+    return "".join(html.render(result, lang))
 
 
 @pytest.fixture(scope="module")

@@ -28,6 +28,7 @@ def in_repo(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.mark.usefixtures("in_repo")
 def test_several_files_in_one_run_and_the_table(run_cli: Callable[..., Result], tmp_path: Path) -> None:
     html, xlsx, xml = tmp_path / "gap.html", tmp_path / "gap.xlsx", tmp_path / "out" / "gap.xml"
+    xml.parent.mkdir()  # a missing folder is refused, never made
     result = run_cli("reports/2020/", "-o", str(html), "-o", str(xlsx), "-o", str(xml))
     assert result.exit_code == 1  # the sample year has errors
     assert "共检查 19 份报告" in result.output  # the table still printed

@@ -125,6 +125,7 @@ def test_table_names_the_tasks_nobody_carried(run_cli: Callable[..., Result], mo
 
 def test_html_totals_chart_and_collapsed_work(district: Path, run_cli: Callable[..., Result], tmp_path: Path) -> None:
     target = tmp_path / "out" / "r.html"
+    target.parent.mkdir()  # a missing folder is refused, never made
     run_cli(str(district), "-o", str(target))
     page = target.read_text(encoding="utf-8")
     totals = page[page.index('id="totals"') : page.index('id="matrix"')]

@@ -14,6 +14,7 @@ from click.testing import Result
 
 def test_template_writes_the_schema_beside_the_report(run_cli: Callable[..., Result], tmp_path: Path) -> None:
     report = tmp_path / "报送" / "区法院.yaml"
+    report.parent.mkdir()  # a missing folder is refused, never made
     result = run_cli("template", "区法院", "-o", str(report))
     assert result.exit_code == 0, result.output
     text = report.read_text(encoding="utf-8")

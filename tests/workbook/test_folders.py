@@ -20,6 +20,7 @@ SAMPLE = REPO / "reports" / "2020"
 def test_a_folder_reads_xlsx_beside_yaml_and_yml(ruleset: Ruleset, tmp_path: Path) -> None:
     shutil.copy(SAMPLE / "区法院.yaml", tmp_path / "区法院.yaml")
     shutil.copy(SAMPLE / "区税务局.yaml", tmp_path / "区税务局.yml")
+    (tmp_path / "sub").mkdir()  # writing a file never makes its folder
     convert(SAMPLE / "区检察院.yaml", tmp_path / "sub" / "区检察院.xlsx", ruleset, "zh")
     write(tmp_path, "说明.xls", b"not read: only .xlsx is looked for in folders")
     result = check_paths([str(tmp_path)], ruleset)

@@ -1,0 +1,80 @@
+"""Memory: what a run keeps per report stays small on a year where most reports have findings,
+and the outputs are written in pieces rather than built whole."""
+
+from __future__ import annotations
+
+import gc
+import tracemalloc
+from pathlib import Path
+
+import pytest
+
+from bench.generate import generate
+from ipr_rules.engine import CheckOptions, check_paths
+from ipr_rules.findings import Finding, finding
+from ipr_rules.i18n import Localized, Text
+from ipr_rules.model.ruleset import Ruleset
+from ipr_rules.render import renderer
+from ipr_rules.result import CheckResult
+
+REPORTS = 570  # 30 districts
+SMALL = 10  # districts in the smaller run
+
+
+@pytest.fixture(scope="module")
+def realistic(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("realistic")
+    generate(folder, REPORTS, seed=5, findings="realistic")
+    return folder
+
+
+def _kept(paths: list[str], ruleset: Ruleset) -> tuple[int, CheckResult]:
+    gc.collect()
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        result = check_paths(paths, ruleset, CheckOptions(jobs=1))
+        gc.collect()
+        return tracemalloc.get_traced_memory()[0] - before, result
+    finally:
+        tracemalloc.stop()
+
+
+def test_a_year_with_findings_keeps_little_per_report(realistic: Path, ruleset: Ruleset) -> None:
+    """Growth, as the benchmark measures it: what the whole year keeps beyond its first districts,
+    per report (caches that fill up once are the same in both runs)."""
+    districts = sorted(str(path) for path in realistic.iterdir() if path.is_dir())
+    _kept(districts, ruleset)  # caches warm
+    small, small_result = _kept(districts[:SMALL], ruleset)
+    full, result = _kept(districts, ruleset)
+    with_findings = {f.file for f in result.findings if f.kind != "duplicate-report"}
+    assert len(with_findings) > len(result.reports) / 2  # most reports have findings
+    assert len(result.findings) > 2 * len(result.reports)
+    per_report = (full - small) / (len(result.reports) - len(small_result.reports))
+    # About 1.3 KB here (the file name, a line per report, about three findings and the reasons
+    # they quote, the set state's per-report facts); 2.2 KB before findings were made compact.
+    assert per_report < 1536, f"{per_report:.0f} bytes kept per report"
+
+
+def test_findings_share_names_and_keep_arguments_only() -> None:
+    message = Text("任务 {task}：{reason}", "task {task}: {reason}")
+    first = finding("k", "warning", message, "区法院", "".join(["1", "-1"]), "a.yaml", 3, task="1-1", reason="x")
+    second = finding("k", "warning", message, "区法院", "".join(["1", "-1"]), "b.yaml", 4, task="1-1", reason="y")
+    assert first.task is second.task  # one copy of a task id however many findings name it
+    assert first.args[0] is second.args[0]  # one tuple of argument names per message
+    assert first.text("en") == "task 1-1: x"
+    assert Finding("k", "info", None, None, None, None, message, ("task", "2-1", "reason", "z")).text("zh") == (
+        "任务 2-1：z"
+    )
+    reason = Localized(Text("（{reason}）", "({reason})"), reason="经费未落实")
+    assert reason.render("zh") == "（经费未落实）" and reason.args == {"reason": "经费未落实"}
+
+
+@pytest.mark.parametrize("name", ["json", "markdown", "table", "html"])
+def test_outputs_are_written_in_pieces(realistic: Path, ruleset: Ruleset, name: str) -> None:
+    result = check_paths([str(realistic)], ruleset, CheckOptions(jobs=1))
+    pieces = renderer(name)(result, "zh")
+    assert not isinstance(pieces, (str, bytes))
+    sizes = [len(piece) for piece in pieces]
+    assert len(sizes) > 10
+    assert max(sizes) < sum(sizes) / 2  # no piece is most of the document
