@@ -35,6 +35,17 @@ def fold(text: str) -> str:
     return _SPACES.sub("", unicodedata.normalize("NFKC", INVISIBLE.sub("", text)))
 
 
+def squeeze(text: str) -> str:
+    """`text` without white space and invisible characters: `fold` without the NFKC pass, for a
+    cheap first comparison of two texts that both went through it."""
+    return _SPACES.sub("", INVISIBLE.sub("", text))
+
+
+# What NFKC changes that can make copied text look like someone's own: full-width letters and
+# digits, radicals, compatibility ideographs (full-width punctuation changes alike on both sides).
+LOOK_ALIKES = re.compile("[\u2e80-\u2fdf\uf900-\ufaff\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\U0002f800-\U0002fa1f]")
+
+
 def fold_keep_spaces(text: str) -> str:
     """`fold`, but runs of white space become one ordinary space (for Latin words)."""
     if not text.isascii():

@@ -8,7 +8,7 @@ from ipr_rules.checks.context import ReportContext
 from ipr_rules.derived import Derived
 from ipr_rules.findings import Finding, Severity, finding
 from ipr_rules.i18n import Text
-from ipr_rules.textnorm import INVISIBLE, fold
+from ipr_rules.textnorm import INVISIBLE, LOOK_ALIKES, fold, squeeze
 from ipr_rules.textsim import PHRASE_BREAKS, ngrams
 
 KIND = "restated-plan"
@@ -55,21 +55,31 @@ SAMPLE_STRIDE = 8
 
 
 class PlanRuns:
-    """A task text's four-character runs: within phrases, and across punctuation too (to compare
-    with runs sampled from an action as written). Worked out once per text and run."""
+    """A task text's four-character runs, of its folded text: within phrases, and across
+    punctuation too (to compare with runs sampled from an action as written); and across
+    punctuation of the text only squeezed, for the cheap first test of an action without
+    look-alike characters (None when the task text itself holds some). Worked out once per text
+    and run."""
 
-    __slots__ = ("grams", "raw")
+    __slots__ = ("grams", "raw", "squeezed")
 
     def __init__(self, text: str) -> None:
-        self.grams = frozenset(ngrams(text, GRAM))
-        self.raw = frozenset(text[i : i + GRAM] for i in range(len(text) - GRAM + 1))
+        folded = fold(text)
+        self.grams = frozenset(ngrams(folded, GRAM))
+        self.raw = _runs(folded)
+        squeezed = squeeze(text)
+        self.squeezed = None if LOOK_ALIKES.search(squeezed) else _runs(squeezed)
+
+
+def _runs(text: str) -> frozenset[str]:
+    return frozenset(text[i : i + GRAM] for i in range(len(text) - GRAM + 1))
 
 
 def plan_runs(derived: Derived, text: str) -> PlanRuns:
     table: dict[str, PlanRuns] = derived.table(KIND)
     runs = table.get(text)
     if runs is None:
-        runs = table[text] = PlanRuns(fold(text))
+        runs = table[text] = PlanRuns(text)
     return runs
 
 
@@ -78,12 +88,18 @@ def copied_share(action: str, task: PlanRuns) -> float:
 
     Both are folded first (textnorm): spaces, invisible characters and full-width forms
     scattered through copied text do not make it the action's own words."""
+    # A sample of runs first: an action written in its own words fails this cheap test. Squeezed
+    # text serves for it (both sides alike) unless look-alike characters call for the full fold.
+    probe = squeeze(action)
+    runs = task.squeezed
+    if runs is None or LOOK_ALIKES.search(probe):
+        probe = action = fold(action)
+        runs = task.raw
+    sampled = [probe[i : i + GRAM] for i in range(0, len(probe) - GRAM + 1, SAMPLE_STRIDE)]
+    if not sampled or len(runs.intersection(sampled)) < THRESHOLD * len(sampled) / 2:
+        return 0.0
     action = fold(action)
     if len(action) < GRAM + MIN_GRAMS - 1:
-        return 0.0
-    # A sample of runs first: an action written in its own words fails this cheap test.
-    sampled = [action[i : i + GRAM] for i in range(0, len(action) - GRAM + 1, SAMPLE_STRIDE)]
-    if not sampled or len(task.raw.intersection(sampled)) < THRESHOLD * len(sampled) / 2:
         return 0.0
     task_grams = task.grams
     grams = [phrase[i : i + GRAM] for phrase in PHRASE_BREAKS.split(action) for i in range(len(phrase) - GRAM + 1)]

@@ -30,3 +30,16 @@ def test_concrete_work_in_the_sample_year_is_not_flagged(ruleset: Ruleset) -> No
     """The sample's reports say what was done; only 区司法局's first 26-2 action is copied."""
     result = check([Path(__file__).resolve().parents[2] / "reports" / "2020"], ruleset)
     assert [item[1:3] for item in keys(result, KIND)] == [("区司法局", "26-2")]
+
+
+def test_copied_text_with_look_alike_characters_is_still_flagged(tmp_path: Path, ruleset: Ruleset) -> None:
+    """Kangxi radicals, compatibility ideographs and full-width digits in copied plan text are
+    folded before comparing, like spaces and invisible characters."""
+    [task] = [task for task in ruleset.tasks_of("区司法局") if task.id == "26-2"]
+    # 人 as the Kangxi radical ⼈ (U+2F08), 力 as the compatibility ideograph U+F98A.
+    text = task.text.replace("人", "\u2f08").replace("力", "\uf98a")
+    assert text != task.text and "\u2f08" in text
+    copied = text[:6] + "\u3000" + text[6:] + "２０２０"
+    entries = f'\n  "26-2":\n    status: done\n    actions:\n      - "{copied}"\n'
+    found = keys(check([write(tmp_path, "r.yaml", report("区司法局", entries))], ruleset), KIND)
+    assert [item[1:3] for item in found] == [("区司法局", "26-2")]
