@@ -129,26 +129,11 @@ def _metric_problems(ctx: ReportContext) -> Iterator[Finding]:
             continue
         line = ctx.document.line_of(*figure.path)
         args: dict[str, object] = {"key": figure.key, "label": metric.label}
+        found: list[tuple[Text, dict[str, object]]] = []
         if not figure.fits:
-            yield Finding(
-                KIND,
-                SEVERITY,
-                ctx.unit_name,
-                figure.task,
-                ctx.file,
-                line,
-                NOT_WHOLE,
-                pack({**args, "value": shown(figure.value)}),
-            )
+            found.append((NOT_WHOLE, {**args, "value": shown(figure.value)}))
         first = seen.setdefault((figure.task, metric.id), figure.key)
         if first != figure.key:
-            yield Finding(
-                KIND,
-                SEVERITY,
-                ctx.unit_name,
-                figure.task,
-                ctx.file,
-                line,
-                WRITTEN_TWICE,
-                pack({**args, "first": first}),
-            )
+            found.append((WRITTEN_TWICE, {**args, "first": first}))
+        for message, values in found:
+            yield Finding(KIND, SEVERITY, ctx.unit_name, figure.task, ctx.file, line, message, pack(values))

@@ -92,13 +92,13 @@ def copied_share(action: str, task: PlanRuns) -> float:
     # text serves for it (both sides alike) unless look-alike characters call for the full fold.
     probe = squeeze(action)
     runs = task.squeezed
+    folded = False
     if runs is None or LOOK_ALIKES.search(probe):
-        probe = action = fold(action)
-        runs = task.raw
+        probe, runs, folded = fold(action), task.raw, True
     sampled = [probe[i : i + GRAM] for i in range(0, len(probe) - GRAM + 1, SAMPLE_STRIDE)]
     if not sampled or len(runs.intersection(sampled)) < THRESHOLD * len(sampled) / 2:
         return 0.0
-    action = fold(action)
+    action = probe if folded else fold(action)
     if len(action) < GRAM + MIN_GRAMS - 1:
         return 0.0
     task_grams = task.grams

@@ -69,6 +69,10 @@ exemptions_option = click.option(
     help="区打假办的豁免文件，代替规则集目录中的 exemptions.yaml / the office's exemptions file, in place of "
     "the ruleset's exemptions.yaml.",
 )
+# compile and init: the plan's year, when its title does not say it.
+plan_year_option = click.option(
+    "--year", type=int, default=None, help="年度（默认从标题读出） / the year (default: read from the title)."
+)
 year_option = click.option(
     "--year",
     type=int,

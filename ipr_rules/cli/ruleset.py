@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from ipr_rules.cli.app import fail, lang_option, main, run
+from ipr_rules.cli.app import fail, lang_option, main, plan_year_option, run
 from ipr_rules.errors import UsageError
 from ipr_rules.i18n import Lang, Text
 from ipr_rules.output import echo
@@ -40,9 +40,7 @@ RULESET_BAD = Text("规则集无效：{count} 处错误", "the ruleset is not va
     default=None,
     help="成员单位名录（默认为输出目录中的 units.yaml） / the unit registry (default: DIR/units.yaml).",
 )
-@click.option(
-    "--year", type=int, default=None, help="年度（默认从标题读出） / the year (default: read from the title)."
-)
+@plan_year_option
 @lang_option
 def compile_command(source: Path, output_dir: Path, units_file: Path | None, year: int | None, lang: Lang) -> None:
     """把工作要点原文编译为规则集。 Compile a plan's text into a ruleset directory."""

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from ipr_rules.cli.app import lang_option, main, run, to_json
+from ipr_rules.cli.app import lang_option, main, plan_year_option, run, to_json
 from ipr_rules.cli.views import output_file_option, print_or_write
 from ipr_rules.i18n import Lang, Names, Text
 from ipr_rules.output import echo
@@ -50,9 +50,7 @@ INVALID_RESULT = Text(
     default=None,
     help="上一年度的规则集目录，沿用其单位名录和指标 / last year's ruleset, whose units and metrics carry over.",
 )
-@click.option(
-    "--year", type=int, default=None, help="年度（默认从标题读出） / the year (default: read from the title)."
-)
+@plan_year_option
 @click.option("--force", is_flag=True, help="覆盖非空目录中的文件 / overwrite the files of a non-empty folder.")
 @lang_option
 def init_command(
