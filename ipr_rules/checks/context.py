@@ -13,6 +13,7 @@ from ipr_rules.model.report import CARRYING, Entry
 from ipr_rules.model.ruleset import Role, Ruleset, Task, Unit
 from ipr_rules.report_metrics import Figure, figures
 from ipr_rules.set_state import SetState
+from ipr_rules.textnorm import fold
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +47,8 @@ class ReportContext:
     figures: tuple[Figure, ...] = ()
     # What the run worked out from the ruleset for the checks.
     derived: Derived = field(default_factory=Derived)
+    # The report's texts folded (textnorm.fold), each once however many checks compare it.
+    folds: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def of(cls, ruleset: Ruleset, document: ReportDocument, unit: Unit | None, derived: Derived) -> ReportContext:
@@ -76,6 +79,13 @@ class ReportContext:
         for item in self.owned:
             if item.entry.status in CARRYING:
                 yield item.task_id, item.entry, item.task
+
+    def fold(self, text: str) -> str:
+        """`textnorm.fold(text)`, worked out once per report."""
+        folded = self.folds.get(text)
+        if folded is None:
+            folded = self.folds[text] = fold(text)
+        return folded
 
     def entry_line(self, task_id: str, *path: object) -> int:
         return self.document.line_of("tasks", task_id, *path)
