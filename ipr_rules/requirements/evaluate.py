@@ -109,11 +109,13 @@ class Prepared:
 class Requirements:
     """The run's requirements made ready as they are first met, and for each task, unit and
     kind (campaign or not) the ones that apply. A validator keeps the state of its last
-    validation: never share one between threads."""
+    validation: never share one between threads. `direct=False` runs every requirement through
+    its validator (what the direct path is compared with)."""
 
-    __slots__ = ("_prepared", "_wanted")
+    __slots__ = ("_direct", "_prepared", "_wanted")
 
-    def __init__(self) -> None:
+    def __init__(self, *, direct: bool = True) -> None:
+        self._direct = direct
         self._prepared: dict[str, Prepared] = {}
         self._wanted: dict[tuple[str, str, bool], tuple[Prepared, ...]] = {}
 
@@ -134,7 +136,8 @@ class Requirements:
         if built is None:
             fields = tuple(name for name in ENTRY_FIELDS if name in requirement.schema or name in _ALWAYS_READ)
             validator = RequirementValidator(requirement.schema, year=year)
-            built = self._prepared[requirement.id] = Prepared(requirement, validator, fields, _direct(requirement))
+            direct = _direct(requirement) if self._direct else None
+            built = self._prepared[requirement.id] = Prepared(requirement, validator, fields, direct)
         return built
 
 
