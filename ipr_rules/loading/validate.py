@@ -23,8 +23,9 @@ from ipr_rules.loading.ime_mistakes import (
     not_a_mapping,
     typing_problems,
 )
-from ipr_rules.loading.yaml11 import as_task_id
-from ipr_rules.loading.yamlpos import DUPLICATE_KEY, INVISIBLE_CHARACTERS, Document, NonStringKey, Problem
+from ipr_rules.loading.yaml_messages import DUPLICATE_KEY
+from ipr_rules.loading.yaml_scalars import as_task_id
+from ipr_rules.loading.yamlpos import INVISIBLE_CHARACTERS, Document, NonStringKey, Problem
 from ipr_rules.loading.yamlpos import Path as DataPath
 from ipr_rules.model.messages import message_for
 from ipr_rules.model.report import CARRYING, ENTRY_FIELDS, REPORT_FIELDS, Contact, Entry, Envelope, Output, Report

@@ -15,8 +15,8 @@ import yaml
 from yaml.events import DocumentStartEvent, StreamEndEvent
 
 from ipr_rules.loading.limits import Limits
+from ipr_rules.loading.yaml_messages import TOO_MANY_NODES
 from ipr_rules.loading.yamlpos import (
-    TOO_MANY_NODES,
     Document,
     NodeBudget,
     Problem,

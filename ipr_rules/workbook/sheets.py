@@ -16,7 +16,8 @@ from typing import Any
 
 from ipr_rules.i18n import Text
 from ipr_rules.loading.cells import CellLine
-from ipr_rules.loading.yamlpos import INVISIBLE_CHARACTERS, TEXT_TOO_LONG, Document, Problem
+from ipr_rules.loading.yaml_messages import TEXT_TOO_LONG
+from ipr_rules.loading.yamlpos import INVISIBLE_CHARACTERS, Document, Problem
 from ipr_rules.loading.yamlpos import Path as DataPath
 from ipr_rules.workbook.layout import (
     COVER,
