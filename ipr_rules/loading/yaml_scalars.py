@@ -19,6 +19,7 @@ import yaml
 from yaml.nodes import ScalarNode
 
 from ipr_rules.clerk import FieldPath
+from ipr_rules.diagnostic import Diagnostic
 from ipr_rules.loading.limits import Limits
 from ipr_rules.loading.yaml_messages import (
     BAD_SCALAR,
@@ -29,7 +30,7 @@ from ipr_rules.loading.yaml_messages import (
     UNSUPPORTED_TAG,
     YAML11_NUMBER,
 )
-from ipr_rules.loading.yamlpos import Path, Problem
+from ipr_rules.loading.yamlpos import Path
 
 STR = "tag:yaml.org,2002:str"
 INT = "tag:yaml.org,2002:int"
@@ -123,13 +124,13 @@ class ScalarReader:
     """Scalar resolution for the reader (`yamlreader.DocumentReader`): what a plain, quoted or
     tagged scalar is, refusing what is too long before it is interpreted."""
 
-    problems: list[Problem]
+    problems: list[Diagnostic]
     limits: Limits
     offset: int
     last_line: int
 
-    def too_long(self, text: str, line: int, path: Path) -> Problem:
-        return Problem(TEXT_TOO_LONG, line, path, {"length": len(text), "limit": self.limits.max_text})
+    def too_long(self, text: str, line: int, path: Path) -> Diagnostic:
+        return Diagnostic(TEXT_TOO_LONG, line, path, {"length": len(text), "limit": self.limits.max_text})
 
     def tag_of(self, event: Any) -> str:
         tag = event.tag
@@ -155,19 +156,19 @@ class ScalarReader:
         if tag == FLOAT and _DOTTED_DATE.fullmatch(text):
             return text  # 2020.7.10 is a date as people write it (SPEC §7), not a broken float
         if tag in (INT, FLOAT) and len(text) > MAX_NUMBER_CHARS:
-            self.problems.append(Problem(NUMBER_TOO_LONG, line, path, {"digits": len(text)}))
+            self.problems.append(Diagnostic(NUMBER_TOO_LONG, line, path, {"digits": len(text)}))
             return None
         if tag in (INT, FLOAT) and event.tag is None and (form := yaml11_form(text)) is not None:
             value = _SCALAR_CONSTRUCTORS[tag](ScalarNode(tag, text))
             args = {"raw": text, "form": FORMS[form], "value": value}
-            self.problems.append(Problem(YAML11_NUMBER, line, path, args))
+            self.problems.append(Diagnostic(YAML11_NUMBER, line, path, args))
             return None
         try:
             if tag == TIMESTAMP:
                 return _timestamp(text)
             construct = _SCALAR_CONSTRUCTORS.get(tag)
             if construct is None:
-                self.problems.append(Problem(UNSUPPORTED_TAG, line, path, {"tag": display_tag(tag)}))
+                self.problems.append(Diagnostic(UNSUPPORTED_TAG, line, path, {"tag": display_tag(tag)}))
                 return None
             return construct(ScalarNode(tag, text))
         except (ValueError, OverflowError, TypeError, KeyError, AttributeError, IndexError, yaml.YAMLError):
@@ -176,11 +177,11 @@ class ScalarReader:
             return None
 
 
-def _scalar_problem(tag: str, text: str, line: int, path: Path) -> Problem:
+def _scalar_problem(tag: str, text: str, line: int, path: Path) -> Diagnostic:
     if tag == TIMESTAMP:
-        return Problem(INVALID_DATE, line, path, {"value": text, "field": FieldPath(path)})
+        return Diagnostic(INVALID_DATE, line, path, {"value": text, "field": FieldPath(path)})
     shown = text if len(text) <= 40 else text[:40] + "…"
-    return Problem(BAD_SCALAR, line, path, {"value": shown, "tag": display_tag(tag)})
+    return Diagnostic(BAD_SCALAR, line, path, {"value": shown, "tag": display_tag(tag)})
 
 
 def display_tag(tag: str) -> str:

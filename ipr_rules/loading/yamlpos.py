@@ -1,9 +1,9 @@
 """What reading YAML gives: documents of plain data with the line of every path, and problems.
 
 `yamlreader` reads a document into a `Document`; what a report must not hold (duplicate keys,
-custom tags, keys that are not strings, a limit reached inside a value) becomes a `Problem`
-value there, never an exception. A file the parser cannot read raises `YamlSyntaxError`, a
-limit that stops the file `YamlLimitError`; `yamlstream` turns both into stream breaks.
+custom tags, keys that are not strings, a limit reached inside a value) becomes a `Diagnostic`
+value there, never an exception. A file the parser cannot read raises `YamlSyntaxError`; a
+limit that stops the file is a `Diagnostic` too. `yamlstream` turns both into stream breaks.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ipr_rules.i18n import Text
+from ipr_rules.diagnostic import Diagnostic
 
 Path = tuple[Any, ...]
 
@@ -31,21 +31,13 @@ class NonStringKey:
         return self.raw
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
-    message: Text
-    line: int
-    path: Path
-    args: dict[str, Any] = field(default_factory=dict)
-
-
 @dataclass(slots=True)
 class Document:
     data: Any
     lines: dict[Path, int]
     line: int
     index: int
-    problems: list[Problem]
+    problems: list[Diagnostic]
     # The last line of the document's content (1-based); for lints over the document's own lines.
     end_line: int = 0
     # Paths of keys that are not plain text (`1.1:`) or hold invisible characters: rare, so
@@ -71,16 +63,6 @@ class YamlSyntaxError(Exception):
         self.column = column
         # Where the construct that failed began (an opening quote or bracket), when known.
         self.context_line = context_line
-
-
-class YamlLimitError(Exception):
-    """Reading stopped at a limit; `message` and `args` say which, `line` where."""
-
-    def __init__(self, message: Text, line: int, **args: Any) -> None:
-        super().__init__(message.en)
-        self.message = message
-        self.line = line
-        self.args_ = args
 
 
 class TooManyNodes(Exception):

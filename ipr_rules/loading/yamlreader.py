@@ -30,6 +30,7 @@ from yaml.events import (
     SequenceEndEvent,
 )
 
+from ipr_rules.diagnostic import Diagnostic
 from ipr_rules.loading.limits import Limits
 from ipr_rules.loading.yaml_messages import (
     BAD_MERGE,
@@ -46,7 +47,6 @@ from ipr_rules.loading.yamlpos import (
     NodeBudget,
     NonStringKey,
     Path,
-    Problem,
     YamlSyntaxError,
 )
 
@@ -97,7 +97,7 @@ class DocumentReader(ScalarReader):
         self.budget = budget
         self.offset = line_offset + 1
         self.lines: dict[Path, int] = {}
-        self.problems: list[Problem] = []
+        self.problems: list[Diagnostic] = []
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.open_anchors: set[str] = set()
         self.last_line = 0
@@ -190,7 +190,7 @@ class DocumentReader(ScalarReader):
             return self.alias(event, path)
         line = self.line(event)
         if depth > self.limits.max_depth:
-            self.problems.append(Problem(TOO_DEEP, line, path, {"limit": self.limits.max_depth}))
+            self.problems.append(Diagnostic(TOO_DEEP, line, path, {"limit": self.limits.max_depth}))
             self.skip()
             if event.anchor is not None:
                 self.anchors[event.anchor] = (None, 1)
@@ -198,7 +198,7 @@ class DocumentReader(ScalarReader):
         is_map = event.__class__ is MappingStartEvent
         tag = event.tag
         if tag is not None and tag != "!" and tag != (MAP if is_map else SEQ):
-            self.problems.append(Problem(UNSUPPORTED_TAG, line, path, {"tag": display_tag(tag)}))
+            self.problems.append(Diagnostic(UNSUPPORTED_TAG, line, path, {"tag": display_tag(tag)}))
             self.skip()
             empty: Any = {} if is_map else []
             if event.anchor is not None:
@@ -259,7 +259,7 @@ class DocumentReader(ScalarReader):
         if key.__class__ is not _MergeKey and key in frame.value:
             first = self.lines.get((*frame.path, key), line)
             args = {"key": key, "first": first, "second": line}
-            self.problems.append(Problem(DUPLICATE_KEY, line, (*frame.path, key), args))
+            self.problems.append(Diagnostic(DUPLICATE_KEY, line, (*frame.path, key), args))
             frame.discard = True
         frame.key = key
 
@@ -288,7 +288,7 @@ class DocumentReader(ScalarReader):
             key = NonStringKey(f"*{event.anchor}", "complex")
             self.odd_keys.append((*path, key))
             return key
-        self.problems.append(Problem(COMPLEX_KEY, line, path))
+        self.problems.append(Diagnostic(COMPLEX_KEY, line, path))
         self.skip()
         return _SKIPPED
 
@@ -300,12 +300,12 @@ class DocumentReader(ScalarReader):
                     frame.merges = []
                 frame.merges.append((source, line))
             elif source is not None:
-                self.problems.append(Problem(BAD_MERGE, line, frame.path))
+                self.problems.append(Diagnostic(BAD_MERGE, line, frame.path))
 
     def alias(self, event: Any, path: Path) -> Any:
         name = event.anchor
         if name in self.open_anchors:
-            self.problems.append(Problem(RECURSIVE_ALIAS, self.line(event), path, {"anchor": name}))
+            self.problems.append(Diagnostic(RECURSIVE_ALIAS, self.line(event), path, {"anchor": name}))
             return None
         if name not in self.anchors:
             raise YamlSyntaxError("found undefined alias", self.line(event), None, int(event.start_mark.column) + 1)

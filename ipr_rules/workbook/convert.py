@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from ipr_rules.diagnostic import Diagnostic
 from ipr_rules.errors import UsageError
 from ipr_rules.i18n import Lang, Localized, Text
 from ipr_rules.loading.cells import cell_of
@@ -113,10 +114,10 @@ def _name(folder: Path, data: dict[str, Any], ruleset: Ruleset, taken: set[str])
 
 def _read_yaml(source: Path, limits: ReadLimits) -> list[Document]:
     from ipr_rules.loading.decode import DecodeFailure, decode
-    from ipr_rules.loading.reports import FileFailure, _read_bytes
+    from ipr_rules.loading.reports import _read_bytes
 
     data = _read_bytes(str(source), str(source), limits)
-    if isinstance(data, FileFailure):
+    if isinstance(data, Diagnostic):
         raise UsageError(CANNOT_READ, reason=Localized(data.message, **data.args))
     decoded = decode(data)
     if isinstance(decoded, DecodeFailure):
@@ -152,11 +153,11 @@ def _documents(text: str, name: str, limits: ReadLimits) -> list[Document]:
 
 
 def _read_workbook(source: Path, limits: ReadLimits) -> Document:
-    from ipr_rules.loading.reports import FileFailure, _read_bytes
+    from ipr_rules.loading.reports import _read_bytes
     from ipr_rules.workbook.reader import Refusal, read_workbook
 
     data = _read_bytes(str(source), str(source), limits)
-    if isinstance(data, FileFailure):
+    if isinstance(data, Diagnostic):
         raise UsageError(CANNOT_READ, reason=Localized(data.message, **data.args))
     document = read_workbook(data, limits)
     if isinstance(document, Refusal):
