@@ -9,7 +9,8 @@ a value, passed and collected. Where a command or the library API must stop, `Us
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+import dataclasses
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ipr_rules.i18n import Lang, Text
@@ -25,12 +26,12 @@ class Diagnostic:
     line: int | None = None
     # Where in the document (keys, positions from zero), as the loader knows it.
     path: tuple[Any, ...] = ()
-    args: dict[str, Any] = field(default_factory=dict)
+    args: dict[str, Any] = dataclasses.field(default_factory=dict)
     file: str | None = None
     column: int | None = None
     # The field the message is about, named before it (`tasks[0].id: …`), where the message
     # does not name it itself.
-    subject: str | Text = ""
+    field: str | Text = ""
 
     def at(self, file: str) -> Diagnostic:
         """The same diagnostic, in `file`."""
@@ -52,10 +53,10 @@ class Diagnostic:
         return where if self.column is None else f"{where}:{self.column}"
 
     def text(self, lang: Lang) -> str:
-        """The message alone, with its subject before it."""
+        """The message, with the field it is about before it."""
         text = self.message.render(lang, **self.args)
-        subject = self.subject.render(lang) if isinstance(self.subject, Text) else self.subject
-        return f"{subject}: {text}" if subject else text
+        field = self.field.render(lang) if isinstance(self.field, Text) else self.field
+        return f"{field}: {text}" if field else text
 
     def render(self, lang: Lang) -> str:
         """`where: message`, or the message alone when there is no file."""

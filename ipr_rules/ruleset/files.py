@@ -8,14 +8,14 @@ problem names its file and line. Problems are values, never exceptions.
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ipr_rules.i18n import Lang, Text
+from ipr_rules.diagnostic import Diagnostic
+from ipr_rules.i18n import Text
 from ipr_rules.loading.limits import MEGABYTE, ReadLimits
 
 if TYPE_CHECKING:
@@ -42,27 +42,12 @@ TOO_LARGE = Text("文件大于 {limit} MB，未读取", "the file is larger than
 NOT_UTF8 = Text("不是 UTF-8 编码的文本", "not UTF-8 text")
 
 
-@dataclass(frozen=True, slots=True)
-class RulesetProblem:
-    file: str
-    line: int | None
-    field: str | Text
-    message: Text
-    args: dict[str, Any] = dataclasses.field(default_factory=dict)
-
-    def render(self, lang: Lang) -> str:
-        where = self.file if self.line is None else f"{self.file}:{self.line}"
-        field = self.field.render(lang) if isinstance(self.field, Text) else self.field
-        field_part = f" {field}:" if field else ""
-        return f"{where}:{field_part} {self.message.render(lang, **self.args)}"
-
-
 @dataclass(slots=True)
 class CheckedFile:
     path: Path
     data: Any
     lines: dict[DataPath, int]
-    problems: list[RulesetProblem]
+    problems: list[Diagnostic]
     text: str = ""
     # The file could not be read or parsed at all (missing, refused, not YAML, over a limit).
     unreadable: bool = False
@@ -137,22 +122,22 @@ def read_checked(path: Path, limits: ReadLimits = LIMITS) -> CheckedFile:
     try:
         text = read_limited(path, limits)
     except FileNotFoundError:
-        return CheckedFile(path, None, {}, [RulesetProblem(shown, None, "", FILE_MISSING)], unreadable=True)
+        return CheckedFile(path, None, {}, [Diagnostic(FILE_MISSING, file=shown)], unreadable=True)
     except FileRefused as refused:
-        problem = RulesetProblem(shown, None, "", refused.message, refused.args_)
+        problem = Diagnostic(refused.message, args=refused.args_, file=shown)
         return CheckedFile(path, None, {}, [problem], unreadable=True)
     try:
         documents = list(load_documents(text, limits.yaml))
     except YamlSyntaxError as error:
         message, args = explain_syntax_error(error, text)
-        problem = RulesetProblem(shown, error_line(error, text), "", message, args)
+        problem = Diagnostic(message, error_line(error, text), args=args, file=shown)
         return CheckedFile(path, None, {}, [problem], unreadable=True)
     if len(documents) != 1:
-        problem = RulesetProblem(shown, 1, "", NOT_ONE_DOCUMENT, {"count": len(documents)})
+        problem = Diagnostic(NOT_ONE_DOCUMENT, 1, args={"count": len(documents)}, file=shown)
         return CheckedFile(path, None, {}, [problem], unreadable=True)
     document = documents[0]
     problems = [
-        RulesetProblem(shown, problem.line, field_path(problem.path), problem.message, problem.args)
+        Diagnostic(problem.message, problem.line, args=problem.args, file=shown, field=field_path(problem.path))
         for problem in document.problems
     ]
     # A limit reached leaves a document without data: the file was not read to its end.

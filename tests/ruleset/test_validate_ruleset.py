@@ -12,11 +12,11 @@ from pathlib import Path
 
 from click.testing import Result
 
+from ipr_rules.diagnostic import Diagnostic
 from ipr_rules.i18n import Text
 from ipr_rules.loading import yaml_messages
 from ipr_rules.model import messages
 from ipr_rules.ruleset import files, integrity, validate
-from ipr_rules.ruleset.files import RulesetProblem
 from ipr_rules.ruleset.validate import Validation, validate_ruleset
 
 from .conftest import BUNDLED_DIR
@@ -43,7 +43,7 @@ def run_validate(run_cli, folder: Path, *options: str) -> Checked:
     return Checked(result, validation)
 
 
-def find(checked: Checked, file: Path, line: int | None, field: str, kind: Text) -> RulesetProblem:
+def find(checked: Checked, file: Path, line: int | None, field: str, kind: Text) -> Diagnostic:
     """The one error at file:line on field, of the given kind, also printed by the CLI."""
     matches = [
         e
