@@ -12,6 +12,7 @@ import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from ipr_rules.atomic_write import display_path
 from ipr_rules.diagnostic import Diagnostic
 from ipr_rules.i18n import Text
 from ipr_rules.loading.decode import DecodeFailure, decode
@@ -21,7 +22,6 @@ from ipr_rules.loading.validate import ReportDocument, empty_report, validate_do
 from ipr_rules.loading.yaml_errors import error_line, explain_syntax_error
 from ipr_rules.loading.yamlpos import Document, YamlSyntaxError
 from ipr_rules.loading.yamlstream import read_stream
-from ipr_rules.output_files import display_path
 
 SUFFIXES = (".yaml", ".yml", ".xlsx")
 # Read as workbooks whatever their content turns out to be (an .xls is refused with a message).

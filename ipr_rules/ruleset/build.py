@@ -9,12 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from ipr_rules.atomic_write import CANNOT_WRITE, write_atomic
 from ipr_rules.errors import RulesetError, UsageError
 from ipr_rules.i18n import Text
 from ipr_rules.loading.decode import DecodeFailure, decode
 from ipr_rules.model.ruleset import CompiledPlan, UnitRegistry, UnitsFile
-from ipr_rules.output import write_atomic
-from ipr_rules.output_files import CANNOT_WRITE
 from ipr_rules.ruleset.compile import CompileError, compile_plan
 from ipr_rules.ruleset.files import PLAN_FILE, RULESET_FILE, UNITS_FILE, FileRefused, read_checked, read_limited_bytes
 from ipr_rules.ruleset.lint import PlanWarning, lint_plan

@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from ipr_rules.atomic_write import write_atomic
 from ipr_rules.errors import RulesetError
 from ipr_rules.i18n import Text
 from ipr_rules.model.ruleset import CompiledPlan, UnitRegistry
-from ipr_rules.output import write_atomic
 from ipr_rules.ruleset.build import read_plan
 from ipr_rules.ruleset.compile import CompileError, compile_plan
 from ipr_rules.ruleset.draft import Draft, draft_units

@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from ipr_rules.atomic_write import CANNOT_WRITE, write_atomic, write_outputs
 from ipr_rules.diagnostic import Diagnostic
 from ipr_rules.errors import UsageError
 from ipr_rules.i18n import Lang, Localized, Text
@@ -21,8 +22,6 @@ from ipr_rules.loading.cells import cell_of
 from ipr_rules.loading.limits import ReadLimits
 from ipr_rules.loading.yamlpos import Document
 from ipr_rules.model.ruleset import Ruleset
-from ipr_rules.output import write_atomic, write_outputs
-from ipr_rules.output_files import CANNOT_WRITE
 
 CANNOT_READ = Text("无法转换：{reason}", "cannot convert: {reason}")
 BROKEN = Text(
