@@ -8,7 +8,7 @@ that cannot be written: the places where the command line or the library API mus
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from typing import Any, Self
 
 from ipr_rules.diagnostic import Diagnostic
 from ipr_rules.i18n import Lang, Text
@@ -24,7 +24,7 @@ class UsageError(Exception):
         self.diagnostic = Diagnostic(message, None if line is None else int(line), (), args, file)
 
     @classmethod
-    def of(cls, diagnostic: Diagnostic) -> UsageError:
+    def of(cls, diagnostic: Diagnostic) -> Self:
         error = cls(diagnostic.message)
         error.diagnostic = diagnostic
         return error

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from ipr_rules.atomic_write import display_path
 from ipr_rules.diagnostic import Diagnostic
 from ipr_rules.i18n import Text
-from ipr_rules.loading.decode import DecodeFailure, decode
+from ipr_rules.loading.decode import decode
 from ipr_rules.loading.ime_mistakes import TextHints
 from ipr_rules.loading.limits import MEGABYTE, ReadLimits
 from ipr_rules.loading.validate import ReportDocument, empty_report, validate_document
@@ -191,8 +191,8 @@ def load_file(path: str, limits: ReadLimits = ReadLimits()) -> LoadedFile:
         return _load_workbook(data, shown, limits)
     decoded = decode(data)
     del data
-    if isinstance(decoded, DecodeFailure):
-        return LoadedFile(shown, [], Diagnostic(decoded.message, decoded.line, args=decoded.args, file=shown))
+    if isinstance(decoded, Diagnostic):
+        return LoadedFile(shown, [], decoded.at(shown))
     text = decoded.text
     loaded = LoadedFile(shown, [], encoding_notice=decoded.notice, encoding=decoded.encoding)
     # The lines are for hints about full-width punctuation, and for explaining a syntax error:
@@ -221,11 +221,11 @@ def load_file(path: str, limits: ReadLimits = ReadLimits()) -> LoadedFile:
 
 
 def _load_workbook(data: bytes, shown: str, limits: ReadLimits) -> LoadedFile:
-    from ipr_rules.workbook.reader import Refusal, read_workbook
+    from ipr_rules.workbook.reader import read_workbook
 
     read = read_workbook(data, limits)
-    if isinstance(read, Refusal):
-        return LoadedFile(shown, [], Diagnostic(read.message, args=read.args, file=shown))
+    if isinstance(read, Diagnostic):
+        return LoadedFile(shown, [], read.at(shown))
     return LoadedFile(shown, [validate_document(read, shown)])
 
 

@@ -67,48 +67,48 @@ def field_path(data_path: DataPath) -> str:
     return text
 
 
-class FileRefused(Exception):
-    """A file that cannot be read as text within the limits."""
-
-    def __init__(self, message: Text, **args: Any) -> None:
-        super().__init__(message.en)
-        self.message = message
-        self.args_ = args
-
-
-def read_limited(path: Path, limits: ReadLimits = LIMITS) -> str:
-    """The file's text; FileRefused for a pipe, a device, a folder, too many bytes or not UTF-8.
+def read_limited(path: Path, limits: ReadLimits = LIMITS) -> str | Diagnostic:
+    """The file's text, or why it is refused: a pipe, a device, a folder, too many bytes, not UTF-8.
 
     FileNotFoundError passes through, for the caller to say which file is missing.
     """
     data = read_limited_bytes(path, limits)
+    if isinstance(data, Diagnostic):
+        return data
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise FileRefused(NOT_UTF8) from None
+        return Diagnostic(NOT_UTF8, file=str(path))
 
 
-def read_limited_bytes(path: Path, limits: ReadLimits = LIMITS) -> bytes:
-    """The file's bytes, never more than the limit; a pipe or a device is refused, not waited on."""
+def read_limited_bytes(path: Path, limits: ReadLimits = LIMITS) -> bytes | Diagnostic:
+    """The file's bytes, never more than the limit, or why it is refused; a pipe or a device is
+    refused, not waited on. FileNotFoundError passes through."""
+    shown = str(path)
+    too_large = Diagnostic(TOO_LARGE, args={"limit": f"{limits.max_file_bytes / MEGABYTE:g}"}, file=shown)
     try:
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
         raise
     except OSError as error:
-        raise FileRefused(FILE_UNREADABLE, reason=error.strerror or type(error).__name__) from None
+        return _unreadable(error, shown)
     try:
         with os.fdopen(descriptor, "rb") as stream:
             info = os.fstat(stream.fileno())
             if not stat.S_ISREG(info.st_mode):
-                raise FileRefused(NOT_A_FILE)
+                return Diagnostic(NOT_A_FILE, file=shown)
             if info.st_size > limits.max_file_bytes:
-                raise FileRefused(TOO_LARGE, limit=f"{limits.max_file_bytes / MEGABYTE:g}")
+                return too_large
             data = stream.read(limits.max_file_bytes + 1)
     except OSError as error:
-        raise FileRefused(FILE_UNREADABLE, reason=error.strerror or type(error).__name__) from None
+        return _unreadable(error, shown)
     if len(data) > limits.max_file_bytes:
-        raise FileRefused(TOO_LARGE, limit=f"{limits.max_file_bytes / MEGABYTE:g}")
+        return too_large
     return data
+
+
+def _unreadable(error: OSError, shown: str) -> Diagnostic:
+    return Diagnostic(FILE_UNREADABLE, args={"reason": error.strerror or type(error).__name__}, file=shown)
 
 
 def read_checked(path: Path, limits: ReadLimits = LIMITS) -> CheckedFile:
@@ -123,9 +123,8 @@ def read_checked(path: Path, limits: ReadLimits = LIMITS) -> CheckedFile:
         text = read_limited(path, limits)
     except FileNotFoundError:
         return CheckedFile(path, None, {}, [Diagnostic(FILE_MISSING, file=shown)], unreadable=True)
-    except FileRefused as refused:
-        problem = Diagnostic(refused.message, args=refused.args_, file=shown)
-        return CheckedFile(path, None, {}, [problem], unreadable=True)
+    if isinstance(text, Diagnostic):
+        return CheckedFile(path, None, {}, [text], unreadable=True)
     try:
         documents = list(load_documents(text, limits.yaml))
     except YamlSyntaxError as error:
