@@ -17,6 +17,16 @@ from ipr_rules.i18n import Lang, Text
 from ipr_rules.loading.cells import cell_of
 
 
+def where(file: str | None, line: int | None, column: int | None = None) -> str:
+    """`file`, `file:line` (`file:任务!F12` in a workbook), or `file:line:column`; "" without a file."""
+    if file is None:
+        return ""
+    if line is None:
+        return file
+    place = f"{file}:{cell_of(line) or line}"
+    return place if column is None else f"{place}:{column}"
+
+
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
     """A message about a place: the file, its 1-based line (a `CellLine` names a workbook's
@@ -44,13 +54,7 @@ class Diagnostic:
 
     @property
     def where(self) -> str:
-        """`file`, `file:line` (`file:任务!F12` in a workbook), or `file:line:column`; "" without a file."""
-        if self.file is None:
-            return ""
-        if self.line is None:
-            return self.file
-        where = f"{self.file}:{self.location or self.line}"
-        return where if self.column is None else f"{where}:{self.column}"
+        return where(self.file, self.line, self.column)
 
     def text(self, lang: Lang) -> str:
         """The message, with the field it is about before it."""

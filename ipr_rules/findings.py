@@ -12,7 +12,7 @@ import sys
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from ipr_rules.diagnostic import Diagnostic
+from ipr_rules.diagnostic import Diagnostic, where
 from ipr_rules.i18n import Lang, Text
 from ipr_rules.loading.cells import cell_of
 
@@ -66,11 +66,7 @@ class Finding:
 
     @property
     def location(self) -> str:
-        if self.file is None:
-            return ""
-        if self.line is None:
-            return self.file
-        return f"{self.file}:{self.cell or self.line}"
+        return where(self.file, self.line)
 
     def record(self, lang: Lang) -> dict[str, Any]:
         """The finding as SPEC §5's JSON object; about a workbook, also its `location` (`任务!F12`), and
