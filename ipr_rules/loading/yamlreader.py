@@ -144,6 +144,8 @@ class DocumentReader(ScalarReader):
                     return value
                 self.attach(stack[-1], value)
                 continue
+            line = event.start_mark.line + offset
+            self.last_line = line
             text = as_written(event, max_text) if kind is ScalarEvent else None
             if frame.is_map:
                 key = frame.key
@@ -151,7 +153,7 @@ class DocumentReader(ScalarReader):
                     if text is not None and text.isascii() and text not in frame.value:
                         # A new text key such as `status` or "1-1"; `take_key` reads all others.
                         spend(1)
-                        self.last_line = frame.key_line = event.start_mark.line + offset
+                        frame.key_line = line
                         frame.key = text
                     else:
                         self.take_key(frame, event, text)
@@ -163,12 +165,9 @@ class DocumentReader(ScalarReader):
                     lines[child_path] = frame.key_line
             else:
                 child_path = (*frame.path, len(frame.value))
-                line = event.start_mark.line + offset
-                self.last_line = line
                 lines[child_path] = line
             if text is not None:
                 spend(1)
-                self.last_line = event.start_mark.line + offset
                 value = text
             elif kind is ScalarEvent:
                 value = self.scalar_value(event, child_path)
@@ -176,11 +175,13 @@ class DocumentReader(ScalarReader):
                 value = self.begin(event, child_path, frame.depth + 1, stack)
                 if stack[-1] is not frame:
                     continue
-            if frame.is_map and not frame.discard and frame.key.__class__ is str:
+            if not frame.is_map:
+                frame.value.append(value)
+            elif not frame.discard and frame.key.__class__ is str:
                 frame.value[frame.key] = value
                 frame.key = _NO_KEY
             else:
-                self.attach(frame, value)
+                self.attach(frame, value)  # a merge key, or the value of a duplicate key
 
     def begin(self, event: Any, path: Path, depth: int, stack: list[_Frame]) -> Any:
         """A scalar or alias as its value; a mapping or list opened on the stack."""
