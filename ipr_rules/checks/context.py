@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from ipr_rules.derived import Derived
-from ipr_rules.loading.reports import FileFailure, LoadedFile
+from ipr_rules.diagnostic import Diagnostic
+from ipr_rules.loading.reports import LoadedFile
 from ipr_rules.loading.validate import ReportDocument
 from ipr_rules.model.report import CARRYING, Entry
 from ipr_rules.model.ruleset import Role, Ruleset, Task, Unit
@@ -23,7 +24,7 @@ class FileContext:
     loaded: LoadedFile
 
     @property
-    def failure(self) -> FileFailure | None:
+    def failure(self) -> Diagnostic | None:
         return self.loaded.failure
 
 
