@@ -24,7 +24,7 @@ from ipr_rules.cli.app import (
 from ipr_rules.errors import UsageError
 from ipr_rules.i18n import Lang, Names, Text
 from ipr_rules.loading.limits import MEGABYTE, Limits, ReadLimits
-from ipr_rules.output import echo, emit, plan_outputs, refuse_inputs, write_outputs
+from ipr_rules.output import echo
 from ipr_rules.render import FORMATS
 from ipr_rules.result import FAIL_ON, FailOn
 
@@ -165,6 +165,7 @@ def check_command(
 ) -> None:
     """检查报告文件或目录。 Check report files and folders."""
     from ipr_rules.engine import CheckOptions, check_paths
+    from ipr_rules.output import emit, plan_outputs, refuse_inputs, write_outputs
     from ipr_rules.render import renderer
     from ipr_rules.result import exit_code
 
