@@ -9,6 +9,7 @@ from typing import Any
 
 import click
 
+from ipr_rules.cli import collector
 from ipr_rules.cli.app import (
     CHECK,
     DID_YOU_MEAN,
@@ -193,6 +194,7 @@ def check_command(
         jobs=jobs,
     )
     bar = _progress_bar(progress, lang)
+    collector.resume()  # started: what checking reads from here on may well be garbage
     try:
         result = check_paths(list(paths), ruleset, options, progress=bar)
     finally:
