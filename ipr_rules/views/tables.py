@@ -57,16 +57,23 @@ def display_width(text: str) -> int | None:
         return len(text) if text.isprintable() else None
     total = 0
     for char in text:
-        code = ord(char)
-        for first, last, width in _WIDTHS:
-            if code <= last:
-                if code < first:
-                    return None
-                total += width
-                break
-        else:
+        width = _char_width(char)
+        if width is None:
             return None
+        total += width
     return total
+
+
+def _char_width(char: str) -> int | None:
+    if " " <= char <= "~":
+        return 1
+    if "\u4e00" <= char <= "\u9fff":  # the common case first: CJK ideographs
+        return 2
+    code = ord(char)
+    for first, last, width in _WIDTHS:
+        if code <= last:
+            return width if code >= first else None
+    return None
 
 
 def _simple_table(headers: list[str], rows: list[list[Any]], widths: list[int | None] | None) -> str | None:
@@ -155,9 +162,14 @@ class _Wrapper(textwrap.TextWrapper):
     def _handle_long_word(self, reversed_chunks: list[str], cur_line: list[str], cur_len: int, width: int) -> None:
         space_left = 1 if width < 1 else width - cur_len
         if self.break_long_words and space_left > 0:
+            # As many characters as fit: widths add up, so they are summed one by one.
             chunk = reversed_chunks[-1]
             index = 1
-            while index <= len(chunk) and self._len(chunk[:index]) <= space_left:
+            used = 0
+            while index <= len(chunk):
+                used += _char_width(chunk[index - 1]) or 0
+                if used > space_left:
+                    break
                 index += 1
             cur_line.append(chunk[: index - 1])
             reversed_chunks[-1] = chunk[index - 1 :]
