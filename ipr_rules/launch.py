@@ -3,7 +3,7 @@
 Starting creates tens of thousands of objects that live as long as the process (the modules
 and classes it imports, the ruleset) and next to no garbage, and the garbage collector walks
 them again and again meanwhile: a tenth of the start-up time. So it is paused before anything
-else is imported, and resumed by the command where its own work begins (`cli.collector`).
+else is imported, and resumed by the command where its own work begins (`ipr_rules.collector`).
 """
 
 from __future__ import annotations
@@ -14,8 +14,10 @@ import gc
 def main() -> None:
     collecting = gc.isenabled()
     gc.disable()
-    from ipr_rules.cli import collector, entry_point
+    from ipr_rules.collector import paused_at_launch
 
     if collecting:
-        collector.paused_at_launch()
+        paused_at_launch()
+    from ipr_rules.cli import entry_point
+
     entry_point()

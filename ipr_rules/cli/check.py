@@ -9,7 +9,6 @@ from typing import Any
 
 import click
 
-from ipr_rules.cli import collector
 from ipr_rules.cli.app import (
     CHECK,
     DID_YOU_MEAN,
@@ -22,6 +21,7 @@ from ipr_rules.cli.app import (
     run,
     year_option,
 )
+from ipr_rules.collector import resume as resume_collector
 from ipr_rules.errors import UsageError
 from ipr_rules.i18n import Lang, Names, Text
 from ipr_rules.loading.limits import MEGABYTE, Limits, ReadLimits
@@ -194,7 +194,7 @@ def check_command(
         jobs=jobs,
     )
     bar = _progress_bar(progress, lang)
-    collector.resume()  # started: what checking reads from here on may well be garbage
+    resume_collector()  # started: what checking reads from here on may well be garbage
     try:
         result = check_paths(list(paths), ruleset, options, progress=bar)
     finally:

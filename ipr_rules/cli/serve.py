@@ -129,9 +129,9 @@ def serve_command(
     )
     if not is_loopback(host):
         echo(NO_LOGIN.render(lang, host=host), err=True)
-    from ipr_rules.cli import collector
+    from ipr_rules.collector import resume as resume_collector
 
-    collector.resume()  # a server runs for days: its garbage is collected
+    resume_collector()  # a server runs for days: its garbage is collected
     _serve(ruleset, settings, lang)
 
 
