@@ -21,11 +21,11 @@ from ipr_rules.cli.app import (
     run,
     year_option,
 )
+from ipr_rules.cli.output import echo
 from ipr_rules.collector import resume as resume_collector
 from ipr_rules.errors import UsageError
 from ipr_rules.i18n import Lang, Names, Text
 from ipr_rules.loading.limits import MEGABYTE, Limits, ReadLimits
-from ipr_rules.output import echo
 from ipr_rules.render import FORMATS
 from ipr_rules.result import FAIL_ON, FailOn
 
@@ -165,8 +165,9 @@ def check_command(
     progress: bool | None,
 ) -> None:
     """检查报告文件或目录。 Check report files and folders."""
+    from ipr_rules.atomic_write import write_outputs
+    from ipr_rules.cli.output import emit, plan_outputs, refuse_inputs
     from ipr_rules.engine import CheckOptions, check_paths
-    from ipr_rules.output import emit, plan_outputs, refuse_inputs, write_outputs
     from ipr_rules.render import renderer
     from ipr_rules.result import exit_code
 

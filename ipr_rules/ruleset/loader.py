@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ipr_rules.diagnostic import Diagnostic
 from ipr_rules.errors import RulesetError
 from ipr_rules.i18n import Text
 from ipr_rules.ruleset.bundled import bundled_ruleset_dir, bundled_years
@@ -21,7 +22,6 @@ from ipr_rules.ruleset.files import (
     OVERLAY_FILE,
     RULESET_FILE,
     UNITS_FILE,
-    FileRefused,
     read_limited,
 )
 
@@ -124,8 +124,8 @@ def _read_yaml(path: Path) -> Any:
         text = read_limited(path)
     except FileNotFoundError:
         raise RulesetError(MISSING_FILE, name=path.name, file=str(path.parent)) from None
-    except FileRefused as refused:
-        raise RulesetError(refused.message, file=str(path), **refused.args_) from None
+    if isinstance(text, Diagnostic):
+        raise RulesetError.of(text)
     try:
         return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.MarkedYAMLError as error:
