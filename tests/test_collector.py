@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import pathlib
 import subprocess
 import sys
 
@@ -43,3 +44,8 @@ def test_a_check_resumes_the_collector_with_start_up_frozen() -> None:
 
 def test_a_view_ends_before_it_needs_the_collector() -> None:
     assert collector_state(["units"]) == (False, False)
+
+
+def test_a_command_that_reads_inputs_of_any_size_resumes_the_collector(tmp_path: pathlib.Path) -> None:
+    assert collector_state(["convert", REPORT, "-o", str(tmp_path / "out.xlsx")]) == (True, True)
+    assert collector_state(["validate-ruleset", "rulesets/2020"]) == (True, True)
