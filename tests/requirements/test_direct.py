@@ -9,7 +9,7 @@ import itertools
 
 import pytest
 
-from ipr_rules.model.report import Entry, Output, OutputKind
+from ipr_rules.model.entry import Entry, Output, OutputKind
 from ipr_rules.model.ruleset import Requirement, Ruleset, Task
 from ipr_rules.requirements.evaluate import Requirements, unmet_requirements
 
