@@ -67,7 +67,8 @@ def ordered_map(
 
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    pool = context.Pool(workers, initializer=_start, initargs=(work,))
+    with _stop_signals_held():
+        pool = context.Pool(workers, initializer=_start, initargs=(work,))
     try:
         yield from pool.imap(_run_batch, _batches(iter(items), batch))
         pool.close()
@@ -76,12 +77,35 @@ def ordered_map(
         pool.join()
 
 
+# Signals that end a run: held while workers start (see _stop_signals_held).
+_STOPPING = {signal.SIGINT, signal.SIGTERM}
+
+
+@contextlib.contextmanager
+def _stop_signals_held() -> Iterator[None]:
+    """Ctrl-C and SIGTERM wait while the pool starts its workers. A worker inherits the main
+    process's handlers and would die of a Ctrl-C to the whole process group with a traceback in
+    the moment between its start and `_start`; it inherits the held signals instead, and lets
+    them through once it ignores them. The main process gets them as soon as the pool is up (and
+    the pool's own threads, started meanwhile, keep holding them, so they reach the main thread)."""
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: no process groups to signal
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPPING)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
 def _start(work: Callable[[list[Any]], Any]) -> None:
     """In each worker: Ctrl-C is the main process's to answer, SIGTERM ends the worker quietly,
     and the worker dies with the main process however that one ends."""
     global _work
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPPING)
     _die_with_parent()
     _work = work
 

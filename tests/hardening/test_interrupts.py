@@ -154,3 +154,28 @@ def test_workers_die_with_a_killed_main_process(corpus: Path, tmp_path: Path) ->
     while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not any(_alive(pid) for pid in workers)
+
+
+@pytest.mark.skipif(not hasattr(signal, "pthread_sigmask"), reason="signal masks are POSIX")
+def test_ctrl_c_and_sigterm_wait_while_the_pool_starts_its_workers() -> None:
+    from ipr_rules.parallel import _stop_signals_held
+
+    with _stop_signals_held():
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, [])
+    after = signal.pthread_sigmask(signal.SIG_BLOCK, [])
+    assert {signal.SIGINT, signal.SIGTERM} <= held
+    assert not {signal.SIGINT, signal.SIGTERM} & after
+
+
+@pytest.mark.skipif(available_cores() < 2, reason="needs two cores for a worker pool")
+@pytest.mark.parametrize("attempt", range(3))
+def test_ctrl_c_the_moment_a_worker_is_forked_reaches_no_worker(corpus: Path, tmp_path: Path, attempt: int) -> None:
+    """The signal lands while the worker is still starting up (before it ignores Ctrl-C): it used
+    to die there with a traceback, or leave the main process waiting for it."""
+    run = Run(tmp_path, corpus, "-j", "2", new_session=True)
+    while run.process.poll() is None and not _children(run.process.pid):
+        pass
+    os.killpg(run.process.pid, signal.SIGINT)
+    code, _, err = run.finish()
+    assert code == 130
+    assert b"ForkPoolWorker" not in err and b"Traceback" not in err and b"KeyboardInterrupt" not in err
