@@ -27,6 +27,7 @@ from ipr_rules.model.ruleset import Ruleset
 from ipr_rules.parallel import MIN_FILES, ordered_map, worker_count
 from ipr_rules.result import CheckResult, ReportSummary
 from ipr_rules.set_state import SetState
+from ipr_rules.shared_args import forget as forget_shared
 from ipr_rules.waiver import WaiverContext, waive
 
 
@@ -140,6 +141,7 @@ def check_paths(
     for rule in rules_at("waiver", options.ignore):
         findings.extend(rule.check(waiver_context))
     exempted = {(item.finding.unit, item.finding.task) for item in waiving.waived}
+    forget_shared()  # the findings keep their arguments; the run's look-up tables go
     return CheckResult(
         ruleset=ruleset,
         inputs=list(paths),
