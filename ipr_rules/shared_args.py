@@ -5,10 +5,11 @@ campaign, the same requirement, a reason many units wrote alike. A finding keeps
 as a tuple (see `findings.pack`); equal tuples are kept once, so that a year of such findings
 holds each distinct set of arguments, and the texts it quotes, a single time.
 
-Only arguments whose equality means the same words are shared: texts, whole numbers, None, and
-message pieces made of those (`Text`, `Localized`, `Names`). 1, 1.0 and True are equal but read
-differently, and so are Decimal("5") and Decimal("5.0"): tuples holding floats, decimals or
-booleans are kept as they are. A message shape whose arguments hardly ever repeat (a duplicate
+Only arguments whose equality means the same words are shared: texts, whole numbers, None,
+message pieces made of those (`Text`, `Localized`, `Names`), and fractions other than zero where
+the shape's first arguments had them. 1, 1.0 and True are equal but read differently, and so are
+Decimal("5") and Decimal("5.0") or 0.0 and -0.0: tuples holding decimals or booleans, or
+fractions where the shape's first tuple had none (or the reverse), are kept as they are. A message shape whose arguments hardly ever repeat (a duplicate
 report's number) stops being looked up after a trial, so that it costs no table. The tables
 last one run (the engine forgets them at its end) and are bounded in between.
 """
@@ -30,12 +31,14 @@ _INT_LIMIT = 1 << 20
 
 
 class _Shape:
-    __slots__ = ("hits", "table", "tries")
+    __slots__ = ("fractions", "hits", "table", "tries")
 
-    def __init__(self) -> None:
+    def __init__(self, fractions: tuple[int, ...]) -> None:
         self.table: dict[tuple[Any, ...], tuple[Any, ...]] = {}
         self.tries = 0
         self.hits = 0
+        # Where the shape's tuples hold fractions: equal tuples then hold the same types throughout.
+        self.fractions = fractions
 
 
 # By the tuple of argument names; None: a shape whose arguments do not repeat.
@@ -49,10 +52,13 @@ def shared(packed: tuple[Any, ...]) -> tuple[Any, ...]:
     shape = _SHAPES.get(names, _SHAPES)
     if shape is None:
         return packed
-    if shape is _SHAPES:
-        shape = _SHAPES[names] = _Shape()
-    assert isinstance(shape, _Shape)
     if not all(map(_plain, packed[1:])):
+        return packed
+    fractions = tuple(index for index, value in enumerate(packed) if value.__class__ is float)
+    if shape is _SHAPES:
+        shape = _SHAPES[names] = _Shape(fractions)
+    assert isinstance(shape, _Shape)
+    if fractions != shape.fractions:
         return packed
     table = shape.table
     kept = table.setdefault(packed, packed)
@@ -89,6 +95,8 @@ def _plain(value: Any) -> bool:
     if _atom(value):
         return True
     cls = value.__class__
+    if cls is float:
+        return value != 0
     if cls is Localized:
         values = (value.values,) if len(value.names) == 1 else value.values
         return value.text.__class__ is Text and all(map(_atom, values))
