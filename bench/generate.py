@@ -63,7 +63,7 @@ class Rates:
     restated: float = P_RESTATED
     requirement_missed: float = P_REQUIREMENT_MISSED
     # Every report gets at least one gap of its own: one that drew none is written again with
-    # its first own entry that would be `done` marked `partial` instead.
+    # every entry, the first of its own that would be `done` marked `partial` instead.
     every_report: bool = False
 
 
@@ -82,16 +82,16 @@ PROFILES: dict[str, Rates] = {
 }
 # The realistic rates, and no report without a finding of its own.
 PROFILES["all"] = dataclasses.replace(PROFILES["realistic"], every_report=True)
-# The deliberate gaps that give a report a finding of its own.
+# The deliberate gaps that always give a report a finding of its own (a missing entry is found by
+# the set checks only when none of the unit's reports has it; a left-out output may be made up
+# for by another the unit listed).
 FINDING_GAPS = (
-    "missing-entry",
     "wrong-unit-entry",
     "status-partial",
     "status-not_started",
     "status-not_applicable",
     "campaign-omitted",
     "restated-action",
-    "required-output-missing",
 )
 P_OUTPUTS = 0.35
 P_METRICS = 0.85
@@ -538,7 +538,8 @@ class _Report:
         for task in self.plan.tasks:
             if unit.name not in task.units:
                 continue
-            if rng.random() < self.rates.missing_entry:
+            # Written again to force a gap, a report keeps every entry: one of them is made partial.
+            if rng.random() < self.rates.missing_entry and not self.force_gap:
                 self.gaps["missing-entry"] += 1
                 continue
             entries.append((task, True))

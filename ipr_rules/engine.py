@@ -96,7 +96,7 @@ def check_file(path: str | FileFailure, run: Run, state: SetState | None = None)
         for rule in report_rules:
             outcome.findings.extend(rule.check(context))
         entries = len(document.entries) + len(document.broken_entries)
-        summary = ReportSummary(
+        summary = ReportSummary.of(
             document.file,
             document.line,
             context.unit_name,

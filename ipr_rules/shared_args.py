@@ -44,6 +44,7 @@ class _Shape:
 # By the tuple of argument names; None: a shape whose arguments do not repeat.
 _SHAPES: dict[tuple[str, ...], _Shape | None] = {}
 _INTS: dict[int, int] = {}
+_NUMBERS: dict[int, int] = {}
 
 
 def shared(packed: tuple[Any, ...]) -> tuple[Any, ...]:
@@ -79,10 +80,18 @@ def shared_int(value: int) -> int:
     return value
 
 
+def shared_number(value: int) -> int:
+    """One copy of a number that many records hold alike (a report summary's packed lines)."""
+    if len(_NUMBERS) > LIMIT:
+        _NUMBERS.clear()
+    return _NUMBERS.setdefault(value, value)
+
+
 def forget() -> None:
     """Drop the tables (the findings keep the tuples they hold)."""
     _SHAPES.clear()
     _INTS.clear()
+    _NUMBERS.clear()
 
 
 def _atom(value: Any) -> bool:
