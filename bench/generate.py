@@ -22,13 +22,13 @@ written in sorted order.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import random
 import re
 import sys
 from collections import Counter
 from collections.abc import Callable
-import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 

@@ -19,7 +19,6 @@ from typing import Any
 
 from bench.run import TARGETS, checked, log, run_child, verdict
 
-
 # The corpora measured, by generator profile, with their labels in the table.
 PROFILES = (("sparse", "bench corpus"), ("realistic", "realistic findings"), ("all", "findings in every report"))
 

@@ -105,7 +105,7 @@ def _plain(value: Any) -> bool:
         return True
     cls = value.__class__
     if cls is float:
-        return value != 0
+        return bool(value != 0)
     if cls is Localized:
         values = (value.values,) if len(value.names) == 1 else value.values
         return value.text.__class__ is Text and all(map(_atom, values))
