@@ -24,12 +24,26 @@ def sort_key(finding: Finding) -> tuple[int, str, int, str]:
 
 
 def by_unit(result: CheckResult) -> Iterator[tuple[str | None, list[Finding]]]:
-    """Each unit's findings in order, one unit at a time: a large run's findings are sorted a unit
-    at a time, never all copied at once."""
+    return findings_by_unit(result, unit_order(result))
+
+
+# Up to this many units, each unit's findings are gathered afresh from the result's list.
+_FEW = 64
+
+
+def findings_by_unit(result: CheckResult, units: list[str | None]) -> Iterator[tuple[str | None, list[Finding]]]:
+    """Each of `units` with its findings in order, one unit at a time: a large run's findings are
+    never all copied at once (with many units, names that match none, they are grouped once)."""
+    if len(units) <= _FEW:
+        for unit in units:
+            group = [finding for finding in result.findings if finding.unit == unit]
+            group.sort(key=sort_key)
+            yield unit, group
+        return
     groups: dict[str | None, list[Finding]] = {}
     for finding in result.findings:
         groups.setdefault(finding.unit, []).append(finding)
-    for unit in unit_order(result):
-        group = groups.pop(unit)
+    for unit in units:
+        group = groups.pop(unit, [])
         group.sort(key=sort_key)
         yield unit, group

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from ipr_rules.findings import Finding
 from ipr_rules.i18n import ROLE_LABELS, Lang, Text
-from ipr_rules.render.grouping import sort_key, unit_order
+from ipr_rules.render.grouping import findings_by_unit, unit_order
 from ipr_rules.render.html_kit import esc, severity_cell, unit_anchor, where
 from ipr_rules.render.html_matrix import matrix_units
 from ipr_rules.render.labels import kind_label
@@ -40,25 +40,16 @@ NONE = Text("未发现问题。", "No findings.")
 
 def render_units(result: CheckResult, lang: Lang) -> Iterator[str]:
     """The heading, then one unit's section after another."""
-    groups: dict[str | None, list[Finding]] = {}
-    for finding in result.findings:
-        groups.setdefault(finding.unit, []).append(finding)
-    shown = set(matrix_units(result)) | set(groups)
-    known = [unit for unit in result.coverage.units if unit in shown]
+    shown = set(matrix_units(result)) | {finding.unit for finding in result.findings}
+    known: list[str | None] = [unit for unit in result.coverage.units if unit in shown]
     extra = [unit for unit in unit_order(result) if unit not in result.coverage.units]
     yield f'<h2 id="units">{esc(HEADING.render(lang))}</h2>'
-    for unit in known:
-        anchor = unit_anchor(result.coverage.units, unit)
-        yield from _unit_section(result, unit, anchor, _sorted(groups.pop(unit, [])), lang)
-    for number, other in enumerate(extra, start=1):
-        anchor = "unit-other" if other is None else f"unit-x{number}"
-        yield from _unit_section(result, other, anchor, _sorted(groups.pop(other, [])), lang)
-
-
-def _sorted(findings: list[Finding]) -> list[Finding]:
-    """In place: a unit of a large run has thousands of findings, not worth a second list."""
-    findings.sort(key=sort_key)
-    return findings
+    for index, (unit, findings) in enumerate(findings_by_unit(result, known + extra)):
+        if index < len(known):
+            anchor = unit_anchor(result.coverage.units, unit)
+        else:
+            anchor = "unit-other" if unit is None else f"unit-x{index - len(known) + 1}"
+        yield from _unit_section(result, unit, anchor, findings, lang)
 
 
 def _unit_section(
