@@ -20,9 +20,10 @@ from ipr_rules.checks import rules_at
 from ipr_rules.checks.context import FileContext, ReportContext, SetContext
 from ipr_rules.coverage import compute_coverage
 from ipr_rules.derived import Derived
+from ipr_rules.diagnostic import Diagnostic
 from ipr_rules.findings import Finding
 from ipr_rules.loading.limits import ReadLimits
-from ipr_rules.loading.reports import FileFailure, LoadedFile, discover, load_file
+from ipr_rules.loading.reports import LoadedFile, discover, load_file
 from ipr_rules.model.ruleset import Ruleset
 from ipr_rules.parallel import MIN_FILES, ordered_map, worker_count
 from ipr_rules.result import CheckResult, ReportSummary
@@ -72,7 +73,7 @@ class Run:
     options: CheckOptions
     derived: Derived = field(default_factory=Derived)
 
-    def check_batch(self, batch: list[str | FileFailure]) -> FileOutcome:
+    def check_batch(self, batch: list[str | Diagnostic]) -> FileOutcome:
         """Check consecutive files into one outcome with one set state (in a worker process: its
         look-up tables of shared arguments last the batch; the engine shares them again)."""
         outcome = FileOutcome(files=0)
@@ -84,11 +85,11 @@ class Run:
         return outcome
 
 
-def check_file(path: str | FileFailure, run: Run, state: SetState | None = None) -> FileOutcome:
+def check_file(path: str | Diagnostic, run: Run, state: SetState | None = None) -> FileOutcome:
     """Check one file; its contribution to the set goes into `state` (its own when None)."""
     ruleset, options = run.ruleset, run.options
     outcome = FileOutcome() if state is None else FileOutcome(state=state)
-    loaded = load_file(path, options.limits) if isinstance(path, str) else LoadedFile(path.file, [], path)
+    loaded = load_file(path, options.limits) if isinstance(path, str) else LoadedFile(path.file or "", [], path)
     outcome.unreadable = int(loaded.failure is not None)
     file_context = FileContext(ruleset, loaded)
     for rule in rules_at("file", options.ignore):
@@ -181,7 +182,7 @@ def _local(moment: datetime) -> datetime:
     return moment.astimezone()
 
 
-def _run(discovered: Iterator[str | FileFailure], run: Run, state: SetState) -> Generator[FileOutcome, None, None]:
+def _run(discovered: Iterator[str | Diagnostic], run: Run, state: SetState) -> Generator[FileOutcome, None, None]:
     """Files are taken as they are found, never listed whole; the first few decide on workers."""
     head = list(islice(discovered, MIN_FILES))
     files = chain(head, discovered)
@@ -207,6 +208,6 @@ def _with_shared_args(item: Finding) -> Finding:
     return item if args is item.args else replace(item, args=args)
 
 
-def _serial(files: Iterable[str | FileFailure], run: Run, state: SetState) -> Generator[FileOutcome, None, None]:
+def _serial(files: Iterable[str | Diagnostic], run: Run, state: SetState) -> Generator[FileOutcome, None, None]:
     for path in files:
         yield check_file(path, run, state)

@@ -1,6 +1,7 @@
 """The one record that crosses from checks to renderers (SPEC §4).
 
-A finding keeps its message as a template and arguments; the language is chosen at the edge.
+A finding is a `Diagnostic` (`Finding.of`) with what the check adds: its kind, severity, unit
+and task. It keeps its message as a template and arguments; the language is chosen at the edge.
 It is a slotted, frozen dataclass rather than a pydantic model because tens of thousands are
 made per run and none needs validating: one costs about a tenth of the memory of a model.
 """
@@ -11,6 +12,7 @@ import sys
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from ipr_rules.diagnostic import Diagnostic, where
 from ipr_rules.i18n import Lang, Text
 from ipr_rules.loading.cells import cell_of
 from ipr_rules.shared_args import shared, shared_int
@@ -37,6 +39,17 @@ class Finding:
     # `path`, the message says it in the clerk's words.
     path: tuple[Any, ...] = ()
 
+    @classmethod
+    def of(cls, diagnostic: Diagnostic, kind: str, severity: Severity, unit: str | None, task: str | None) -> Finding:
+        """The finding a diagnostic makes: its place, message and arguments, with what the check adds."""
+        file, line, args = diagnostic.file, diagnostic.line, pack(diagnostic.args)
+        return cls(kind, severity, compact(unit), compact(task), file, line, diagnostic.message, args, diagnostic.path)
+
+    @property
+    def diagnostic(self) -> Diagnostic:
+        """The finding's place and message, without what the check added."""
+        return Diagnostic(self.message, self.line, self.path, self.arguments, self.file)
+
     @property
     def arguments(self) -> dict[str, Any]:
         args = self.args
@@ -54,11 +67,7 @@ class Finding:
 
     @property
     def location(self) -> str:
-        if self.file is None:
-            return ""
-        if self.line is None:
-            return self.file
-        return f"{self.file}:{self.cell or self.line}"
+        return where(self.file, self.line)
 
     def record(self, lang: Lang) -> dict[str, Any]:
         """The finding as SPEC §5's JSON object; about a workbook, also its `location` (`任务!F12`), and

@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ipr_rules.derived import Derived
-from ipr_rules.loading.reports import FileFailure, LoadedFile
+from ipr_rules.diagnostic import Diagnostic
+from ipr_rules.loading.reports import LoadedFile
 from ipr_rules.loading.validate import ReportDocument
 from ipr_rules.model.report import CARRYING, Entry
 from ipr_rules.model.ruleset import Role, Ruleset, Task, Unit
@@ -21,7 +22,7 @@ class FileContext:
     loaded: LoadedFile
 
     @property
-    def failure(self) -> FileFailure | None:
+    def failure(self) -> Diagnostic | None:
         return self.loaded.failure
 
 

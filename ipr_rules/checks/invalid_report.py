@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 from ipr_rules.checks.context import ReportContext
@@ -68,12 +69,11 @@ def check(ctx: ReportContext) -> Iterator[Finding]:
             if len(problem.path) > 1 and problem.path[0] == "tasks" and isinstance(problem.path[1], str)
             else None
         )
-        message, args = problem.message, problem.args
-        if message is FULL_WIDTH_QUOTES and _quoted_task_id_at(ctx, problem.line):
+        if problem.message is FULL_WIDTH_QUOTES and _quoted_task_id_at(ctx, problem.line):
             continue  # the unknown-task finding for that id says it, with the task it leaves unentered
-        if message is NUMERIC_TASK_ID:
-            message, args = _numeric_id(ctx, args) or (message, args)
-        yield Finding(KIND, SEVERITY, unit, task, ctx.file, problem.line, message, pack(args), problem.path)
+        if problem.message is NUMERIC_TASK_ID and (said := _numeric_id(ctx, problem.args)) is not None:
+            problem = replace(problem, message=said[0], args=said[1])
+        yield Finding.of(problem.at(ctx.file), KIND, SEVERITY, unit, task)
     yield from _metric_problems(ctx)
 
 
@@ -92,7 +92,7 @@ def _numeric_id(ctx: ReportContext, args: dict[str, Any]) -> tuple[Text, dict[st
     return NUMERIC_ITEM, {"raw": raw, "detail": Localized(message, **explained)}
 
 
-def _quoted_task_id_at(ctx: ReportContext, line: int) -> bool:
+def _quoted_task_id_at(ctx: ReportContext, line: int | None) -> bool:
     from ipr_rules.taskids import meant
 
     for task_id in (*ctx.document.entries, *ctx.document.broken_entries):

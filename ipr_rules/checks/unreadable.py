@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ipr_rules.checks.context import FileContext
-from ipr_rules.findings import Finding, Severity, pack
+from ipr_rules.findings import Finding, Severity
 from ipr_rules.i18n import Text
 
 KIND = "unreadable"
@@ -43,4 +43,4 @@ tasks:
 def check(ctx: FileContext) -> Iterator[Finding]:
     """One finding per failure: a stream read on past a broken document may have several."""
     for failure in ctx.loaded.failures:
-        yield Finding(KIND, SEVERITY, None, None, failure.file, failure.line, failure.message, pack(failure.args))
+        yield Finding.of(failure, KIND, SEVERITY, None, None)

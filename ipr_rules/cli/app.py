@@ -13,9 +13,9 @@ from typing import Any, NoReturn
 
 import click
 
+from ipr_rules.cli.output import echo, prepare_stdout
 from ipr_rules.errors import UsageError
 from ipr_rules.i18n import LANGS, Lang, Names, Text
-from ipr_rules.output import echo, prepare_stdout
 
 CHECK = "check"
 UNKNOWN_UNIT = Text("没有名为“{unit}”的成员单位{hint}", "no member unit is called '{unit}'{hint}")

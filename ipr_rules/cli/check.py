@@ -9,6 +9,7 @@ from typing import Any
 
 import click
 
+from ipr_rules.atomic_write import write_outputs
 from ipr_rules.cli.app import (
     CHECK,
     DID_YOU_MEAN,
@@ -21,10 +22,10 @@ from ipr_rules.cli.app import (
     run,
     year_option,
 )
+from ipr_rules.cli.output import echo, emit, plan_outputs, refuse_inputs
 from ipr_rules.errors import UsageError
 from ipr_rules.i18n import Lang, Names, Text
 from ipr_rules.loading.limits import MEGABYTE, Limits, ReadLimits
-from ipr_rules.output import echo, emit, plan_outputs, refuse_inputs, write_outputs
 from ipr_rules.render import FORMATS
 from ipr_rules.result import FAIL_ON, FailOn
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import click
 
 from ipr_rules.cli.app import lang_option, main, open_ruleset_or_fail, ruleset_option, run
+from ipr_rules.cli.output import echo, refuse_inputs
 from ipr_rules.i18n import Lang, Text
-from ipr_rules.output import echo, refuse_inputs
 
 WROTE = Text("已写入 {path}", "wrote {path}")
 

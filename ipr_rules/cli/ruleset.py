@@ -8,9 +8,9 @@ from pathlib import Path
 import click
 
 from ipr_rules.cli.app import fail, lang_option, main, plan_year_option, run
+from ipr_rules.cli.output import echo
 from ipr_rules.errors import UsageError
 from ipr_rules.i18n import Lang, Text
-from ipr_rules.output import echo
 
 COMPILED = Text(
     "已编译 {tasks} 项任务（{items} 个事项，{sections} 个部分）→ {path}",

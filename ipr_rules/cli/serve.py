@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING
 import click
 
 from ipr_rules.cli.app import exemptions_option, lang_option, main, open_ruleset_with_exemptions, ruleset_option
+from ipr_rules.cli.output import echo
 from ipr_rules.i18n import Lang, Text
 from ipr_rules.loading.limits import MEGABYTE
-from ipr_rules.output import echo
 
 if TYPE_CHECKING:
     from ipr_rules.model.ruleset import Ruleset

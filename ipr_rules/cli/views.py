@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from ipr_rules.atomic_write import write_atomic
 from ipr_rules.cli.app import (
     DID_YOU_MEAN,
     fail,
@@ -18,9 +19,9 @@ from ipr_rules.cli.app import (
     unit_or_fail,
     year_option,
 )
+from ipr_rules.cli.output import echo
 from ipr_rules.errors import UsageError
 from ipr_rules.i18n import Lang, Names, Text
-from ipr_rules.output import echo, write_atomic
 
 output_file_option = click.option(
     "-o",

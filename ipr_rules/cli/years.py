@@ -8,9 +8,9 @@ from pathlib import Path
 import click
 
 from ipr_rules.cli.app import lang_option, main, plan_year_option, run, to_json
+from ipr_rules.cli.output import echo
 from ipr_rules.cli.views import output_file_option, print_or_write
 from ipr_rules.i18n import Lang, Names, Text
-from ipr_rules.output import echo
 
 INITIALISED = Text(
     "已建立规则集 {path}：{tasks} 项任务（{items} 个事项），{units} 个单位",

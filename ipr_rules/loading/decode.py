@@ -12,6 +12,7 @@ import codecs
 import re
 from dataclasses import dataclass
 
+from ipr_rules.diagnostic import Diagnostic
 from ipr_rules.i18n import Text
 
 NUL_BYTES = Text(
@@ -65,14 +66,7 @@ class Decoded:
     notice: Text | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class DecodeFailure:
-    message: Text
-    line: int | None
-    args: dict[str, object]
-
-
-def decode(data: bytes) -> Decoded | DecodeFailure:
+def decode(data: bytes) -> Decoded | Diagnostic:
     """Line breaks come out as `\\n` whatever the file used (CRLF from Windows, CR alone), so
     that every line number counted later agrees with the parser's."""
     decoded = _decode(data)
@@ -82,7 +76,7 @@ def decode(data: bytes) -> Decoded | DecodeFailure:
     return decoded
 
 
-def _decode(data: bytes) -> Decoded | DecodeFailure:
+def _decode(data: bytes) -> Decoded | Diagnostic:
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
@@ -91,22 +85,22 @@ def _decode(data: bytes) -> Decoded | DecodeFailure:
                 name = _BOM_NAMES[codec]
                 if codec == "utf-8-sig":
                     line = _line_of(data, error.start + len(bom))
-                    return DecodeFailure(BAD_AFTER_BOM, line, {"encoding": name, "line": line})
-                return DecodeFailure(BAD_UTF16, None, {"encoding": name})
+                    return Diagnostic(BAD_AFTER_BOM, line, args={"encoding": name, "line": line})
+                return Diagnostic(BAD_UTF16, None, args={"encoding": name})
     if b"\x00" in data:
-        return DecodeFailure(NUL_BYTES, _line_of(data, data.index(b"\x00")), {})
+        return Diagnostic(NUL_BYTES, _line_of(data, data.index(b"\x00")))
     try:
         return Decoded(data.decode("utf-8"), "UTF-8")
     except UnicodeDecodeError as error:
         legacy = _decode_legacy(data)
-        if isinstance(legacy, DecodeFailure) and error.reason == "unexpected end of data" and error.end == len(data):
+        if isinstance(legacy, Diagnostic) and error.reason == "unexpected end of data" and error.end == len(data):
             # UTF-8 up to a character cut in half at the very end: a file cut short in transit.
             line = _line_of(data, error.start)
-            return DecodeFailure(TRUNCATED, line, {"line": line})
+            return Diagnostic(TRUNCATED, line, args={"line": line})
         return legacy
 
 
-def _decode_legacy(data: bytes) -> Decoded | DecodeFailure:
+def _decode_legacy(data: bytes) -> Decoded | Diagnostic:
     utf8_line: int | None = None
     gbk_line: int | None = None
     for number, raw_line in enumerate(data.split(b"\n"), start=1):
@@ -121,12 +115,12 @@ def _decode_legacy(data: bytes) -> Decoded | DecodeFailure:
         try:
             decoded = raw_line.decode("gb18030")
         except UnicodeDecodeError:
-            return DecodeFailure(UNKNOWN_ENCODING, number, {"line": number})
+            return Diagnostic(UNKNOWN_ENCODING, number, args={"line": number})
         if not _looks_like_chinese(decoded):
-            return DecodeFailure(UNKNOWN_ENCODING, number, {"line": number})
+            return Diagnostic(UNKNOWN_ENCODING, number, args={"line": number})
         gbk_line = gbk_line or number
     if utf8_line is not None and gbk_line is not None:
-        return DecodeFailure(MIXED_ENCODINGS, gbk_line, {"utf8_line": utf8_line, "gbk_line": gbk_line})
+        return Diagnostic(MIXED_ENCODINGS, gbk_line, args={"utf8_line": utf8_line, "gbk_line": gbk_line})
     return Decoded(data.decode("gb18030"), "GB18030", DECODED_AS)
 
 

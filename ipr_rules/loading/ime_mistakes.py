@@ -12,8 +12,9 @@ import re
 from functools import cached_property
 from typing import Any
 
+from ipr_rules.diagnostic import Diagnostic
 from ipr_rules.i18n import Localized, Text
-from ipr_rules.loading.yamlpos import Document, Problem
+from ipr_rules.loading.yamlpos import Document
 from ipr_rules.model.messages import describe_value
 from ipr_rules.model.report import ENTRY_FIELDS, REPORT_FIELDS, Contact, Output
 
@@ -82,13 +83,13 @@ class TextHints:
         return self.text.split("\n")
 
 
-def typing_problems(document: Document, text_lines: list[str]) -> list[Problem]:
+def typing_problems(document: Document, text_lines: list[str]) -> list[Diagnostic]:
     """Full-width colons after a key and full-width indentation, in the document's own lines.
 
     They are what Chinese input methods type by default; YAML then reads `status：done` as one
     text, and the structural error it causes names neither.
     """
-    problems: list[Problem] = []
+    problems: list[Diagnostic] = []
     first = max(document.line, 1)
     last = min(max(document.end_line, first), len(text_lines))
     for number in range(first, last + 1):
@@ -96,19 +97,19 @@ def typing_problems(document: Document, text_lines: list[str]) -> list[Problem]:
         if "\u3000" not in content and "：" not in content and "“" not in content and "‘" not in content:
             continue
         if _FULL_WIDTH_INDENT.match(content):
-            problems.append(Problem(FULL_WIDTH_SPACE, number, (), {"line": number}))
+            problems.append(Diagnostic(FULL_WIDTH_SPACE, number, (), {"line": number}))
             continue
         quoted = _KEY_IN_FULL_WIDTH_QUOTES.match(content)
         if quoted:
-            problems.append(Problem(FULL_WIDTH_QUOTES, number, (), {"line": number, "key": quoted.group(1)}))
+            problems.append(Diagnostic(FULL_WIDTH_QUOTES, number, (), {"line": number, "key": quoted.group(1)}))
             continue
         match = _KEY_WITH_FULL_WIDTH_COLON.match(content)
         if match and (match.group(2) in _KNOWN_KEYS or not match.group(2).isalpha()):
-            problems.append(Problem(FULL_WIDTH_COLON, number, (), {"line": number}))
+            problems.append(Diagnostic(FULL_WIDTH_COLON, number, (), {"line": number}))
     return problems
 
 
-def caused_by_typing(detail: Any, problems: list[Problem]) -> bool:
+def caused_by_typing(detail: Any, problems: list[Diagnostic]) -> bool:
     """An error that only restates a full-width colon or space already reported on its line."""
     typed = {problem.message for problem in problems if problem.message in (FULL_WIDTH_COLON, FULL_WIDTH_SPACE)}
     if not typed:
@@ -126,11 +127,11 @@ def caused_by_typing(detail: Any, problems: list[Problem]) -> bool:
     return False
 
 
-def not_a_mapping(data: Any, line: int, text_lines: list[str] | None) -> Problem:
+def not_a_mapping(data: Any, line: int, text_lines: list[str] | None) -> Diagnostic:
     for number, text in enumerate(text_lines or [], start=1):
         stripped = text.lstrip(" ")
         if stripped.startswith("\u3000"):
-            return Problem(FULL_WIDTH_SPACE, number, (), {"line": number})
+            return Diagnostic(FULL_WIDTH_SPACE, number, (), {"line": number})
         if re.match(r"^\s*[\w\u4e00-\u9fff-]+\s*：", text):
-            return Problem(FULL_WIDTH_COLON, number, (), {"line": number})
-    return Problem(NOT_A_MAPPING, line, (), {"actual": Localized(describe_value(data), value=str(data)[:40])})
+            return Diagnostic(FULL_WIDTH_COLON, number, (), {"line": number})
+    return Diagnostic(NOT_A_MAPPING, line, (), {"actual": Localized(describe_value(data), value=str(data)[:40])})

@@ -1,6 +1,6 @@
 """Report files: find them, read them within limits, split streams, validate each document.
 
-Nothing here raises for a bad input: a file that cannot be read becomes a `FileFailure`, so
+Nothing here raises for a bad input: a file that cannot be read becomes a `Diagnostic`, so
 the other files are still checked (SPEC §4, `unreadable`).
 """
 
@@ -12,15 +12,16 @@ import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from ipr_rules.atomic_write import display_path
+from ipr_rules.diagnostic import Diagnostic
 from ipr_rules.i18n import Text
-from ipr_rules.loading.decode import DecodeFailure, decode
+from ipr_rules.loading.decode import decode
 from ipr_rules.loading.ime_mistakes import TextHints
 from ipr_rules.loading.limits import MEGABYTE, ReadLimits
 from ipr_rules.loading.validate import ReportDocument, empty_report, validate_document
 from ipr_rules.loading.yaml_errors import error_line, explain_syntax_error
 from ipr_rules.loading.yamlpos import Document, YamlSyntaxError
 from ipr_rules.loading.yamlstream import read_stream
-from ipr_rules.output_files import display_path
 
 SUFFIXES = (".yaml", ".yml", ".xlsx")
 # Read as workbooks whatever their content turns out to be (an .xls is refused with a message).
@@ -47,30 +48,20 @@ NOT_A_FILE = Text("不是普通文件（而是管道、设备等），未读取"
 NO_REPORTS = Text("目录中没有 .yaml、.yml 或 .xlsx 报告文件", "the folder holds no .yaml, .yml or .xlsx report files")
 
 
-@dataclass(frozen=True, slots=True)
-class FileFailure:
-    """A file, or part of a stream, that could not be read."""
-
-    file: str
-    line: int | None
-    message: Text
-    args: dict[str, object] = field(default_factory=dict)
-
-
 @dataclass(slots=True)
 class LoadedFile:
     file: str
     documents: list[ReportDocument]
     # The first place the file could not be read; it makes the run exit 2.
-    failure: FileFailure | None = None
+    failure: Diagnostic | None = None
     # Set when the file was converted from a legacy encoding.
     encoding_notice: Text | None = None
     encoding: str = "UTF-8"
     # Further broken documents of a stream, after the first (reading resumed at each `---`).
-    later_failures: list[FileFailure] = field(default_factory=list)
+    later_failures: list[Diagnostic] = field(default_factory=list)
 
     @property
-    def failures(self) -> list[FileFailure]:
+    def failures(self) -> list[Diagnostic]:
         return ([self.failure] if self.failure is not None else []) + self.later_failures
 
 
@@ -78,13 +69,13 @@ _FileKey = tuple[int, int]  # (device, inode): the same file by whatever path it
 _FolderKey = _FileKey
 
 
-def discover(paths: list[str]) -> Iterator[str | FileFailure]:
+def discover(paths: list[str]) -> Iterator[str | Diagnostic]:
     """Report files under `paths` in order (directories recursively, sorted), each once."""
     # One int per file (device and inode packed), not a tuple: a large run keeps one per report.
     seen: set[int] = set()
     for given in paths:
         for found in _expand(given):
-            if isinstance(found, FileFailure):
+            if isinstance(found, Diagnostic):
                 yield found
                 continue
             path, (device, inode) = found
@@ -94,7 +85,7 @@ def discover(paths: list[str]) -> Iterator[str | FileFailure]:
                 yield path
 
 
-def _expand(given: str) -> Iterator[tuple[str, _FileKey] | FileFailure]:
+def _expand(given: str) -> Iterator[tuple[str, _FileKey] | Diagnostic]:
     try:
         info = os.stat(given)
     except OSError as error:
@@ -105,20 +96,20 @@ def _expand(given: str) -> Iterator[tuple[str, _FileKey] | FileFailure]:
         return
     found_any = False
     for item in _walk(given, (info.st_dev, info.st_ino)):
-        found_any = found_any or not isinstance(item, FileFailure)
+        found_any = found_any or not isinstance(item, Diagnostic)
         yield item
     if not found_any:
-        yield FileFailure(display_path(given), None, NO_REPORTS)
+        yield Diagnostic(NO_REPORTS, file=display_path(given))
 
 
-def _walk(root: str, root_key: _FolderKey) -> Iterator[tuple[str, _FileKey] | FileFailure]:
+def _walk(root: str, root_key: _FolderKey) -> Iterator[tuple[str, _FileKey] | Diagnostic]:
     """Report files under `root`, depth first in sorted order, without recursion.
 
     Each folder is walked once however many links lead to it, so links cannot make the walk
     loop or grow past the number of folders there are.
     """
     listing = _list(root)
-    if isinstance(listing, FileFailure):
+    if isinstance(listing, Diagnostic):
         yield listing
         return
     visited = {root_key}
@@ -148,13 +139,13 @@ def _walk(root: str, root_key: _FolderKey) -> Iterator[tuple[str, _FileKey] | Fi
                 continue
             key = (info.st_dev, info.st_ino)
             if key in ancestors:
-                yield FileFailure(display_path(path), None, LINK_LOOP)
+                yield Diagnostic(LINK_LOOP, file=display_path(path))
                 continue
             if key in visited:
                 continue
             visited.add(key)
             inner = _list(path)
-            if isinstance(inner, FileFailure):
+            if isinstance(inner, Diagnostic):
                 yield inner
                 continue
             stack.append((iter(inner), info.st_dev, ancestors | {key}))
@@ -170,7 +161,7 @@ def _walk(root: str, root_key: _FolderKey) -> Iterator[tuple[str, _FileKey] | Fi
                 yield path, (device, entry.inode())  # from the listing itself: no system call
 
 
-def _list(folder: str) -> list[os.DirEntry[str]] | FileFailure:
+def _list(folder: str) -> list[os.DirEntry[str]] | Diagnostic:
     try:
         with os.scandir(folder) as scan:
             return sorted(scan, key=lambda entry: entry.name)
@@ -178,30 +169,30 @@ def _list(folder: str) -> list[os.DirEntry[str]] | FileFailure:
         return _os_failure(folder, error)
 
 
-def _os_failure(path: str, error: OSError) -> FileFailure:
+def _os_failure(path: str, error: OSError) -> Diagnostic:
     """Why the system refused a path, said in the user's terms."""
     shown = display_path(path)
     if error.errno == errno.ENOENT:
-        return FileFailure(shown, None, DANGLING_LINK if os.path.islink(path) else NOT_FOUND)
+        return Diagnostic(DANGLING_LINK if os.path.islink(path) else NOT_FOUND, file=shown)
     if error.errno == errno.ELOOP:
-        return FileFailure(shown, None, LINK_LOOP_FILE)
+        return Diagnostic(LINK_LOOP_FILE, file=shown)
     reason = REASONS.get(error.errno or 0)
     if reason is not None:
-        return FileFailure(shown, None, NOT_READABLE, {"reason": reason})
-    return FileFailure(shown, None, NOT_READABLE, {"reason": error.strerror or type(error).__name__})
+        return Diagnostic(NOT_READABLE, args={"reason": reason}, file=shown)
+    return Diagnostic(NOT_READABLE, args={"reason": error.strerror or type(error).__name__}, file=shown)
 
 
 def load_file(path: str, limits: ReadLimits = ReadLimits()) -> LoadedFile:
     shown = display_path(path)
     data = _read_bytes(path, shown, limits)
-    if isinstance(data, FileFailure):
+    if isinstance(data, Diagnostic):
         return LoadedFile(shown, [], data)
     if path.lower().endswith(WORKBOOK_SUFFIXES):
         return _load_workbook(data, shown, limits)
     decoded = decode(data)
     del data
-    if isinstance(decoded, DecodeFailure):
-        return LoadedFile(shown, [], FileFailure(shown, decoded.line, decoded.message, decoded.args))
+    if isinstance(decoded, Diagnostic):
+        return LoadedFile(shown, [], decoded.at(shown))
     text = decoded.text
     loaded = LoadedFile(shown, [], encoding_notice=decoded.notice, encoding=decoded.encoding)
     # The lines are for hints about full-width punctuation, and for explaining a syntax error:
@@ -214,9 +205,9 @@ def load_file(path: str, limits: ReadLimits = ReadLimits()) -> LoadedFile:
         error = item.error
         if isinstance(error, YamlSyntaxError):
             message, args = explain_syntax_error(error, hints.lines)
-            failure = FileFailure(shown, error_line(error, hints.lines), message, args)
+            failure = Diagnostic(message, error_line(error, hints.lines), args=args, file=shown)
         else:
-            failure = FileFailure(shown, error.line, error.message, dict(error.args_))
+            failure = error.at(shown)
         if loaded.failure is None:
             loaded.failure = failure
         else:
@@ -230,15 +221,15 @@ def load_file(path: str, limits: ReadLimits = ReadLimits()) -> LoadedFile:
 
 
 def _load_workbook(data: bytes, shown: str, limits: ReadLimits) -> LoadedFile:
-    from ipr_rules.workbook.reader import Refusal, read_workbook
+    from ipr_rules.workbook.reader import read_workbook
 
     read = read_workbook(data, limits)
-    if isinstance(read, Refusal):
-        return LoadedFile(shown, [], FileFailure(shown, None, read.message, read.args))
+    if isinstance(read, Diagnostic):
+        return LoadedFile(shown, [], read.at(shown))
     return LoadedFile(shown, [validate_document(read, shown)])
 
 
-def _read_bytes(path: str, shown: str, limits: ReadLimits) -> bytes | FileFailure:
+def _read_bytes(path: str, shown: str, limits: ReadLimits) -> bytes | Diagnostic:
     """The file's bytes, never more than the limit; a pipe or device is refused, not waited on."""
     try:
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
@@ -248,7 +239,7 @@ def _read_bytes(path: str, shown: str, limits: ReadLimits) -> bytes | FileFailur
         with os.fdopen(descriptor, "rb") as stream:
             info = os.fstat(stream.fileno())
             if not stat.S_ISREG(info.st_mode):
-                return FileFailure(shown, None, NOT_A_FILE)
+                return Diagnostic(NOT_A_FILE, file=shown)
             if info.st_size > limits.max_file_bytes:
                 return _too_large(shown, info.st_size, limits)
             data = stream.read(limits.max_file_bytes + 1)
@@ -259,7 +250,7 @@ def _read_bytes(path: str, shown: str, limits: ReadLimits) -> bytes | FileFailur
     return data
 
 
-def _too_large(shown: str, size: int, limits: ReadLimits) -> FileFailure:
+def _too_large(shown: str, size: int, limits: ReadLimits) -> Diagnostic:
     mega = MEGABYTE
     args: dict[str, object] = {"size": f"{size / mega:.1f}", "limit": f"{limits.max_file_bytes / mega:g}"}
-    return FileFailure(shown, None, TOO_LARGE, args)
+    return Diagnostic(TOO_LARGE, args=args, file=shown)

@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from ipr_rules.clerk import FieldPath
+from ipr_rules.diagnostic import Diagnostic
 from ipr_rules.i18n import Text
 from ipr_rules.loading.ime_mistakes import (
     TextHints,
@@ -23,8 +24,9 @@ from ipr_rules.loading.ime_mistakes import (
     not_a_mapping,
     typing_problems,
 )
-from ipr_rules.loading.yaml11 import as_task_id
-from ipr_rules.loading.yamlpos import DUPLICATE_KEY, INVISIBLE_CHARACTERS, Document, NonStringKey, Problem
+from ipr_rules.loading.yaml_messages import DUPLICATE_KEY
+from ipr_rules.loading.yaml_scalars import as_task_id
+from ipr_rules.loading.yamlpos import INVISIBLE_CHARACTERS, Document, NonStringKey
 from ipr_rules.loading.yamlpos import Path as DataPath
 from ipr_rules.model.messages import message_for
 from ipr_rules.model.report import CARRYING, ENTRY_FIELDS, REPORT_FIELDS, Contact, Entry, Envelope, Output, Report
@@ -105,7 +107,7 @@ class ReportDocument:
     # Task ids YAML read as numbers (`1.1:`, `13:`), as written, with their lines: not entries, but
     # the likely reason a task is missing.
     mistyped_ids: dict[str, int] = field(default_factory=dict)
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[Diagnostic] = field(default_factory=list)
     lines: dict[DataPath, int] = field(default_factory=dict)
     empty: bool = False
 
@@ -155,7 +157,7 @@ def validate_document(document: Document, file: str, hints: TextHints | None = N
 
 
 def empty_report(file: str) -> ReportDocument:
-    return ReportDocument(file=file, index=0, line=1, problems=[Problem(EMPTY_DOCUMENT, 1, ())])
+    return ReportDocument(file=file, index=0, line=1, problems=[Diagnostic(EMPTY_DOCUMENT, 1, ())])
 
 
 def _clean_keys(data: dict[Any, Any], report: ReportDocument) -> dict[Any, Any]:
@@ -205,7 +207,7 @@ def _clean_one(
         # A task id with an invisible character is an unknown task, whose message names it.
         if isinstance(key, str) and _INVISIBLE.search(key) and (line, key) not in seen and path != ("tasks",):
             seen.add((line, key))
-            report.problems.append(Problem(INVISIBLE_KEY, line, key_path, _invisible_args(key)))
+            report.problems.append(Diagnostic(INVISIBLE_KEY, line, key_path, _invisible_args(key)))
         kept[key] = item
         previous = (key, item)
     return kept
@@ -213,7 +215,7 @@ def _clean_one(
 
 def _thousands(
     previous: tuple[Any, Any] | None, key: NonStringKey, item: Any, path: DataPath, line: int
-) -> Problem | None:
+) -> Diagnostic | None:
     """`{cases: 1,860}`: YAML reads the number 1 and a key 860 with no value."""
     if previous is None or item is not None or key.tag != "int" or not re.fullmatch(r"[0-9]{3}", key.raw):
         return None
@@ -223,15 +225,15 @@ def _thousands(
     from ipr_rules.clerk import FieldPath
 
     args = {"field": FieldPath((*path, name)), "number": f"{number},{key.raw}", "joined": f"{number}{key.raw}"}
-    return Problem(THOUSANDS, line, (*path, name), args)
+    return Diagnostic(THOUSANDS, line, (*path, name), args)
 
 
-def _non_string_key(key: NonStringKey, path: DataPath, line: int) -> Problem:
+def _non_string_key(key: NonStringKey, path: DataPath, line: int) -> Diagnostic:
     kind = KEY_KINDS.get(key.tag, _OTHER_KIND)
     if path[:1] == ("tasks",) and len(path) == 2 and key.tag in ("float", "int"):
         suggested = as_task_id(key.raw)
-        return Problem(NUMERIC_TASK_ID, line, path, {"raw": key.raw, "kind": kind, "suggested": suggested})
-    return Problem(NON_STRING_KEY, line, path, {"raw": key.raw, "kind": kind})
+        return Diagnostic(NUMERIC_TASK_ID, line, path, {"raw": key.raw, "kind": kind, "suggested": suggested})
+    return Diagnostic(NON_STRING_KEY, line, path, {"raw": key.raw, "kind": kind})
 
 
 def _salvage(data: dict[str, Any], report: ReportDocument) -> None:
@@ -271,7 +273,7 @@ def _record(error: ValidationError, prefix: DataPath, report: ReportDocument, kn
             continue
         field: Any = FieldPath(location, known=detail["type"] != "extra_forbidden") if location else WHOLE_REPORT
         message, args = message_for(dict(detail), field, _fields_at(location[:-1], known, len(prefix)))
-        report.problems.append(Problem(message, report.line_of(*location), location, args))
+        report.problems.append(Diagnostic(message, report.line_of(*location), location, args))
 
 
 def _fields_at(parent: DataPath, known: tuple[str, ...], depth: int) -> tuple[str, ...]:
@@ -301,7 +303,7 @@ def _cross_field(report: ReportDocument) -> None:
         line = report.entry_lines[task_id]
         if entry.status in CARRYING and not entry.actions:
             report.problems.append(
-                Problem(
+                Diagnostic(
                     NO_ACTIONS,
                     report.line_of("tasks", task_id, "status"),
                     ("tasks", task_id, "actions"),
@@ -310,7 +312,7 @@ def _cross_field(report: ReportDocument) -> None:
             )
         elif entry.status == "not_applicable" and not (entry.reason and entry.reason.strip()):
             report.problems.append(
-                Problem(
+                Diagnostic(
                     NO_REASON,
                     report.line_of("tasks", task_id, "status"),
                     ("tasks", task_id, "reason"),
@@ -330,19 +332,19 @@ def _invisible(report: ReportDocument) -> None:
     among them, are looked at while their non-string siblings are removed)."""
     if report.unit and _INVISIBLE.search(report.unit):
         args = {"field": FieldPath(("unit",)), **_invisible_args(report.unit)}
-        report.problems.append(Problem(INVISIBLE, report.unit_line or report.line, ("unit",), args))
+        report.problems.append(Diagnostic(INVISIBLE, report.unit_line or report.line, ("unit",), args))
     for task_id, entry in report.entries.items():
         for index, campaign in enumerate(entry.campaigns):
             if _INVISIBLE.search(campaign):
                 path = ("tasks", task_id, "campaigns", index)
                 args = {"field": FieldPath(path), **_invisible_args(campaign)}
-                report.problems.append(Problem(INVISIBLE, report.line_of(*path), path, args))
+                report.problems.append(Diagnostic(INVISIBLE, report.line_of(*path), path, args))
         for index, action in enumerate(entry.actions):
             if _INVISIBLE.search(action):
                 path = ("tasks", task_id, "actions", index)
                 field = f"tasks.{task_id}.actions[{index}]"
                 args = {"field": field, **_invisible_args(action)}
-                report.problems.append(Problem(INVISIBLE, report.line_of(*path), path, args))
+                report.problems.append(Diagnostic(INVISIBLE, report.line_of(*path), path, args))
 
 
 def _invisible_args(text: str) -> dict[str, Any]:

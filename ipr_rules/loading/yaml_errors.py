@@ -11,119 +11,40 @@ import re
 from typing import Any
 
 from ipr_rules.i18n import Localized, Text
-from ipr_rules.loading.yaml_spacing import (
+from ipr_rules.loading.yaml_messages import (
+    ANCHOR,
+    BAD_ESCAPE,
+    BAD_START,
+    COLON,
+    COLON_IN_VALUE,
+    CONTROL_CHARACTER,
+    DIRECTIVE,
+    DOCUMENT_MARKER,
+    END_OF_STREAM,
+    EXTRA_CONTENT,
+    FULL_WIDTH_COLON,
+    FULL_WIDTH_COLON_HINT,
     FULL_WIDTH_HASH,
+    FULL_WIDTH_QUOTE_HINT,
+    FULL_WIDTH_SPACE,
+    FULL_WIDTH_SPACE_HINT,
+    GENERIC,
+    INDENTATION,
+    MISSING_COLON,
+    NO_CONTENT,
+    NO_HINT,
     NO_SPACE_AFTER_COLON,
     NO_SPACE_AFTER_DASH,
     OPENS_THEN_MORE,
-    full_width_hash,
-    missing_space,
-    opens_then_more,
-    spacing_args,
+    QUOTE_NAMES,
+    TAB,
+    TOO_DEEP_TO_PARSE,
+    UNCLOSED_BRACKET,
+    UNCLOSED_QUOTE,
+    UNDEFINED_ALIAS,
 )
+from ipr_rules.loading.yaml_spacing import full_width_hash, missing_space, opens_then_more, spacing_args
 from ipr_rules.loading.yamlpos import YamlSyntaxError
-
-TAB = Text(
-    "YAML 格式错误：第 {line} 行使用了制表符（Tab）缩进，YAML 只能用空格缩进{hint}",
-    "YAML syntax error: line {line} is indented with a tab; YAML indents with spaces only{hint}",
-)
-COLON = Text(
-    "YAML 格式错误：冒号位置不对；值中含有“: ”时请给整个值加引号{hint}",
-    "YAML syntax error: a colon where none may stand; quote a value that contains ': '{hint}",
-)
-MISSING_COLON = Text(
-    "YAML 格式错误：缺少“键: 值”中的冒号，或引号、括号没有闭合{hint}",
-    "YAML syntax error: a 'key: value' colon is missing, or a quote or bracket is not closed{hint}",
-)
-END_OF_STREAM = Text(
-    "YAML 格式错误：文件意外结束，引号或括号没有闭合{hint}",
-    "YAML syntax error: the file ends early; a quote or bracket is not closed{hint}",
-)
-UNCLOSED_QUOTE = Text(
-    "YAML 格式错误：第 {start} 行开始的引号没有闭合（这一行的{quote}缺少与之配对的另一个），"
-    "请在这一项文字的末尾补上，或去掉开头的引号{hint}",
-    "YAML syntax error: the quote opened on line {start} is not closed (the {quote} on that line has no partner); "
-    "add one at the end of that text, or drop the opening one{hint}",
-)
-COLON_IN_VALUE = Text(
-    "YAML 格式错误：第 {line} 行的值中有半角冒号加空格（“{key}: ”），YAML 把它当成了新的键；"
-    "请给整个值加引号（{fixed}），或把冒号改为全角“：”{hint}",
-    "YAML syntax error: the value on line {line} holds an ASCII colon and a space ('{key}: '), which YAML takes for "
-    "a new key; quote the whole value ({fixed}) or use a full-width colon '：'{hint}",
-)
-QUOTE_NAMES: dict[str, Text] = {'"': Text('双引号（"）', 'double quote "'), "'": Text("单引号（'）", "single quote '")}
-UNCLOSED_BRACKET = Text(
-    "YAML 格式错误：第 {start} 行开始的方括号 [ 或花括号 {{ 没有闭合，或其中缺少逗号{hint}",
-    "YAML syntax error: the [ or {{ opened on line {start} is not closed, or a comma is missing in it{hint}",
-)
-INDENTATION = Text(
-    "YAML 格式错误：缩进不一致，同一层的键和列表项要对齐{hint}",
-    "YAML syntax error: inconsistent indentation; keys and list items of one level must line up{hint}",
-)
-NO_CONTENT = Text(
-    "YAML 格式错误：此处缺少内容（如“- ”或“,”后面什么也没有）{hint}",
-    "YAML syntax error: content is missing here (nothing after a '- ' or a ','){hint}",
-)
-EXTRA_CONTENT = Text(
-    "YAML 格式错误：值后面有多余的内容；含引号或“#”的文字请整个加引号，注释的“#”前要有空格{hint}",
-    "YAML syntax error: something follows a value; quote a whole text that holds quotes or '#', "
-    "and put a space before a comment's '#'{hint}",
-)
-BAD_START = Text(
-    "YAML 格式错误：值不能以“{character}”开头，请给整个值加引号{hint}",
-    "YAML syntax error: a value cannot start with '{character}'; quote the whole value{hint}",
-)
-BAD_ESCAPE = Text(
-    "YAML 格式错误：双引号中的反斜杠“\\”转义无效（如 Windows 路径或单独的代理项 \\ud800）；"
-    "含反斜杠的文字请改用单引号{hint}",
-    "YAML syntax error: an invalid backslash escape inside double quotes (a Windows path, or a lone surrogate "
-    "such as \\ud800); use single quotes for text with backslashes{hint}",
-)
-ANCHOR = Text(
-    "YAML 格式错误：“&”或“*”后缺少名称；若这是文字，请给整个值加引号{hint}",
-    "YAML syntax error: a name is missing after '&' or '*'; quote the whole value if it is text{hint}",
-)
-DOCUMENT_MARKER = Text(
-    "YAML 格式错误：“---”或“...”只能单独占一行，用来分隔多份报告{hint}",
-    "YAML syntax error: '---' and '...' stand alone on a line, between reports{hint}",
-)
-DIRECTIVE = Text(
-    "YAML 格式错误：不支持的 % 指令或标签前缀（报告不需要以 % 开头的行）{hint}",
-    "YAML syntax error: an unsupported % directive or tag prefix (a report needs no line starting with %){hint}",
-)
-UNDEFINED_ALIAS = Text(
-    "YAML 格式错误：引用了未定义的别名（*名称）{hint}",
-    "YAML syntax error: an alias (*name) that was never defined{hint}",
-)
-CONTROL_CHARACTER = Text(
-    "文件含有不允许的控制字符（{detail}），可能是从其他软件粘贴带入的{hint}",
-    "the file contains a control character YAML does not allow ({detail}), perhaps pasted from another program{hint}",
-)
-TOO_DEEP = Text(
-    "YAML 嵌套层次过深（超过 1000 层），无法读取{hint}",
-    "the YAML is nested too deeply to read (more than 1000 levels){hint}",
-)
-GENERIC = Text("YAML 格式错误（{problem}）{hint}", "YAML syntax error: {problem}{hint}")
-FULL_WIDTH_COLON_HINT = Text(
-    "（第 {line} 行使用了全角冒号“：”，请改为半角“:”）",
-    " (line {line} uses a full-width colon '：'; use a half-width ':')",
-)
-FULL_WIDTH_SPACE_HINT = Text(
-    "（第 {line} 行含有全角空格，请改为半角空格）", " (line {line} contains full-width spaces; use ordinary spaces)"
-)
-FULL_WIDTH_QUOTE_HINT = Text(
-    "（第 {line} 行的引号是全角“”，YAML 只认半角引号 \" 和 '）",
-    " (line {line} has full-width quotes “”; YAML only knows \" and ')",
-)
-NO_HINT = Text("", "")
-FULL_WIDTH_COLON = Text(
-    "YAML 格式错误：第 {line} 行使用了全角冒号“：”，请改为半角“:”（冒号后加一个空格）",
-    "YAML syntax error: line {line} uses a full-width colon '：'; use a half-width ':' followed by a space",
-)
-FULL_WIDTH_SPACE = Text(
-    "YAML 格式错误：第 {line} 行使用了全角空格缩进，请改为半角空格",
-    "YAML syntax error: line {line} is indented with full-width spaces; use ordinary spaces",
-)
 
 _PATTERNS: tuple[tuple[str, Text], ...] = (
     ("tab character", TAB),
@@ -131,7 +52,7 @@ _PATTERNS: tuple[tuple[str, Text], ...] = (
     ("could not find expected ':'", MISSING_COLON),
     ("unexpected end of stream", END_OF_STREAM),
     ("found undefined alias", UNDEFINED_ALIAS),
-    ("maximum nesting depth", TOO_DEEP),
+    ("maximum nesting depth", TOO_DEEP_TO_PARSE),
     ("control characters are not allowed", CONTROL_CHARACTER),
     ("unacceptable character", CONTROL_CHARACTER),
     ("expected ',' or ']'", UNCLOSED_BRACKET),

@@ -1,12 +1,24 @@
-"""The reader of `yamlpos`: libyaml's events of one document into data, lines and problems.
+"""The YAML reader: libyaml's events of one document into data, the line of every path, and problems.
 
-A stack of open mappings and lists, never recursion: nesting past `max_depth` is skipped and
-every node counts against the file's budget as it is read (the read limits are why `yamlpos`
-reads YAML itself). Scalars are resolved by `yamlpos.ScalarReader`.
+It exists for the read limits. `yaml.compose()` builds the whole node tree before anything can
+be counted: on an 11 MB flow list it took 28 s and 1.08 GB. This reader builds the data from
+the parser's events and holds every limit while it reads, so the same file stopped at the node
+limit after 0.39 s and 63 MB:
+
+- every node counts against the file's budget (`NodeBudget`, `--max-nodes`) as it is read, an
+  alias as all it expands to;
+- nesting past `--max-depth` is skipped, and a stack of open mappings and lists stands in
+  for recursion, so no depth reaches Python's own limit;
+- a text past `--max-text-length` is refused before it is interpreted.
+
+Positions are made here, once, from the events: nothing downstream adds 1 or parses again.
+Scalars are resolved by `yaml_scalars`; `as_written` there is the one fast path, taken by the
+keys and texts of a report, which carry no tag or anchor.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from yaml.events import (
@@ -18,36 +30,34 @@ from yaml.events import (
     SequenceEndEvent,
 )
 
+from ipr_rules.diagnostic import Diagnostic
 from ipr_rules.loading.limits import Limits
-from ipr_rules.loading.yamlpos import (
-    _MAP,
-    _MERGE,
-    _PLAIN_TAGS,
-    _RESOLVABLE_FIRST,
-    _SEQ,
-    _STR,
+from ipr_rules.loading.yaml_messages import (
     BAD_MERGE,
     COMPLEX_KEY,
     DUPLICATE_KEY,
-    INVISIBLE_CHARACTERS,
     RECURSIVE_ALIAS,
     TOO_DEEP,
     UNSUPPORTED_TAG,
+)
+from ipr_rules.loading.yaml_scalars import MAP, MERGE, SEQ, STR, ScalarReader, as_written, display_tag
+from ipr_rules.loading.yamlpos import (
+    INVISIBLE_CHARACTERS,
     Document,
     NodeBudget,
     NonStringKey,
     Path,
-    Problem,
-    ScalarReader,
-    TooManyNodes,
     YamlSyntaxError,
-    _MergeKey,
-    display_tag,
 )
 
 _NO_KEY = object()  # a mapping waiting for its next key
 _SKIPPED = object()  # a key that could not be read: its value is read and dropped
 _OPENED = object()  # a mapping or list was opened on the stack, its value comes later
+
+
+@dataclass(frozen=True, slots=True)
+class _MergeKey:
+    line: int
 
 
 class _Frame:
@@ -87,7 +97,7 @@ class DocumentReader(ScalarReader):
         self.budget = budget
         self.offset = line_offset + 1
         self.lines: dict[Path, int] = {}
-        self.problems: list[Problem] = []
+        self.problems: list[Diagnostic] = []
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.open_anchors: set[str] = set()
         self.last_line = 0
@@ -112,8 +122,8 @@ class DocumentReader(ScalarReader):
     def node(self, event: Any, path: Path, depth: int) -> Any:
         """Read one node and everything inside it.
 
-        The loop handles the common events of a report (a plain text key, a text or quoted
-        value without anchor or tag) inline; everything else takes the general methods.
+        The loop reads the keys and texts that `as_written` takes itself; everything else
+        takes the general methods (`take_key`, `scalar_value`, `begin`).
         """
         stack: list[_Frame] = []
         value = self.begin(event, path, depth, stack)
@@ -122,10 +132,8 @@ class DocumentReader(ScalarReader):
         get_event = self.parser.get_event
         lines = self.lines
         offset = self.offset
-        budget = self.budget
+        spend = self.budget.spend
         max_text = self.limits.max_text
-        plain_tags = _PLAIN_TAGS
-        resolvable = _RESOLVABLE_FIRST
         while True:
             event = get_event()
             kind = event.__class__
@@ -136,27 +144,19 @@ class DocumentReader(ScalarReader):
                     return value
                 self.attach(stack[-1], value)
                 continue
-            simple = kind is ScalarEvent and event.tag is None and event.anchor is None
+            line = event.start_mark.line + offset
+            self.last_line = line
+            text = as_written(event, max_text) if kind is ScalarEvent else None
             if frame.is_map:
                 key = frame.key
                 if key is _NO_KEY:
-                    text = event.value if simple else None
-                    if (
-                        text is not None
-                        and text.isascii()
-                        and (event.style or (text and text[0] not in resolvable) or plain_tags.get(text) == _STR)
-                    ):
-                        line = event.start_mark.line + offset
-                        self.last_line = frame.key_line = line
-                        budget.used += 1
-                        if budget.used > budget.limit:
-                            raise TooManyNodes
-                        if text in frame.value:
-                            self.take_key(frame, event)  # the duplicate is reported there
-                        else:
-                            frame.key = text
+                    if text is not None and text.isascii() and text not in frame.value:
+                        # A new text key such as `status` or "1-1"; `take_key` reads all others.
+                        spend(1)
+                        frame.key_line = line
+                        frame.key = text
                     else:
-                        self.take_key(frame, event)
+                        self.take_key(frame, event, text)
                     continue
                 if frame.discard:
                     child_path: Path = (*frame.path, _DuplicateOf(key))
@@ -165,32 +165,23 @@ class DocumentReader(ScalarReader):
                     lines[child_path] = frame.key_line
             else:
                 child_path = (*frame.path, len(frame.value))
-                line = event.start_mark.line + offset
-                self.last_line = line
                 lines[child_path] = line
-            if simple:
-                text = event.value
-                if len(text) <= max_text and (
-                    event.style or (text and text[0] not in resolvable) or plain_tags.get(text) == _STR
-                ):
-                    budget.used += 1
-                    if budget.used > budget.limit:
-                        raise TooManyNodes
-                    self.last_line = event.start_mark.line + offset
-                    value = text  # quoted, or plain text that resolves as text
-                else:
-                    value = self.scalar_value(event, child_path)
+            if text is not None:
+                spend(1)
+                value = text
             elif kind is ScalarEvent:
                 value = self.scalar_value(event, child_path)
             else:
                 value = self.begin(event, child_path, frame.depth + 1, stack)
                 if stack[-1] is not frame:
                     continue
-            if frame.is_map and not frame.discard and frame.key.__class__ is str:
+            if not frame.is_map:
+                frame.value.append(value)
+            elif not frame.discard and frame.key.__class__ is str:
                 frame.value[frame.key] = value
                 frame.key = _NO_KEY
             else:
-                self.attach(frame, value)
+                self.attach(frame, value)  # a merge key, or the value of a duplicate key
 
     def begin(self, event: Any, path: Path, depth: int, stack: list[_Frame]) -> Any:
         """A scalar or alias as its value; a mapping or list opened on the stack."""
@@ -200,15 +191,15 @@ class DocumentReader(ScalarReader):
             return self.alias(event, path)
         line = self.line(event)
         if depth > self.limits.max_depth:
-            self.problems.append(Problem(TOO_DEEP, line, path, {"limit": self.limits.max_depth}))
+            self.problems.append(Diagnostic(TOO_DEEP, line, path, {"limit": self.limits.max_depth}))
             self.skip()
             if event.anchor is not None:
                 self.anchors[event.anchor] = (None, 1)
             return None
         is_map = event.__class__ is MappingStartEvent
         tag = event.tag
-        if tag is not None and tag != "!" and tag != (_MAP if is_map else _SEQ):
-            self.problems.append(Problem(UNSUPPORTED_TAG, line, path, {"tag": display_tag(tag)}))
+        if tag is not None and tag != "!" and tag != (MAP if is_map else SEQ):
+            self.problems.append(Diagnostic(UNSUPPORTED_TAG, line, path, {"tag": display_tag(tag)}))
             self.skip()
             empty: Any = {} if is_map else []
             if event.anchor is not None:
@@ -221,10 +212,7 @@ class DocumentReader(ScalarReader):
         return _OPENED
 
     def scalar_value(self, event: Any, path: Path) -> Any:
-        budget = self.budget
-        budget.used += 1
-        if budget.used > budget.limit:
-            raise TooManyNodes
+        self.budget.spend(1)
         value = self.scalar(event, path)
         if event.anchor is not None:
             self.anchors[event.anchor] = (value, 1)
@@ -255,17 +243,14 @@ class DocumentReader(ScalarReader):
         else:
             frame.value[key] = value
 
-    def take_key(self, frame: _Frame, event: Any) -> None:
+    def take_key(self, frame: _Frame, event: Any, text: str | None) -> None:
+        """The key of the mapping being read; `text` is the key if `as_written` took it."""
         line = event.start_mark.line + self.offset
         self.last_line = line
         frame.key_line = line
-        text = event.value if event.__class__ is ScalarEvent else None
-        if text is not None and text.isascii() and _PLAIN_TAGS.get(text) == _STR and event.tag is None:
-            # The common case, a plain text key such as `status` or "1-1", without the detour.
-            budget = self.budget
-            budget.used += 1
-            if budget.used > budget.limit:
-                raise TooManyNodes
+        if text is not None and text.isascii():
+            # A text key such as `status` or "1-1"; other keys may hold invisible characters.
+            self.budget.spend(1)
             key: Any = text
         else:
             key = self.key(event, frame.path)
@@ -275,7 +260,7 @@ class DocumentReader(ScalarReader):
         if key.__class__ is not _MergeKey and key in frame.value:
             first = self.lines.get((*frame.path, key), line)
             args = {"key": key, "first": first, "second": line}
-            self.problems.append(Problem(DUPLICATE_KEY, line, (*frame.path, key), args))
+            self.problems.append(Diagnostic(DUPLICATE_KEY, line, (*frame.path, key), args))
             frame.discard = True
         frame.key = key
 
@@ -288,11 +273,11 @@ class DocumentReader(ScalarReader):
                 self.problems.append(self.too_long(text, line, path))
                 return _SKIPPED
             tag = self.tag_of(event)
-            if tag == _STR:
+            if tag == STR:
                 if not text.isascii() and INVISIBLE_CHARACTERS.search(text):
                     self.odd_keys.append((*path, text))
                 return text
-            if tag == _MERGE:
+            if tag == MERGE:
                 return _MergeKey(line)
             key = NonStringKey(text, tag.rsplit(":", 1)[-1])
             self.odd_keys.append((*path, key))
@@ -304,7 +289,7 @@ class DocumentReader(ScalarReader):
             key = NonStringKey(f"*{event.anchor}", "complex")
             self.odd_keys.append((*path, key))
             return key
-        self.problems.append(Problem(COMPLEX_KEY, line, path))
+        self.problems.append(Diagnostic(COMPLEX_KEY, line, path))
         self.skip()
         return _SKIPPED
 
@@ -316,12 +301,12 @@ class DocumentReader(ScalarReader):
                     frame.merges = []
                 frame.merges.append((source, line))
             elif source is not None:
-                self.problems.append(Problem(BAD_MERGE, line, frame.path))
+                self.problems.append(Diagnostic(BAD_MERGE, line, frame.path))
 
     def alias(self, event: Any, path: Path) -> Any:
         name = event.anchor
         if name in self.open_anchors:
-            self.problems.append(Problem(RECURSIVE_ALIAS, self.line(event), path, {"anchor": name}))
+            self.problems.append(Diagnostic(RECURSIVE_ALIAS, self.line(event), path, {"anchor": name}))
             return None
         if name not in self.anchors:
             raise YamlSyntaxError("found undefined alias", self.line(event), None, int(event.start_mark.column) + 1)

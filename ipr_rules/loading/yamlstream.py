@@ -14,14 +14,13 @@ from typing import Any
 import yaml
 from yaml.events import DocumentStartEvent, StreamEndEvent
 
+from ipr_rules.diagnostic import Diagnostic
 from ipr_rules.loading.limits import Limits
+from ipr_rules.loading.yaml_messages import TOO_MANY_NODES
 from ipr_rules.loading.yamlpos import (
-    TOO_MANY_NODES,
     Document,
     NodeBudget,
-    Problem,
     TooManyNodes,
-    YamlLimitError,
     YamlSyntaxError,
 )
 from ipr_rules.loading.yamlreader import DocumentReader
@@ -34,7 +33,7 @@ _Loader: Any = yaml.CSafeLoader if HAS_LIBYAML else yaml.SafeLoader
 class StreamBreak:
     """Where a stream could not be read further: a syntax error or a limit, with its line."""
 
-    error: YamlSyntaxError | YamlLimitError
+    error: YamlSyntaxError | Diagnostic
 
 
 # Past this many broken documents in one stream, the rest of the file is not tried.
@@ -57,7 +56,7 @@ def read_stream(text: str, limits: Limits = Limits()) -> Iterator[Document | Str
             if isinstance(item, Document):
                 index += 1
                 yield item
-            elif isinstance(item, YamlLimitError):
+            elif isinstance(item, Diagnostic):
                 yield StreamBreak(item)
                 return
             else:
@@ -74,7 +73,7 @@ def read_stream(text: str, limits: Limits = Limits()) -> Iterator[Document | Str
 
 def _read_from(
     text: str, start: int, limits: Limits, budget: NodeBudget, index: int
-) -> Iterator[Document | YamlSyntaxError | YamlLimitError]:
+) -> Iterator[Document | YamlSyntaxError | Diagnostic]:
     source = text if start == 0 else _tail(text, start)
     parser = _Loader(source)
     try:
@@ -91,7 +90,7 @@ def _read_from(
                 try:
                     document = reader.document(index)
                 except TooManyNodes:
-                    yield YamlLimitError(TOO_MANY_NODES, max(reader.last_line, line), limit=limits.max_nodes)
+                    yield Diagnostic(TOO_MANY_NODES, max(reader.last_line, line), args={"limit": limits.max_nodes})
                     return
             except yaml.MarkedYAMLError as error:
                 yield _syntax_error(error, start)
@@ -175,5 +174,6 @@ def load_documents(text: str, limits: Limits = Limits()) -> Iterator[Document]:
         error = item.error
         if isinstance(error, YamlSyntaxError):
             raise error
-        yield Document(None, {}, error.line, 0, [Problem(error.message, error.line, (), dict(error.args_))], error.line)
+        line = error.line or 1
+        yield Document(None, {}, line, 0, [error], line)
         return

@@ -9,14 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from ipr_rules.atomic_write import CANNOT_WRITE, write_atomic
+from ipr_rules.diagnostic import Diagnostic
 from ipr_rules.errors import RulesetError, UsageError
 from ipr_rules.i18n import Text
-from ipr_rules.loading.decode import DecodeFailure, decode
+from ipr_rules.loading.decode import decode
 from ipr_rules.model.ruleset import CompiledPlan, UnitRegistry, UnitsFile
-from ipr_rules.output import write_atomic
-from ipr_rules.output_files import CANNOT_WRITE
 from ipr_rules.ruleset.compile import CompileError, compile_plan
-from ipr_rules.ruleset.files import PLAN_FILE, RULESET_FILE, UNITS_FILE, FileRefused, read_checked, read_limited_bytes
+from ipr_rules.ruleset.files import PLAN_FILE, RULESET_FILE, UNITS_FILE, read_checked, read_limited_bytes
 from ipr_rules.ruleset.lint import PlanWarning, lint_plan
 from ipr_rules.ruleset.plan_text import parse_plan
 from ipr_rules.ruleset.schema import RulesetSchemaError, validate_as
@@ -60,10 +60,10 @@ def read_plan(path: Path) -> tuple[str, PlanWarning | None]:
         data = read_limited_bytes(path)
     except FileNotFoundError:
         raise RulesetError(NO_SOURCE, path=str(path)) from None
-    except FileRefused as refused:
-        raise RulesetError(refused.message, file=str(path), **refused.args_) from None
+    if isinstance(data, Diagnostic):
+        raise RulesetError.of(data)
     decoded = decode(data)
-    if isinstance(decoded, DecodeFailure):
+    if isinstance(decoded, Diagnostic):
         raise RulesetError(decoded.message, file=str(path), line=decoded.line, **decoded.args)
     text = decoded.text.replace("\r\n", "\n").replace("\r", "\n")
     notice = None
@@ -94,7 +94,10 @@ def build_ruleset(
         write_atomic(target_source, text)
     target_units = directory / UNITS_FILE
     if not _same_file(registry_path, target_units):
-        write_atomic(target_units, read_limited_bytes(registry_path))
+        units = read_limited_bytes(registry_path)
+        if isinstance(units, Diagnostic):
+            raise RulesetError.of(units)
+        write_atomic(target_units, units)
     write_atomic(directory / RULESET_FILE, dump_plan(plan))
     return BuildOutcome(plan, warnings, target_source, [notice] if notice else [])
 

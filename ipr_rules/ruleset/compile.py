@@ -7,8 +7,9 @@ suggests the closest registered names (all such errors are collected, not just t
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
+from ipr_rules.diagnostic import Diagnostic
 from ipr_rules.errors import RulesetError
 from ipr_rules.i18n import ROLE_LABELS, Lang, Names, Text
 from ipr_rules.model.ruleset import Assignee, CompiledPlan, Item, Section, Task, UnitRegistry
@@ -38,36 +39,34 @@ NO_ASSIGNEE = Text(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class CompileProblem:
-    message: Text
-    line: int
-    column: int
-    args: dict[str, object]
-
-    def render(self, lang: Lang, source: str) -> str:
-        return f"{source}:{self.line}:{self.column}: {self.message.render(lang, **self.args)}"
-
-
 class CompileError(RulesetError):
-    def __init__(self, problems: list[CompileProblem], source: str) -> None:
+    """The plan cannot be compiled: every problem found, each at its line and column of `source`."""
+
+    def __init__(self, problems: list[Diagnostic], source: str) -> None:
         super().__init__(problems[0].message, line=problems[0].line)
-        self.problems = problems
-        self.source = source
+        self.problems = [problem.at(source) for problem in problems]
+
+    @property
+    def source(self) -> str:
+        return self.problems[0].file or ""
+
+    @source.setter
+    def source(self, source: str) -> None:
+        self.problems = [problem.at(source) for problem in self.problems]
 
     def render(self, lang: Lang) -> str:
-        return "\n".join(problem.render(lang, self.source) for problem in self.problems)
+        return "\n".join(problem.render(lang) for problem in self.problems)
 
 
 def compile_plan(
     text: str, registry: UnitRegistry, *, source: str = "plan.txt", year: int | None = None
 ) -> CompiledPlan:
     raw = parse_plan(text)
-    problems: list[CompileProblem] = []
+    problems: list[Diagnostic] = []
     tasks = tuple(_task(raw, clause, registry, problems) for clause in raw.clauses)
     plan_year = year if year is not None else raw.year
     if plan_year is None:
-        problems.append(CompileProblem(NO_YEAR, 1, 1, {}))
+        problems.append(Diagnostic(NO_YEAR, 1, column=1))
     if problems:
         raise CompileError(problems, source)
     assert plan_year is not None
@@ -90,7 +89,7 @@ def task_id(clause: RawClause) -> str:
     return f"{clause.item}-{clause.index}"
 
 
-def _task(raw: RawPlan, clause: RawClause, registry: UnitRegistry, problems: list[CompileProblem]) -> Task:
+def _task(raw: RawPlan, clause: RawClause, registry: UnitRegistry, problems: list[Diagnostic]) -> Task:
     item = raw.items[clause.item - 1]
     assignment = parse_assignment(clause.assignment)
     identifier = task_id(clause)
@@ -104,16 +103,18 @@ def _task(raw: RawPlan, clause: RawClause, registry: UnitRegistry, problems: lis
             suggestions = closest(named.written, registry.all_names)
             if suggestions:
                 args["names"] = Names(suggestions)
-            problems.append(CompileProblem(UNKNOWN_UNIT_NEAR if suggestions else UNKNOWN_UNIT, line, column, args))
+            problems.append(
+                Diagnostic(UNKNOWN_UNIT_NEAR if suggestions else UNKNOWN_UNIT, line, args=args, column=column)
+            )
             continue
         if unit.name in roles:
             if roles[unit.name] != named.role:
                 problems.append(
-                    CompileProblem(
+                    Diagnostic(
                         TWO_ROLES,
                         line,
-                        column,
-                        {
+                        column=column,
+                        args={
                             "task": identifier,
                             "unit": unit.name,
                             "first": ROLE_LABELS[roles[unit.name]],
@@ -129,7 +130,9 @@ def _task(raw: RawPlan, clause: RawClause, registry: UnitRegistry, problems: lis
         assignees[0] = replace(assignees[0], role="sole")  # one unit, however often it is written
     if not assignment.named and not assignment.open:
         problems.append(
-            CompileProblem(NO_ASSIGNEE, clause.assignment_at.line, clause.assignment_at.column, {"task": identifier})
+            Diagnostic(
+                NO_ASSIGNEE, clause.assignment_at.line, args={"task": identifier}, column=clause.assignment_at.column
+            )
         )
     task = Task(
         id=identifier,

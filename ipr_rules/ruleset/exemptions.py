@@ -17,9 +17,10 @@ from ipr_rules.i18n import Text
 from ipr_rules.model.exemption import OWN_KINDS, Exemption
 
 if TYPE_CHECKING:
+    from ipr_rules.diagnostic import Diagnostic
     from ipr_rules.model.ruleset import CompiledPlan, UnitRegistry
     from ipr_rules.ruleset.exemptions_model import ExemptionEntry
-    from ipr_rules.ruleset.files import CheckedFile, RulesetProblem
+    from ipr_rules.ruleset.files import CheckedFile
 
 EXEMPTIONS_FILE = "exemptions.yaml"
 
@@ -46,7 +47,7 @@ EXPIRES_EARLY = Text(
 
 def read_exemptions(
     path: Path, plan: CompiledPlan | None, registry: UnitRegistry | None
-) -> tuple[tuple[Exemption, ...], list[RulesetProblem]]:
+) -> tuple[tuple[Exemption, ...], list[Diagnostic]]:
     """The file's exemptions resolved against the plan and units (when given), and its problems."""
     from ipr_rules.ruleset.files import read_checked
 
@@ -55,10 +56,11 @@ def read_exemptions(
 
 def exemptions_from_checked(
     checked: CheckedFile, plan: CompiledPlan | None, registry: UnitRegistry | None
-) -> tuple[tuple[Exemption, ...], list[RulesetProblem]]:
+) -> tuple[tuple[Exemption, ...], list[Diagnostic]]:
     """The exemptions of a file read once (see `files.read_ruleset_files`), and its problems."""
+    from ipr_rules.diagnostic import Diagnostic
     from ipr_rules.ruleset.exemptions_model import ExemptionsFile
-    from ipr_rules.ruleset.files import RulesetProblem, field_path
+    from ipr_rules.ruleset.files import field_path
     from ipr_rules.ruleset.schema import validate_as
 
     path = checked.path
@@ -70,12 +72,12 @@ def exemptions_from_checked(
     resolved: list[Exemption] = []
     for index, entry in entries:
         found = [
-            RulesetProblem(
-                str(path),
-                checked.line(("exemptions", index, *where)),
-                field_path(("exemptions", index, *where)),
+            Diagnostic(
                 message,
-                args,
+                checked.line(("exemptions", index, *where)),
+                args=args,
+                file=str(path),
+                field=field_path(("exemptions", index, *where)),
             )
             for where, message, args in _entry_problems(entry, plan, registry)
         ]

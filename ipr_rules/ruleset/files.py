@@ -8,14 +8,14 @@ problem names its file and line. Problems are values, never exceptions.
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ipr_rules.i18n import Lang, Text
+from ipr_rules.diagnostic import Diagnostic
+from ipr_rules.i18n import Text
 from ipr_rules.loading.limits import MEGABYTE, ReadLimits
 
 if TYPE_CHECKING:
@@ -42,27 +42,12 @@ TOO_LARGE = Text("文件大于 {limit} MB，未读取", "the file is larger than
 NOT_UTF8 = Text("不是 UTF-8 编码的文本", "not UTF-8 text")
 
 
-@dataclass(frozen=True, slots=True)
-class RulesetProblem:
-    file: str
-    line: int | None
-    field: str | Text
-    message: Text
-    args: dict[str, Any] = dataclasses.field(default_factory=dict)
-
-    def render(self, lang: Lang) -> str:
-        where = self.file if self.line is None else f"{self.file}:{self.line}"
-        field = self.field.render(lang) if isinstance(self.field, Text) else self.field
-        field_part = f" {field}:" if field else ""
-        return f"{where}:{field_part} {self.message.render(lang, **self.args)}"
-
-
 @dataclass(slots=True)
 class CheckedFile:
     path: Path
     data: Any
     lines: dict[DataPath, int]
-    problems: list[RulesetProblem]
+    problems: list[Diagnostic]
     text: str = ""
     # The file could not be read or parsed at all (missing, refused, not YAML, over a limit).
     unreadable: bool = False
@@ -82,48 +67,48 @@ def field_path(data_path: DataPath) -> str:
     return text
 
 
-class FileRefused(Exception):
-    """A file that cannot be read as text within the limits."""
-
-    def __init__(self, message: Text, **args: Any) -> None:
-        super().__init__(message.en)
-        self.message = message
-        self.args_ = args
-
-
-def read_limited(path: Path, limits: ReadLimits = LIMITS) -> str:
-    """The file's text; FileRefused for a pipe, a device, a folder, too many bytes or not UTF-8.
+def read_limited(path: Path, limits: ReadLimits = LIMITS) -> str | Diagnostic:
+    """The file's text, or why it is refused: a pipe, a device, a folder, too many bytes, not UTF-8.
 
     FileNotFoundError passes through, for the caller to say which file is missing.
     """
     data = read_limited_bytes(path, limits)
+    if isinstance(data, Diagnostic):
+        return data
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise FileRefused(NOT_UTF8) from None
+        return Diagnostic(NOT_UTF8, file=str(path))
 
 
-def read_limited_bytes(path: Path, limits: ReadLimits = LIMITS) -> bytes:
-    """The file's bytes, never more than the limit; a pipe or a device is refused, not waited on."""
+def read_limited_bytes(path: Path, limits: ReadLimits = LIMITS) -> bytes | Diagnostic:
+    """The file's bytes, never more than the limit, or why it is refused; a pipe or a device is
+    refused, not waited on. FileNotFoundError passes through."""
+    shown = str(path)
+    too_large = Diagnostic(TOO_LARGE, args={"limit": f"{limits.max_file_bytes / MEGABYTE:g}"}, file=shown)
     try:
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
         raise
     except OSError as error:
-        raise FileRefused(FILE_UNREADABLE, reason=error.strerror or type(error).__name__) from None
+        return _unreadable(error, shown)
     try:
         with os.fdopen(descriptor, "rb") as stream:
             info = os.fstat(stream.fileno())
             if not stat.S_ISREG(info.st_mode):
-                raise FileRefused(NOT_A_FILE)
+                return Diagnostic(NOT_A_FILE, file=shown)
             if info.st_size > limits.max_file_bytes:
-                raise FileRefused(TOO_LARGE, limit=f"{limits.max_file_bytes / MEGABYTE:g}")
+                return too_large
             data = stream.read(limits.max_file_bytes + 1)
     except OSError as error:
-        raise FileRefused(FILE_UNREADABLE, reason=error.strerror or type(error).__name__) from None
+        return _unreadable(error, shown)
     if len(data) > limits.max_file_bytes:
-        raise FileRefused(TOO_LARGE, limit=f"{limits.max_file_bytes / MEGABYTE:g}")
+        return too_large
     return data
+
+
+def _unreadable(error: OSError, shown: str) -> Diagnostic:
+    return Diagnostic(FILE_UNREADABLE, args={"reason": error.strerror or type(error).__name__}, file=shown)
 
 
 def read_checked(path: Path, limits: ReadLimits = LIMITS) -> CheckedFile:
@@ -137,22 +122,21 @@ def read_checked(path: Path, limits: ReadLimits = LIMITS) -> CheckedFile:
     try:
         text = read_limited(path, limits)
     except FileNotFoundError:
-        return CheckedFile(path, None, {}, [RulesetProblem(shown, None, "", FILE_MISSING)], unreadable=True)
-    except FileRefused as refused:
-        problem = RulesetProblem(shown, None, "", refused.message, refused.args_)
-        return CheckedFile(path, None, {}, [problem], unreadable=True)
+        return CheckedFile(path, None, {}, [Diagnostic(FILE_MISSING, file=shown)], unreadable=True)
+    if isinstance(text, Diagnostic):
+        return CheckedFile(path, None, {}, [text], unreadable=True)
     try:
         documents = list(load_documents(text, limits.yaml))
     except YamlSyntaxError as error:
         message, args = explain_syntax_error(error, text)
-        problem = RulesetProblem(shown, error_line(error, text), "", message, args)
+        problem = Diagnostic(message, error_line(error, text), args=args, file=shown)
         return CheckedFile(path, None, {}, [problem], unreadable=True)
     if len(documents) != 1:
-        problem = RulesetProblem(shown, 1, "", NOT_ONE_DOCUMENT, {"count": len(documents)})
+        problem = Diagnostic(NOT_ONE_DOCUMENT, 1, args={"count": len(documents)}, file=shown)
         return CheckedFile(path, None, {}, [problem], unreadable=True)
     document = documents[0]
     problems = [
-        RulesetProblem(shown, problem.line, field_path(problem.path), problem.message, problem.args)
+        Diagnostic(problem.message, problem.line, args=problem.args, file=shown, field=field_path(problem.path))
         for problem in document.problems
     ]
     # A limit reached leaves a document without data: the file was not read to its end.

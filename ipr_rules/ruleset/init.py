@@ -11,10 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from ipr_rules.atomic_write import write_atomic
+from ipr_rules.diagnostic import Diagnostic
 from ipr_rules.errors import RulesetError
 from ipr_rules.i18n import Text
 from ipr_rules.model.ruleset import CompiledPlan, UnitRegistry
-from ipr_rules.output import write_atomic
 from ipr_rules.ruleset.build import read_plan
 from ipr_rules.ruleset.compile import CompileError, compile_plan
 from ipr_rules.ruleset.draft import Draft, draft_units
@@ -25,7 +26,6 @@ from ipr_rules.ruleset.files import (
     PLAN_FILE,
     RULESET_FILE,
     UNITS_FILE,
-    FileRefused,
     read_limited,
 )
 from ipr_rules.ruleset.lint import PlanWarning, lint_plan
@@ -124,6 +124,6 @@ def _previous(previous: Path | None) -> tuple[UnitRegistry | None, str | None]:
         metrics = read_limited(metrics_path)
     except FileNotFoundError:
         metrics = None
-    except FileRefused as refused:
-        raise RulesetError(refused.message, file=str(metrics_path), **refused.args_) from None
+    if isinstance(metrics, Diagnostic):
+        raise RulesetError.of(metrics)
     return ruleset.registry, metrics

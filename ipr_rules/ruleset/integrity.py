@@ -7,10 +7,11 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from ipr_rules.diagnostic import Diagnostic
 from ipr_rules.i18n import ROLE_LABELS, Text
 from ipr_rules.model.ruleset import CompiledPlan, Task, UnitsFile
 from ipr_rules.requirements.overlay import Overlay, problems
-from ipr_rules.ruleset.files import CheckedFile, RulesetProblem, field_path
+from ipr_rules.ruleset.files import CheckedFile, field_path
 from ipr_rules.ruleset.schema import validate_as
 
 TASK_ID = re.compile(r"^[1-9][0-9]*-[1-9][0-9]*$")
@@ -45,7 +46,7 @@ BAD_REQUIREMENT_SCHEMA = Text(
 NOT_A_MAPPING = Text("应为一个映射（键: 值），或留空", "should be a mapping (key: value), or empty")
 
 
-def overlay_problems(checked: CheckedFile, plan: CompiledPlan | None) -> tuple[Overlay | None, list[RulesetProblem]]:
+def overlay_problems(checked: CheckedFile, plan: CompiledPlan | None) -> tuple[Overlay | None, list[Diagnostic]]:
     """The overlay file validated, and its problems; checked against `plan` when there is one."""
     if checked.data is None and not checked.problems:
         return Overlay(), []  # an empty overlay adjusts nothing
@@ -54,20 +55,22 @@ def overlay_problems(checked: CheckedFile, plan: CompiledPlan | None) -> tuple[O
     if overlay is not None and plan is not None:
         for data_path, message, args in problems(overlay, plan):
             found.append(
-                RulesetProblem(str(checked.path), checked.line(data_path), field_path(data_path), message, args)
+                Diagnostic(
+                    message, checked.line(data_path), args=args, file=str(checked.path), field=field_path(data_path)
+                )
             )
     return overlay, found
 
 
-def mapping_problems(checked: CheckedFile) -> list[RulesetProblem]:
+def mapping_problems(checked: CheckedFile) -> list[Diagnostic]:
     """What every optional file must be before its own reader sees it: readable YAML, a mapping."""
     found = list(checked.problems)
     if not found and checked.data is not None and not isinstance(checked.data, dict):
-        found.append(RulesetProblem(str(checked.path), 1, "", NOT_A_MAPPING))
+        found.append(Diagnostic(NOT_A_MAPPING, 1, file=str(checked.path)))
     return found
 
 
-def task_problems(checked: CheckedFile, plan: CompiledPlan, units: UnitsFile | None) -> Iterator[RulesetProblem]:
+def task_problems(checked: CheckedFile, plan: CompiledPlan, units: UnitsFile | None) -> Iterator[Diagnostic]:
     shown = str(checked.path)
     items = {item.number for item in plan.items}
     sections = {section.number for section in plan.sections}
@@ -75,20 +78,22 @@ def task_problems(checked: CheckedFile, plan: CompiledPlan, units: UnitsFile | N
     seen: dict[str, int] = {}
     for index, item in enumerate(plan.items):
         if item.section not in sections:
-            yield RulesetProblem(
-                shown,
-                checked.line(("items", index, "section")),
-                f"items[{index}].section",
+            yield Diagnostic(
                 UNKNOWN_SECTION,
-                {"section": item.section},
+                checked.line(("items", index, "section")),
+                args={"section": item.section},
+                file=shown,
+                field=f"items[{index}].section",
             )
     for index, task in enumerate(plan.tasks):
         where = ("tasks", index)
 
         def problem(
             suffix: tuple[object, ...], name: str, message: Text, *, at: tuple[object, ...] = where, **args: object
-        ) -> RulesetProblem:
-            return RulesetProblem(shown, checked.line((*at, *suffix)), f"tasks[{at[1]}]{name}", message, args)
+        ) -> Diagnostic:
+            return Diagnostic(
+                message, checked.line((*at, *suffix)), args=args, file=shown, field=f"tasks[{at[1]}]{name}"
+            )
 
         if not TASK_ID.match(task.id):
             yield problem(("id",), ".id", BAD_ID, id=task.id)
@@ -122,7 +127,7 @@ def task_problems(checked: CheckedFile, plan: CompiledPlan, units: UnitsFile | N
             roles.setdefault(assignee.unit, assignee.role)
 
 
-def _requirement_problems(task: Task, index: int, problem: Any) -> Iterator[RulesetProblem]:
+def _requirement_problems(task: Task, index: int, problem: Any) -> Iterator[Diagnostic]:
     from ipr_rules.requirements.validator import schema_problem
 
     seen: set[str] = set()
@@ -138,7 +143,7 @@ def _requirement_problems(task: Task, index: int, problem: Any) -> Iterator[Rule
             yield problem((*where, "schema"), f"{name}.schema", BAD_REQUIREMENT_SCHEMA, problem=reason)
 
 
-def alias_problems(checked: CheckedFile, units: UnitsFile) -> Iterator[RulesetProblem]:
+def alias_problems(checked: CheckedFile, units: UnitsFile) -> Iterator[Diagnostic]:
     owner: dict[str, str] = {}
     for index, unit in enumerate(units.units):
         names: list[tuple[str | tuple[str, int], str]] = [("name", unit.name), ("full_name", unit.full_name)]
@@ -146,12 +151,12 @@ def alias_problems(checked: CheckedFile, units: UnitsFile) -> Iterator[RulesetPr
         for key, name in names:
             data_path = ("units", index, *(key if isinstance(key, tuple) else (key,)))
             if name in owner and owner[name] != unit.name:
-                yield RulesetProblem(
-                    str(checked.path),
-                    checked.line(data_path),
-                    _dotted(data_path),
+                yield Diagnostic(
                     AMBIGUOUS_ALIAS,
-                    {"name": name, "first": owner[name], "second": unit.name},
+                    checked.line(data_path),
+                    args={"name": name, "first": owner[name], "second": unit.name},
+                    file=str(checked.path),
+                    field=_dotted(data_path),
                 )
                 continue
             owner.setdefault(name, unit.name)

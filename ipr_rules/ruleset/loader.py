@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from ipr_rules.diagnostic import Diagnostic
 from ipr_rules.errors import RulesetError
 from ipr_rules.i18n import Text
 from ipr_rules.model.exemption import Exemption
@@ -27,7 +28,6 @@ from ipr_rules.ruleset.files import (
     OVERLAY_FILE,
     RULESET_FILE,
     UNITS_FILE,
-    FileRefused,
     read_limited,
 )
 from ipr_rules.ruleset.metrics import metrics_from_data
@@ -111,8 +111,8 @@ def _read_yaml(path: Path) -> Any:
         text = read_limited(path)
     except FileNotFoundError:
         raise RulesetError(MISSING_FILE, name=path.name, file=str(path.parent)) from None
-    except FileRefused as refused:
-        raise RulesetError(refused.message, file=str(path), **refused.args_) from None
+    if isinstance(text, Diagnostic):
+        raise RulesetError.of(text)
     try:
         return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.MarkedYAMLError as error:

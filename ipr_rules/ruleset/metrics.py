@@ -23,7 +23,8 @@ from ipr_rules.i18n import Text
 from ipr_rules.textnorm import fold
 
 if TYPE_CHECKING:
-    from ipr_rules.ruleset.files import CheckedFile, RulesetProblem
+    from ipr_rules.diagnostic import Diagnostic
+    from ipr_rules.ruleset.files import CheckedFile
 
 MetricType = Literal["count", "amount"]
 METRIC_ID = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -149,7 +150,7 @@ def metrics_from_data(data: Any) -> MetricVocabulary | None:
     return MetricVocabulary(metrics) if metrics else None
 
 
-def metrics_problems(checked: CheckedFile, plan: Any = None) -> list[RulesetProblem]:
+def metrics_problems(checked: CheckedFile, plan: Any = None) -> list[Diagnostic]:
     """The file validated (pydantic, unknown fields forbidden) and checked for clashing names
     and bad ids; every problem at its file:line. An empty file has none."""
     from ipr_rules.ruleset.schema import validate_as
@@ -163,7 +164,7 @@ def metrics_problems(checked: CheckedFile, plan: Any = None) -> list[RulesetProb
     return problems
 
 
-def read_metrics(path: Path) -> tuple[MetricVocabulary | None, list[RulesetProblem]]:
+def read_metrics(path: Path) -> tuple[MetricVocabulary | None, list[Diagnostic]]:
     """One metrics file on its own: its vocabulary when it is valid, and its problems."""
     from ipr_rules.ruleset.files import read_checked
 
@@ -172,13 +173,14 @@ def read_metrics(path: Path) -> tuple[MetricVocabulary | None, list[RulesetProbl
     return (None if problems else metrics_from_data(checked.data)), problems
 
 
-def _name_problems(checked: CheckedFile, parsed: MetricsFile) -> Iterator[RulesetProblem]:
-    from ipr_rules.ruleset.files import RulesetProblem, field_path
+def _name_problems(checked: CheckedFile, parsed: MetricsFile) -> Iterator[Diagnostic]:
+    from ipr_rules.diagnostic import Diagnostic
+    from ipr_rules.ruleset.files import field_path
 
     shown = str(checked.path)
 
-    def problem(data_path: tuple[Any, ...], message: Text, **args: Any) -> RulesetProblem:
-        return RulesetProblem(shown, checked.line(data_path), field_path(data_path), message, args)
+    def problem(data_path: tuple[Any, ...], message: Text, **args: Any) -> Diagnostic:
+        return Diagnostic(message, checked.line(data_path), args=args, file=shown, field=field_path(data_path))
 
     ids: set[str] = set()
     owner: dict[str, str] = {}

@@ -9,10 +9,11 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from ipr_rules.diagnostic import Diagnostic
 from ipr_rules.errors import RulesetError
 from ipr_rules.i18n import Lang, Text
 from ipr_rules.model.messages import message_for
-from ipr_rules.ruleset.files import CheckedFile, RulesetProblem, field_path
+from ipr_rules.ruleset.files import CheckedFile, field_path
 
 if TYPE_CHECKING:
     from ipr_rules.loading.yamlpos import Path as DataPath
@@ -22,7 +23,7 @@ INVALID_RULESET = Text("规则集无效，共 {count} 处问题：", "the rulese
 
 
 class RulesetSchemaError(RulesetError):
-    def __init__(self, problems: list[RulesetProblem]) -> None:
+    def __init__(self, problems: list[Diagnostic]) -> None:
         super().__init__(INVALID_RULESET, count=len(problems))
         self.problems = problems
 
@@ -62,7 +63,7 @@ def validate_as(checked: CheckedFile, model: type) -> Any:
             field_name: Any = field_path(location) or WHOLE_FILE
             message, args = message_for(dict(detail), field_name, known)
             checked.problems.append(
-                RulesetProblem(str(checked.path), checked.line(location), field_name, message, args)
+                Diagnostic(message, checked.line(location), args=args, file=str(checked.path), field=field_name)
             )
         return None
 

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ipr_rules.diagnostic import Diagnostic
 from ipr_rules.errors import RulesetError
 from ipr_rules.i18n import Lang, Text
 from ipr_rules.model.exemption import Exemption
@@ -18,7 +19,7 @@ from ipr_rules.model.ruleset import CompiledPlan, UnitRegistry, UnitsFile
 from ipr_rules.requirements.overlay import Overlay
 from ipr_rules.ruleset.build import read_plan_text
 from ipr_rules.ruleset.compile import CompileError, compile_plan, source_digest
-from ipr_rules.ruleset.files import CheckedFile, RulesetFiles, RulesetProblem, read_ruleset_files
+from ipr_rules.ruleset.files import CheckedFile, RulesetFiles, read_ruleset_files
 from ipr_rules.ruleset.integrity import alias_problems, overlay_problems, task_problems
 from ipr_rules.ruleset.lint import PlanWarning, lint_plan
 from ipr_rules.ruleset.metrics import metrics_problems
@@ -47,7 +48,7 @@ DRIFT_LENGTH = Text(
 
 @dataclass(slots=True)
 class Validation:
-    errors: list[RulesetProblem] = field(default_factory=list)
+    errors: list[Diagnostic] = field(default_factory=list)
     warnings: list[PlanWarning] = field(default_factory=list)
     source: str = ""
     # The validated records, when their files are valid.
@@ -73,7 +74,7 @@ class Validation:
 # takes its checked file and returns its problems. Until a file's own reader is registered here,
 # it is checked as readable YAML holding a mapping (or nothing: an absent or empty file means no
 # entries).
-OptionalReader = Callable[[CheckedFile, CompiledPlan | None], list[RulesetProblem]]
+OptionalReader = Callable[[CheckedFile, CompiledPlan | None], list[Diagnostic]]
 OPTIONAL_READERS: dict[str, OptionalReader] = {
     "metrics": metrics_problems,
 }
@@ -117,26 +118,34 @@ def _drift(folder: Path, checked: CheckedFile, plan: CompiledPlan, registry: Uni
     shown = str(checked.path)
     if plan.source in ("", ".", "..") or Path(plan.source).name != plan.source or "\\" in plan.source:
         result.errors.append(
-            RulesetProblem(shown, checked.line(("source",)), "source", SOURCE_OUTSIDE, {"source": plan.source})
+            Diagnostic(
+                SOURCE_OUTSIDE, checked.line(("source",)), args={"source": plan.source}, file=shown, field="source"
+            )
         )
         return
     source_path = folder / plan.source
     result.source = str(source_path)
     if not source_path.is_file():
         result.errors.append(
-            RulesetProblem(shown, checked.line(("source",)), "source", SOURCE_MISSING, {"source": plan.source})
+            Diagnostic(
+                SOURCE_MISSING, checked.line(("source",)), args={"source": plan.source}, file=shown, field="source"
+            )
         )
         return
     try:
         text = read_plan_text(source_path)
     except RulesetError as error:
-        result.errors.append(RulesetProblem(str(source_path), error.line, "", error.message, error.args_))
+        result.errors.append(error.diagnostic.at(str(source_path)))
         return
     digest = source_digest(text)
     if digest != plan.source_sha256:
         result.errors.append(
-            RulesetProblem(
-                shown, checked.line(("source_sha256",)), "source_sha256", SOURCE_CHANGED, {"source": plan.source}
+            Diagnostic(
+                SOURCE_CHANGED,
+                checked.line(("source_sha256",)),
+                args={"source": plan.source},
+                file=shown,
+                field="source_sha256",
             )
         )
     try:
@@ -144,12 +153,12 @@ def _drift(folder: Path, checked: CheckedFile, plan: CompiledPlan, registry: Uni
         result.warnings = lint_plan(parse_plan(text), registry)
     except CompileError as error:
         result.errors += [
-            RulesetProblem(str(source_path), problem.line, "", problem.message, problem.args)
+            Diagnostic(problem.message, problem.line, args=problem.args, file=str(source_path))
             for problem in error.problems
         ]
         return
     except RulesetError as error:
-        result.errors.append(RulesetProblem(str(source_path), error.line, "", error.message, error.args_))
+        result.errors.append(error.diagnostic.at(str(source_path)))
         return
     actual = checked.text
     # The digest line is reported above; drift points at the content that changed.
@@ -161,8 +170,8 @@ def _drift(folder: Path, checked: CheckedFile, plan: CompiledPlan, registry: Uni
         if have != want:
             shown_want = want if len(want) <= 80 else want[:80] + "…"
             result.errors.append(
-                RulesetProblem(shown, number, "", DRIFT, {"source": plan.source, "expected": shown_want})
+                Diagnostic(DRIFT, number, args={"source": plan.source, "expected": shown_want}, file=shown)
             )
             return
     line = min(len(actual_lines), len(expected_lines)) + 1
-    result.errors.append(RulesetProblem(shown, line, "", DRIFT_LENGTH, {"source": plan.source}))
+    result.errors.append(Diagnostic(DRIFT_LENGTH, line, args={"source": plan.source}, file=shown))

@@ -12,7 +12,7 @@ import threading
 from datetime import datetime
 from pathlib import Path
 
-from ipr_rules.output import write_atomic
+from ipr_rules.atomic_write import write_atomic
 
 # Characters no file name may hold on Windows or Linux, and control characters.
 _UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]')

@@ -14,14 +14,14 @@ from typing import Any
 
 import yaml
 
+from ipr_rules.atomic_write import CANNOT_WRITE, write_atomic, write_outputs
+from ipr_rules.diagnostic import Diagnostic
 from ipr_rules.errors import UsageError
 from ipr_rules.i18n import Lang, Localized, Text
 from ipr_rules.loading.cells import cell_of
 from ipr_rules.loading.limits import ReadLimits
 from ipr_rules.loading.yamlpos import Document
 from ipr_rules.model.ruleset import Ruleset
-from ipr_rules.output import write_atomic, write_outputs
-from ipr_rules.output_files import CANNOT_WRITE
 
 CANNOT_READ = Text("无法转换：{reason}", "cannot convert: {reason}")
 BROKEN = Text(
@@ -65,7 +65,7 @@ def convert(source: Path, target: Path, ruleset: Ruleset, lang: Lang, limits: Re
 
 
 def _to_workbooks(source: Path, target: Path, ruleset: Ruleset, lang: Lang, limits: ReadLimits) -> list[Path]:
-    from ipr_rules.workbook.reader import Refusal, read_workbook
+    from ipr_rules.workbook.reader import read_workbook
     from ipr_rules.workbook.writer import write_workbook
 
     documents = _read_yaml(source, limits)
@@ -80,7 +80,7 @@ def _to_workbooks(source: Path, target: Path, ruleset: Ruleset, lang: Lang, limi
             raise UsageError(BROKEN, file=str(source), line=document.line, problem=Localized(NO_TASKS))
         data = write_workbook(ruleset, document.data, lang)
         back = read_workbook(data, limits)
-        if isinstance(back, Refusal):
+        if isinstance(back, Diagnostic):
             raise UsageError(CANNOT_READ, reason=back.message.render(lang, **back.args))
         _same(document.data, back.data, str(source), document)
         planned.append((_name(target, document.data, ruleset, names) if into_folder else target, data))
@@ -112,14 +112,14 @@ def _name(folder: Path, data: dict[str, Any], ruleset: Ruleset, taken: set[str])
 
 
 def _read_yaml(source: Path, limits: ReadLimits) -> list[Document]:
-    from ipr_rules.loading.decode import DecodeFailure, decode
-    from ipr_rules.loading.reports import FileFailure, _read_bytes
+    from ipr_rules.loading.decode import decode
+    from ipr_rules.loading.reports import _read_bytes
 
     data = _read_bytes(str(source), str(source), limits)
-    if isinstance(data, FileFailure):
+    if isinstance(data, Diagnostic):
         raise UsageError(CANNOT_READ, reason=Localized(data.message, **data.args))
     decoded = decode(data)
-    if isinstance(decoded, DecodeFailure):
+    if isinstance(decoded, Diagnostic):
         reason = Localized(decoded.message, **decoded.args)
         raise UsageError(CANNOT_READ, file=str(source), line=decoded.line, reason=reason)
     return _documents(decoded.text, str(source), limits)
@@ -152,14 +152,14 @@ def _documents(text: str, name: str, limits: ReadLimits) -> list[Document]:
 
 
 def _read_workbook(source: Path, limits: ReadLimits) -> Document:
-    from ipr_rules.loading.reports import FileFailure, _read_bytes
-    from ipr_rules.workbook.reader import Refusal, read_workbook
+    from ipr_rules.loading.reports import _read_bytes
+    from ipr_rules.workbook.reader import read_workbook
 
     data = _read_bytes(str(source), str(source), limits)
-    if isinstance(data, FileFailure):
+    if isinstance(data, Diagnostic):
         raise UsageError(CANNOT_READ, reason=Localized(data.message, **data.args))
     document = read_workbook(data, limits)
-    if isinstance(document, Refusal):
+    if isinstance(document, Diagnostic):
         raise UsageError(CANNOT_READ, file=str(source), reason=Localized(document.message, **document.args))
     if document.problems:
         problem = document.problems[0]

@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from typing import Any
 
+from ipr_rules.diagnostic import Diagnostic
 from ipr_rules.i18n import Text
 from ipr_rules.loading.limits import ReadLimits
 from ipr_rules.loading.yamlpos import Document
@@ -34,40 +34,32 @@ TOO_MANY_CELLS = Text(
 MAX_COLUMNS = 40
 
 
-@dataclass(frozen=True, slots=True)
-class Refusal:
-    """Why a workbook could not be read at all."""
-
-    message: Text
-    args: dict[str, object] = field(default_factory=dict)
-
-
 class _TooManyCells(Exception):
     def __init__(self, cell: str) -> None:
         super().__init__(cell)
         self.cell = cell
 
 
-def read_workbook(data: bytes, limits: ReadLimits) -> Document | Refusal:
+def read_workbook(data: bytes, limits: ReadLimits) -> Document | Diagnostic:
     looked = inspect(data, limits.max_file_bytes)
     if looked.refusal is not None:
-        return Refusal(looked.refusal, dict(looked.args or {}))
+        return Diagnostic(looked.refusal, args=dict(looked.args or {}))
     try:
         return _read(data, limits, looked.formulas)
     except _TooManyCells as stop:
-        return Refusal(TOO_MANY_CELLS, {"limit": limits.yaml.max_nodes, "cell": stop.cell})
+        return Diagnostic(TOO_MANY_CELLS, args={"limit": limits.yaml.max_nodes, "cell": stop.cell})
     except Exception:  # openpyxl on a hostile file may raise anything: the file is damaged
-        return Refusal(CORRUPT)
+        return Diagnostic(CORRUPT)
 
 
-def _read(data: bytes, limits: ReadLimits, formulas: bool) -> Document | Refusal:
+def _read(data: bytes, limits: ReadLimits, formulas: bool) -> Document | Diagnostic:
     import openpyxl  # type: ignore[import-untyped]
 
     book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True, keep_links=False)
     try:
         sheets = _sheets(book.sheetnames)
         if TASKS not in sheets:
-            return Refusal(NO_TASK_SHEET)
+            return Diagnostic(NO_TASK_SHEET)
         pending = _pending_formulas(data, sheets) if formulas else set()
         budget = [limits.yaml.max_nodes]
         builder = Builder(limits.yaml.max_text)

@@ -3,7 +3,7 @@
 What people type is read as they mean it where there is no doubt: 已完成 is `done`, one action
 per line in a cell, `2020` typed as text is 2020, full-width digits are digits. Where there is
 doubt (a task id Excel turned into a date, a formula with no saved result, a row without a
-task id) the row becomes a `Problem` at its cell, never a guess.
+task id) the row becomes a `Diagnostic` at its cell, never a guess.
 """
 
 from __future__ import annotations
@@ -14,9 +14,11 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
+from ipr_rules.diagnostic import Diagnostic
 from ipr_rules.i18n import Text
 from ipr_rules.loading.cells import CellLine
-from ipr_rules.loading.yamlpos import INVISIBLE_CHARACTERS, TEXT_TOO_LONG, Document, Problem
+from ipr_rules.loading.yaml_messages import TEXT_TOO_LONG
+from ipr_rules.loading.yamlpos import INVISIBLE_CHARACTERS, Document
 from ipr_rules.loading.yamlpos import Path as DataPath
 from ipr_rules.workbook.layout import (
     COVER,
@@ -90,7 +92,7 @@ class Builder:
         self.max_text = max_text
         self.data: dict[str, Any] = {}
         self.lines: dict[DataPath, int] = {}
-        self.problems: list[Problem] = []
+        self.problems: list[Diagnostic] = []
         self.odd_keys: list[DataPath] = []
         self.line: CellLine | None = None
         self.rows: dict[str, int] = {}
@@ -108,10 +110,10 @@ class Builder:
         """A cell's value for `path`, with its position; a problem (and None) when it cannot be read."""
         self.lines[path] = line
         if isinstance(value, NoValue):
-            self.problems.append(Problem(NO_VALUE, line, path, {"cell": line.cell}))
+            self.problems.append(Diagnostic(NO_VALUE, line, path, {"cell": line.cell}))
             return None
         if isinstance(value, str) and len(value) > self.max_text:
-            self.problems.append(Problem(TEXT_TOO_LONG, line, path, {"length": len(value), "limit": self.max_text}))
+            self.problems.append(Diagnostic(TEXT_TOO_LONG, line, path, {"length": len(value), "limit": self.max_text}))
             return None
         return value
 
@@ -124,7 +126,7 @@ class Builder:
             else:
                 kind, raw = KINDS["float" if isinstance(value, float) else "int"], str(value)
                 suggested = raw.replace(".", "-") if "." in raw else f"{raw}-1"
-            self.problems.append(Problem(NUMERIC_ID, line, path, {"kind": kind, "raw": raw, "suggested": suggested}))
+            self.problems.append(Diagnostic(NUMERIC_ID, line, path, {"kind": kind, "raw": raw, "suggested": suggested}))
         return None
 
     # -- sheets ----------------------------------------------------------------------------------
@@ -144,7 +146,7 @@ class Builder:
             if row.number >= HEADER_ROWS:
                 break
         args = {"sheet": sheet, "rows": HEADER_ROWS, "header": columns[0].header}
-        self.problems.append(Problem(NO_HEADER, CellLine(1, f"{sheet}!A1"), (), args))
+        self.problems.append(Diagnostic(NO_HEADER, CellLine(1, f"{sheet}!A1"), (), args))
         return None
 
     def cover(self, rows: Any) -> None:
@@ -191,11 +193,11 @@ class Builder:
             task_id = self.task_id(row.get(id_at), line, ("tasks",))
             if task_id is None:
                 if filled and row.get(id_at) is None:
-                    self.problems.append(Problem(NO_ID, line, ("tasks",), {"row": row.number}))
+                    self.problems.append(Diagnostic(NO_ID, line, ("tasks",), {"row": row.number}))
                 continue
             if task_id in tasks:
                 args = {"key": task_id, "sheet": TASKS, "first": self.rows[task_id], "second": row.number}
-                self.problems.append(Problem(DUPLICATE, line, ("tasks", task_id), args))
+                self.problems.append(Diagnostic(DUPLICATE, line, ("tasks", task_id), args))
                 continue
             if INVISIBLE_CHARACTERS.search(task_id):
                 self.odd_keys.append(("tasks", task_id))
@@ -279,13 +281,13 @@ class Builder:
             name = self.take(name, (*owner, "metrics"), line)
             if name is None:
                 if not isinstance(row.get(where.get("name")), NoValue):
-                    self.problems.append(Problem(NO_NAME, line, (*owner, "metrics"), {"row": row.number}))
+                    self.problems.append(Diagnostic(NO_NAME, line, (*owner, "metrics"), {"row": row.number}))
                 continue
             key = name.strip() if isinstance(name, str) else str(name)  # as typed: the checker matches names
             marker = (owner[1] if owner else "", key)
             if marker in seen:
                 args = {"key": key, "sheet": METRICS, "first": seen[marker], "second": row.number}
-                self.problems.append(Problem(DUPLICATE, line, (*owner, "metrics", key), args))
+                self.problems.append(Diagnostic(DUPLICATE, line, (*owner, "metrics", key), args))
                 continue
             seen[marker] = row.number
             metrics = target.setdefault("metrics", {})
@@ -300,11 +302,11 @@ class Builder:
         task_id = self.task_id(row.get(at), line, ("tasks",))
         if task_id is None:
             if row.get(at) is None:
-                self.problems.append(Problem(NO_ID, line, ("tasks",), {"row": row.number}))
+                self.problems.append(Diagnostic(NO_ID, line, ("tasks",), {"row": row.number}))
             return None
         if task_id not in self.data.get("tasks", {}):
             self.problems.append(
-                Problem(NOT_LISTED, line, ("tasks",), {"sheet": sheet, "row": row.number, "task": task_id})
+                Diagnostic(NOT_LISTED, line, ("tasks",), {"sheet": sheet, "row": row.number, "task": task_id})
             )
             return None
         return task_id

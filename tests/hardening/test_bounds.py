@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from ipr_rules.atomic_write import write_atomic
 from ipr_rules.cli import main
 from ipr_rules.errors import UsageError
-from ipr_rules.output import write_atomic
 from ipr_rules.progress import Progress, columns, progress_callback
 from tests.hardening.support import FIXTURES, SAMPLE, check_json
 

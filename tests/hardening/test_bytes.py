@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from ipr_rules.loading.decode import Decoded, DecodeFailure, decode
+from ipr_rules.diagnostic import Diagnostic
+from ipr_rules.loading.decode import Decoded, decode
 from ipr_rules.loading.reports import load_file
 from tests.hardening.support import FIXTURES, check_json, kinds, messages, write
 
@@ -114,7 +115,7 @@ def test_decode_reads_what_it_can_tell(data: bytes, expected: str) -> None:
 @pytest.mark.parametrize("data", [b"\xff\xfe\x00\xd8", b"\xef\xbb\xbfok\n\xff", b"a\x00b", b"\x80\x81\x82\x83"])
 def test_decode_refuses_what_it_cannot_tell(data: bytes) -> None:
     failure = decode(data)
-    assert isinstance(failure, DecodeFailure)
+    assert isinstance(failure, Diagnostic)
     failure.message.render("zh", **failure.args)
     failure.message.render("en", **failure.args)
 

@@ -8,22 +8,20 @@ from types import ModuleType
 
 import pytest
 
-from ipr_rules import output, output_files, progress
-from ipr_rules.cli import signals
+from ipr_rules import atomic_write, progress
+from ipr_rules.cli import output, signals
 from ipr_rules.i18n import Text
-from ipr_rules.loading import decode, ime_mistakes, reports, validate, yaml11, yaml_errors, yamlpos, yamlstream
+from ipr_rules.loading import decode, ime_mistakes, reports, validate, yaml_messages, yamlstream
 
 MODULES: tuple[ModuleType, ...] = (
     decode,
     reports,
     ime_mistakes,
     validate,
-    yaml11,
-    yaml_errors,
-    yamlpos,
+    yaml_messages,
     yamlstream,
     output,
-    output_files,
+    atomic_write,
     signals,
     progress,
 )

@@ -17,11 +17,11 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
+from ipr_rules.atomic_write import write_atomic
 from ipr_rules.cli import main
 from ipr_rules.engine import CheckOptions, check_paths
 from ipr_rules.loading import yamlstream
 from ipr_rules.model.ruleset import Ruleset
-from ipr_rules.output import write_atomic
 from ipr_rules.render import FORMATS, render_whole
 from ipr_rules.render.safe_text import markdown, one_line, terminal
 from tests.hardening.support import SAMPLE, assert_spec_json, no_traceback, run_process, write

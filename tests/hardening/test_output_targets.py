@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from ipr_rules.atomic_write import resolve_target, write_outputs
+from ipr_rules.cli.output import plan_outputs
 from ipr_rules.errors import UsageError
-from ipr_rules.output import plan_outputs, write_outputs
-from ipr_rules.output_files import resolve_target
 from tests.hardening.support import REPO, SAMPLE, no_traceback, run_process
 
 

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from ipr_rules.loading.reports import FileFailure, discover
+from ipr_rules.diagnostic import Diagnostic
+from ipr_rules.loading.reports import discover
 
 REPORT = "unit: 区法院\nyear: 2020\ntasks: {}\n"
 
@@ -23,7 +24,7 @@ def _tree(root: Path, names: list[str]) -> None:
 def _found(paths: list[str | Path], root: Path) -> list[str]:
     found = []
     for item in discover([str(path) for path in paths]):
-        if isinstance(item, FileFailure):
+        if isinstance(item, Diagnostic):
             found.append(f"! {os.path.relpath(item.file, root)}")
         else:
             found.append(os.path.relpath(item, root))

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from ipr_rules.loading.decode import Decoded, DecodeFailure, decode
+from ipr_rules.diagnostic import Diagnostic
+from ipr_rules.loading.decode import Decoded, decode
 
 from .support import REPORT, failure_text, load, only
 
@@ -78,7 +79,7 @@ def test_a_file_mixing_utf8_and_gbk_lines(tmp_path: Path) -> None:
     assert "line 1 is UTF-8 and line 6 is GBK/GB18030" in failure_text(loaded)
     assert "第 1 行是 UTF-8，第 6 行是 GBK/GB18030" in failure_text(loaded, "zh")
     result = decode(data)
-    assert isinstance(result, DecodeFailure) and result.args == {"utf8_line": 1, "gbk_line": 6}
+    assert isinstance(result, Diagnostic) and result.args == {"utf8_line": 1, "gbk_line": 6}
 
 
 def test_latin1_is_never_misread_as_chinese(tmp_path: Path) -> None:

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from ipr_rules.loading.yamlpos import DUPLICATE_KEY, NonStringKey
+from ipr_rules.loading.yaml_messages import DUPLICATE_KEY
+from ipr_rules.loading.yamlpos import NonStringKey
 
 from .support import load, only, problems
 

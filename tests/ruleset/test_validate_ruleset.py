@@ -12,11 +12,11 @@ from pathlib import Path
 
 from click.testing import Result
 
+from ipr_rules.diagnostic import Diagnostic
 from ipr_rules.i18n import Text
-from ipr_rules.loading import yaml_errors
+from ipr_rules.loading import yaml_messages
 from ipr_rules.model import messages
 from ipr_rules.ruleset import files, integrity, validate
-from ipr_rules.ruleset.files import RulesetProblem
 from ipr_rules.ruleset.validate import Validation, validate_ruleset
 
 from .conftest import BUNDLED_DIR
@@ -43,7 +43,7 @@ def run_validate(run_cli, folder: Path, *options: str) -> Checked:
     return Checked(result, validation)
 
 
-def find(checked: Checked, file: Path, line: int | None, field: str, kind: Text) -> RulesetProblem:
+def find(checked: Checked, file: Path, line: int | None, field: str, kind: Text) -> Diagnostic:
     """The one error at file:line on field, of the given kind, also printed by the CLI."""
     matches = [
         e
@@ -228,7 +228,7 @@ def test_truncated_into_broken_yaml(run_cli, ruleset_copy: Path) -> None:
     checked = run_validate(run_cli, ruleset_copy)
     assert checked.result.exit_code == 2  # a file that cannot be read or parsed (SPEC §5)
     [error] = checked.validation.errors
-    assert error.message is yaml_errors.UNCLOSED_BRACKET
+    assert error.message is yaml_messages.UNCLOSED_BRACKET
     assert error.file == str(target)
     assert error.line is not None and error.line >= middle
 
@@ -241,7 +241,7 @@ def test_a_syntax_error_is_explained_in_chinese_at_its_line(run_cli, ruleset_cop
     checked = run_validate(run_cli, ruleset_copy)
     assert checked.result.exit_code == 2
     [error] = checked.validation.errors
-    assert (error.message, error.line) == (yaml_errors.TAB, 4)
+    assert (error.message, error.line) == (yaml_messages.TAB, 4)
     shown = f"{target}:4: YAML 格式错误：第 4 行使用了制表符（Tab）缩进"
     assert shown in checked.result.output
     refused = run_cli("tasks", "--ruleset", str(ruleset_copy))

@@ -1,4 +1,5 @@
-"""Writing results: files whole or not at all, stdout that survives odd consoles and pipes."""
+"""The command line's output: the formats routed to files or stdout, outputs that would overwrite an input
+refused, and stdout that survives odd consoles and pipes. Files are written by `atomic_write`."""
 
 from __future__ import annotations
 
@@ -9,21 +10,9 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TextIO
 
+from ipr_rules.atomic_write import STDOUT, STDOUT_TWICE, Payload, Target, display_path, resolve_target
 from ipr_rules.errors import UsageError
 from ipr_rules.i18n import Text
-from ipr_rules.output_files import (
-    STDOUT,
-    STDOUT_TWICE,
-    Payload,
-    Target,
-    display_path,
-    resolve_target,
-    write_atomic,
-    write_outputs,
-)
-
-__all__ = ["Payload", "display_path", "echo", "emit", "plan_outputs", "prepare_stdout", "refuse_inputs"]
-__all__ += ["write_atomic", "write_outputs"]
 
 OUTPUT_IS_INPUT = Text(
     "输出文件 {path} 是要检查的报告之一，不会覆盖它；请换一个文件名",
