@@ -93,7 +93,7 @@ def render(result: CheckResult, lang: Lang, *, banner: str = "") -> Iterator[str
     for part in _sections(result, summary, lang):
         yield _encodable(part + "\n")
     for part in render_units(result, lang):
-        yield _encodable(part + "\n")
+        yield _encodable(part)
     footer = f"<footer>{esc(GENERATED.render(lang, version=_version(), time=summary.headline.checked_at))}</footer>"
     yield _encodable(footer + "\n</main>\n</body>\n</html>\n")
 
