@@ -1,3 +1,3 @@
-from ipr_rules.cli import entry_point
+from ipr_rules.launch import main
 
-entry_point()
+main()

@@ -12,7 +12,6 @@ import contextlib
 import os
 import stat
 import sys
-import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -127,6 +126,8 @@ def _chunks(data: Payload) -> Iterable[str | bytes]:
 
 def _stage(target: Target, data: Payload) -> str:
     """The output written whole to a temporary file beside its target; its name."""
+    import tempfile  # here: the commands that write no file start without it
+
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{target.path.name}.", suffix=".tmp", dir=target.path.parent)
     except OSError as error:

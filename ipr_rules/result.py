@@ -5,14 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
-from ipr_rules.findings import SEVERITIES, SEVERITY_RANK, Finding
-from ipr_rules.model.ruleset import Ruleset
+from ipr_rules.findings import SEVERITIES, SEVERITY_RANK
 from ipr_rules.shared_args import shared_number
 
 if TYPE_CHECKING:
     from decimal import Decimal
 
     from ipr_rules.coverage import Coverage
+    from ipr_rules.findings import Finding
+    from ipr_rules.model.ruleset import Ruleset
     from ipr_rules.set_state import Work
     from ipr_rules.waiver import WaivedFinding
 

@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Protocol
 
 from ipr_rules.loading.validate import ReportDocument
-from ipr_rules.model.report import CARRYING, Entry
+from ipr_rules.model.entry import CARRYING, Entry
 from ipr_rules.model.ruleset import Ruleset
 from ipr_rules.report_metrics import Figure
 
@@ -169,11 +169,11 @@ class SetState:
 def _tasks_mistyped(document: ReportDocument) -> bool:
     """The report has no `tasks:`, but a top-level key that is a mis-typing of it."""
     from ipr_rules.clerk import suggest_field
-    from ipr_rules.model.report import Report
+    from ipr_rules.model.entry import REPORT_FIELDS
 
     if document.tasks_line is not None or document.entries or document.broken_entries:
         return False
-    fields = tuple(Report.model_fields)
+    fields = REPORT_FIELDS
     keys = [path[0] for path in document.lines if len(path) == 1 and isinstance(path[0], str)]
     return any(key not in fields and suggest_field(key, fields) == "tasks" for key in keys)
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -23,6 +26,9 @@ BUNDLED = bundled_ruleset_dir()
 os.environ["TZ"] = "UTC"
 if hasattr(time, "tzset"):
     time.tzset()
+# The loaded-ruleset cache of the tests' runs (and of the commands they start) is their own.
+os.environ["IPR_CHECK_CACHE_DIR"] = _CACHE = tempfile.mkdtemp(prefix="ipr-check-test-cache-")
+atexit.register(shutil.rmtree, _CACHE, True)
 
 
 @pytest.fixture(scope="session")

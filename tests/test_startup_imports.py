@@ -5,6 +5,9 @@ from __future__ import annotations
 import ast
 import subprocess
 import sys
+from pathlib import Path
+
+import pytest
 
 from .conftest import REPO
 
@@ -36,6 +39,54 @@ def imported_by(arguments: list[str], watched: tuple[str, ...]) -> list[str]:
     assert line is not None, run.stderr
     names: list[str] = ast.literal_eval(line.removeprefix("IMPORTED "))
     return names
+
+
+# What a district of valid reports is checked without: the pydantic models are built only for a
+# report that is not plainly valid (`loading.plain`), tabulate and wcwidth only for a table of
+# characters `views.tables` does not know.
+NOT_FOR_VALID_REPORTS = (
+    "pydantic",
+    "ipr_rules.model.report",
+    "tabulate",
+    "wcwidth",
+    *NOT_FOR_A_DISTRICT,
+)
+# What a view of the bundled ruleset, once its cache is written, is shown without.
+NOT_FOR_A_VIEW = (
+    "yaml",
+    "pydantic",
+    "tabulate",
+    "wcwidth",
+    "ipr_rules.ruleset.plan_text",
+    "ipr_rules.ruleset.store",
+    "ipr_rules.requirements.overlay",
+)
+
+
+@pytest.fixture(scope="module")
+def valid_district(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from bench.generate import generate
+
+    corpus = tmp_path_factory.mktemp("corpus")
+    generate(corpus, 19, seed=1)
+    return corpus / "district-0001"
+
+
+def test_checking_valid_reports_builds_no_report_model_and_no_tabulate(valid_district: Path) -> None:
+    assert imported_by([str(valid_district)], NOT_FOR_VALID_REPORTS) == []
+    assert imported_by([str(valid_district / "区法院.yaml")], NOT_FOR_VALID_REPORTS) == []
+
+
+def test_an_invalid_report_is_still_validated_by_the_models(tmp_path: Path) -> None:
+    report = tmp_path / "区法院.yaml"
+    report.write_text("unit: 区法院\nyear: 2020\ntasks:\n  '1-1': {status: yes}\n", encoding="utf-8")
+    assert imported_by([str(report)], ("ipr_rules.model.report",)) == ["ipr_rules.model.report"]
+
+
+def test_the_views_read_the_bundled_ruleset_from_its_cache() -> None:
+    imported_by(["tasks"], ())  # writes the cache, if no test has yet
+    for arguments in (["tasks"], ["units"], ["explain", "1-1"], ["template", "区法院"], ["--help"]):
+        assert imported_by(arguments, NOT_FOR_A_VIEW) == [], arguments
 
 
 def test_checking_a_district_loads_no_compiler_and_no_worker_pool() -> None:

@@ -10,7 +10,7 @@ from ipr_rules.derived import Derived
 from ipr_rules.diagnostic import Diagnostic
 from ipr_rules.loading.reports import LoadedFile
 from ipr_rules.loading.validate import ReportDocument
-from ipr_rules.model.report import CARRYING, Entry
+from ipr_rules.model.entry import CARRYING, Entry
 from ipr_rules.model.ruleset import Role, Ruleset, Task, Unit
 from ipr_rules.report_metrics import Figure, figures
 from ipr_rules.set_state import SetState

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from ipr_rules.checks.context import ReportContext
 from ipr_rules.findings import Finding, Severity, finding
 from ipr_rules.i18n import Text
-from ipr_rules.model.report import Entry
+from ipr_rules.model.entry import Entry
 from ipr_rules.wording.facts import states_fact
 
 KIND = "vague-action"

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from ipr_rules.checks.context import ReportContext
 from ipr_rules.findings import Finding, Severity, finding
 from ipr_rules.i18n import Names, Text
-from ipr_rules.model.report import CARRYING
+from ipr_rules.model.entry import CARRYING
 from ipr_rules.model.ruleset import Task
 from ipr_rules.textsim import TextIndex
 

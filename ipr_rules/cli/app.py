@@ -81,11 +81,29 @@ year_option = click.option(
 )
 
 
+# Commands that leave the garbage collector paused (ipr_rules.launch): the views end within a
+# moment of starting, and check and serve resume it themselves once start-up is behind them.
+# Every other command (convert, compile, init, ...) may read inputs of any size: it resumes it.
+_KEEP_COLLECTOR_PAUSED = frozenset(
+    {CHECK, "serve", "tasks", "units", "metrics", "explain", "template", "schema", "rules"}
+)
+
+
 class IprGroup(click.Group):
     """Routes `ipr-check [options] PATH...` to the `check` command."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         return super().parse_args(ctx, _route(list(args), set(self.commands)))
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        name, command, rest = super().resolve_command(ctx, args)
+        if name not in _KEEP_COLLECTOR_PAUSED:
+            from ipr_rules.collector import resume
+
+            resume()
+        return name, command, rest
 
     def invoke(self, ctx: click.Context) -> Any:
         """Ctrl-C and SIGTERM end the command with one line and 130 / 143 (cli.signals)."""

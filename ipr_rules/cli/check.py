@@ -9,7 +9,6 @@ from typing import Any
 
 import click
 
-from ipr_rules.atomic_write import write_outputs
 from ipr_rules.cli.app import (
     CHECK,
     DID_YOU_MEAN,
@@ -22,7 +21,8 @@ from ipr_rules.cli.app import (
     run,
     year_option,
 )
-from ipr_rules.cli.output import echo, emit, plan_outputs, refuse_inputs
+from ipr_rules.cli.output import echo
+from ipr_rules.collector import resume as resume_collector
 from ipr_rules.errors import UsageError
 from ipr_rules.i18n import Lang, Names, Text
 from ipr_rules.loading.limits import MEGABYTE, Limits, ReadLimits
@@ -165,6 +165,8 @@ def check_command(
     progress: bool | None,
 ) -> None:
     """检查报告文件或目录。 Check report files and folders."""
+    from ipr_rules.atomic_write import write_outputs
+    from ipr_rules.cli.output import emit, plan_outputs, refuse_inputs
     from ipr_rules.engine import CheckOptions, check_paths
     from ipr_rules.render import renderer
     from ipr_rules.result import exit_code
@@ -193,6 +195,7 @@ def check_command(
         jobs=jobs,
     )
     bar = _progress_bar(progress, lang)
+    resume_collector()  # started: what checking reads from here on may well be garbage
     try:
         result = check_paths(list(paths), ruleset, options, progress=bar)
     finally:

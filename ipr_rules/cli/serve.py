@@ -129,6 +129,9 @@ def serve_command(
     )
     if not is_loopback(host):
         echo(NO_LOGIN.render(lang, host=host), err=True)
+    from ipr_rules.collector import resume as resume_collector
+
+    resume_collector()  # a server runs for days: its garbage is collected
     _serve(ruleset, settings, lang)
 
 

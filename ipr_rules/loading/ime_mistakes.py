@@ -15,8 +15,8 @@ from typing import Any
 from ipr_rules.diagnostic import Diagnostic
 from ipr_rules.i18n import Localized, Text
 from ipr_rules.loading.yamlpos import Document
+from ipr_rules.model.entry import CONTACT_FIELDS, ENTRY_FIELDS, OUTPUT_FIELDS, REPORT_FIELDS
 from ipr_rules.model.messages import describe_value
-from ipr_rules.model.report import ENTRY_FIELDS, REPORT_FIELDS, Contact, Output
 
 NOT_A_MAPPING = Text(
     "报告应为“键: 值”形式的映射（unit、year、tasks …），实为{actual}",
@@ -36,7 +36,7 @@ FULL_WIDTH_QUOTES = Text(
 )
 # Keys a report may hold, at any level: a line that starts with one of them followed by a
 # full-width colon was meant as `key: value`.
-_KNOWN_KEYS = frozenset((*REPORT_FIELDS, *ENTRY_FIELDS, *Output.model_fields, *Contact.model_fields))
+_KNOWN_KEYS = frozenset((*REPORT_FIELDS, *ENTRY_FIELDS, *OUTPUT_FIELDS, *CONTACT_FIELDS))
 _KEY_WITH_FULL_WIDTH_COLON = re.compile(
     r"^[ \t]*(?:-[ \t]+)?(?:\{[ \t]*)?([\"']?)([A-Za-z_]+|\d+\s*[-.．－]\s*\d+)\1[ \t\u3000]*："
 )

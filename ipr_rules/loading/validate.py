@@ -1,8 +1,10 @@
 """A loaded YAML document to a validated report, with every problem at its `file:line`.
 
-The whole report is validated in one pydantic call on the fast path. When that fails, the
+A report that is plainly valid (`loading.plain`) is taken as it is, without building the
+pydantic models. Any other is validated whole in one pydantic call; when that fails, the
 envelope (unit, year, …) and each entry are validated apart, so that one bad entry costs only
-itself: the rest of the report is still checked.
+itself: the rest of the report is still checked. Either way the entries become the plain
+records of `model.entry`.
 """
 
 from __future__ import annotations
@@ -11,9 +13,7 @@ import datetime as dt
 import re
 import sys
 from dataclasses import dataclass, field
-from typing import Any
-
-from pydantic import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from ipr_rules.clerk import FieldPath
 from ipr_rules.diagnostic import Diagnostic
@@ -24,12 +24,17 @@ from ipr_rules.loading.ime_mistakes import (
     not_a_mapping,
     typing_problems,
 )
+from ipr_rules.loading.plain import plain_report
 from ipr_rules.loading.yaml_messages import DUPLICATE_KEY
 from ipr_rules.loading.yaml_scalars import as_task_id
 from ipr_rules.loading.yamlpos import INVISIBLE_CHARACTERS, Document, NonStringKey
 from ipr_rules.loading.yamlpos import Path as DataPath
-from ipr_rules.model.messages import message_for
-from ipr_rules.model.report import CARRYING, ENTRY_FIELDS, REPORT_FIELDS, Contact, Entry, Envelope, Output, Report
+from ipr_rules.model.entry import CARRYING, CONTACT_FIELDS, ENTRY_FIELDS, OUTPUT_FIELDS, REPORT_FIELDS, Entry, Output
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
+
+    from ipr_rules.model import report as model
 
 WHOLE_REPORT = Text("（整份报告）", "(the whole report)")
 EMPTY_DOCUMENT = Text("文件没有内容（空报告）", "the file is empty (no report)")
@@ -139,14 +144,11 @@ def validate_document(document: Document, file: str, hints: TextHints | None = N
     report.tasks_line = document.lines.get(("tasks",))
     report.unit_line = document.lines.get(("unit",))
     report.year_line = document.lines.get(("year",))
-    try:
-        whole = Report.model_validate(data)
-    except ValidationError:
-        _salvage(data, report)
+    plain = plain_report(data)
+    if plain is not None:
+        report.unit, report.year, report.submitted, report.metrics, report.entries = plain
     else:
-        report.unit, report.year, report.submitted = whole.unit, whole.year, whole.submitted
-        report.metrics = dict(whole.metrics)
-        report.entries = dict(whole.tasks)
+        _validate(data, report)
     # Task ids are kept by findings and the set state: one shared copy of each.
     report.entries = {sys.intern(task_id): entry for task_id, entry in report.entries.items()}
     for task_id in report.entries:
@@ -236,7 +238,41 @@ def _non_string_key(key: NonStringKey, path: DataPath, line: int) -> Diagnostic:
     return Diagnostic(NON_STRING_KEY, line, path, {"raw": key.raw, "kind": kind})
 
 
+def _validate(data: dict[str, Any], report: ReportDocument) -> None:
+    """The report validated by the models, whole, or else part by part."""
+    from pydantic import ValidationError
+
+    from ipr_rules.model.report import Report
+
+    try:
+        whole = Report.model_validate(data)
+    except ValidationError:
+        _salvage(data, report)
+    else:
+        report.unit, report.year, report.submitted = whole.unit, whole.year, whole.submitted
+        report.metrics = dict(whole.metrics)
+        report.entries = {task_id: _record(entry) for task_id, entry in whole.tasks.items()}
+
+
+def _record(entry: model.Entry) -> Entry:
+    """A validated entry as the plain record the checks read."""
+    return Entry(
+        entry.status,
+        list(entry.actions),
+        list(entry.campaigns),
+        [Output(output.title, output.date, output.kind, output.url) for output in entry.outputs],
+        dict(entry.metrics),
+        list(entry.evidence),
+        entry.reason,
+    )
+
+
 def _salvage(data: dict[str, Any], report: ReportDocument) -> None:
+    from pydantic import ValidationError
+
+    from ipr_rules.model.report import Entry as EntryModel
+    from ipr_rules.model.report import Envelope
+
     envelope_data = {
         **data,
         "tasks": data.get("tasks", {}) if isinstance(data.get("tasks"), dict) else data.get("tasks"),
@@ -249,7 +285,7 @@ def _salvage(data: dict[str, Any], report: ReportDocument) -> None:
         report.submitted = envelope.submitted
         report.metrics = dict(envelope.metrics)
     except ValidationError as error:
-        _record(error, (), report, REPORT_FIELDS)
+        _problems(error, (), report, REPORT_FIELDS)
         unit, year = data.get("unit"), data.get("year")
         report.unit = unit.strip() if isinstance(unit, str) and unit.strip() else None
         report.year = year if isinstance(year, int) and not isinstance(year, bool) else None
@@ -258,13 +294,15 @@ def _salvage(data: dict[str, Any], report: ReportDocument) -> None:
         return
     for task_id, raw_entry in tasks.items():
         try:
-            report.entries[task_id] = Entry.model_validate(raw_entry)
+            report.entries[task_id] = _record(EntryModel.model_validate(raw_entry))
         except ValidationError as error:
             report.broken_entries[task_id] = report.lines.get(("tasks", task_id), report.line)
-            _record(error, ("tasks", task_id), report, ENTRY_FIELDS)
+            _problems(error, ("tasks", task_id), report, ENTRY_FIELDS)
 
 
-def _record(error: ValidationError, prefix: DataPath, report: ReportDocument, known: tuple[str, ...]) -> None:
+def _problems(error: ValidationError, prefix: DataPath, report: ReportDocument, known: tuple[str, ...]) -> None:
+    from ipr_rules.model.messages import message_for
+
     for detail in error.errors():
         location = (*prefix, *detail["loc"])
         if prefix == () and location and location[0] == "tasks" and len(location) > 1:
@@ -281,9 +319,9 @@ def _fields_at(parent: DataPath, known: tuple[str, ...], depth: int) -> tuple[st
     if len(parent) == depth:
         return known
     if parent == ("contact",):
-        return tuple(Contact.model_fields)
+        return CONTACT_FIELDS
     if len(parent) == 4 and parent[0] == "tasks" and parent[2] == "outputs":
-        return tuple(Output.model_fields)
+        return OUTPUT_FIELDS
     return ()
 
 

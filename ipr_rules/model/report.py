@@ -9,39 +9,17 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import re
-import unicodedata
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
-Status = Literal["done", "partial", "not_started", "not_applicable"]
-CARRYING: frozenset[str] = frozenset({"done", "partial"})
-OutputKind = Literal["publication", "standard", "regulation", "event", "survey", "other"]
-# Figures past this are typing errors, and JSON readers lose precision beyond 2**53.
-MAX_METRIC = 10**15
-
-
-# The forms people write a date in besides ISO: 2020年7月10日, 2020.7.10, 2020/7/10 (SPEC §7).
-_WRITTEN_DATE = re.compile(r"(\d{4})\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|([./])(\d{1,2})\4(\d{1,2}))")
-
-
-def written_date(text: str) -> dt.date | None:
-    """The date a text names, ISO or as people write it; None when it names none (or no real one)."""
-    text = unicodedata.normalize("NFKC", text).strip()
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        pass
-    found = _WRITTEN_DATE.fullmatch(text)
-    if found is None:
-        return None
-    year, month, day = found.group(1), found.group(2) or found.group(5), found.group(3) or found.group(6)
-    try:
-        return dt.date(int(year), int(month), int(day))
-    except ValueError:
-        return None
+# The records the checks read, the values the format allows and how people write dates are
+# `model.entry`'s, which loads without pydantic.
+from ipr_rules.model.entry import CARRYING as CARRYING
+from ipr_rules.model.entry import MAX_METRIC as MAX_METRIC
+from ipr_rules.model.entry import OutputKind, Status
+from ipr_rules.model.entry import written_date as written_date
 
 
 def _iso_date(value: Any) -> Any:

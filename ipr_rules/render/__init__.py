@@ -9,12 +9,15 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ipr_rules.i18n import Lang
-from ipr_rules.result import CheckResult
+
+if TYPE_CHECKING:  # the table of formats is read by the command line before any check has run
+    from ipr_rules.result import CheckResult
 
 # A renderer returns its whole document, or yields it in pieces when it may be large (JSON).
-Renderer = Callable[[CheckResult, Lang], "str | bytes | Iterable[str]"]
+Renderer = Callable[["CheckResult", Lang], "str | bytes | Iterable[str]"]
 
 FORMATS: dict[str, str] = {
     "table": "ipr_rules.render.table",

@@ -11,7 +11,7 @@ from typing import Any
 
 from ipr_rules.findings import pack
 from ipr_rules.i18n import Localized, Names, Text
-from ipr_rules.model.report import ENTRY_FIELDS, Entry
+from ipr_rules.model.entry import ENTRY_FIELDS, Entry
 from ipr_rules.model.ruleset import Requirement, Task
 from ipr_rules.requirements.validator import RequirementValidator
 

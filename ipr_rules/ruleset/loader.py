@@ -10,18 +10,12 @@ problem at its file:line, when it fails one: `check --ruleset`, the views, `init
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from ipr_rules.diagnostic import Diagnostic
 from ipr_rules.errors import RulesetError
 from ipr_rules.i18n import Text
-from ipr_rules.model.exemption import Exemption
-from ipr_rules.model.ruleset import Ruleset, UnitRegistry
-from ipr_rules.requirements.overlay import apply_overlay, overlay_from_data
 from ipr_rules.ruleset.bundled import bundled_ruleset_dir, bundled_years
-from ipr_rules.ruleset.exemptions import trusted_exemptions
 from ipr_rules.ruleset.files import (
     EXEMPTIONS_FILE,
     METRICS_FILE,
@@ -30,9 +24,13 @@ from ipr_rules.ruleset.files import (
     UNITS_FILE,
     read_limited,
 )
-from ipr_rules.ruleset.metrics import metrics_from_data
-from ipr_rules.ruleset.schema import RulesetSchemaError
-from ipr_rules.ruleset.store import plan_from_data, units_from_data
+
+if TYPE_CHECKING:
+    from ipr_rules.model.exemption import Exemption
+    from ipr_rules.model.ruleset import Ruleset
+
+# The bundled ruleset comes from the cache (`ruleset.cache`) when it is current; what loading it
+# afresh, or a ruleset named on the command line, needs is imported when it is needed.
 
 NOT_A_DIRECTORY = Text("规则集目录不存在：{path}", "no such ruleset directory: {path}")
 NO_BUNDLED_YEAR = Text(
@@ -50,9 +48,15 @@ def load_ruleset(directory: str | Path, *, trusted: bool = False) -> Ruleset:
     if not folder.is_dir():
         raise RulesetError(NOT_A_DIRECTORY, path=str(folder))
     if trusted:
-        return _trusted(folder)
+        from ipr_rules.ruleset.cache import cached_ruleset
+
+        return cached_ruleset(folder, lambda: _trusted(folder))
     # The checks of a ruleset's source (and the compiler they use) are not needed for the bundled one.
+    from ipr_rules.model.ruleset import Ruleset, UnitRegistry
+    from ipr_rules.requirements.overlay import apply_overlay
     from ipr_rules.ruleset.files import read_ruleset_files
+    from ipr_rules.ruleset.metrics import metrics_from_data
+    from ipr_rules.ruleset.schema import RulesetSchemaError
     from ipr_rules.ruleset.validate import validate_files
 
     files = read_ruleset_files(folder)
@@ -82,6 +86,12 @@ def open_ruleset(directory: str | Path | None, year: int | None = None) -> Rules
 
 
 def _trusted(folder: Path) -> Ruleset:
+    from ipr_rules.model.ruleset import Ruleset
+    from ipr_rules.requirements.overlay import apply_overlay, overlay_from_data
+    from ipr_rules.ruleset.exemptions import trusted_exemptions
+    from ipr_rules.ruleset.metrics import metrics_from_data
+    from ipr_rules.ruleset.store import plan_from_data, units_from_data
+
     plan = plan_from_data(_read_yaml(folder / RULESET_FILE))
     registry = units_from_data(_read_yaml(folder / UNITS_FILE))
     if (folder / OVERLAY_FILE).exists():
@@ -99,6 +109,7 @@ def with_exemptions(ruleset: Ruleset, path: str | Path) -> Ruleset:
     from dataclasses import replace
 
     from ipr_rules.ruleset.exemptions import read_exemptions
+    from ipr_rules.ruleset.schema import RulesetSchemaError
 
     exemptions, problems = read_exemptions(Path(path), ruleset.plan, ruleset.registry)
     if problems:
@@ -107,6 +118,8 @@ def with_exemptions(ruleset: Ruleset, path: str | Path) -> Ruleset:
 
 
 def _read_yaml(path: Path) -> Any:
+    import yaml
+
     try:
         text = read_limited(path)
     except FileNotFoundError:

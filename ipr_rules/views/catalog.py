@@ -6,7 +6,7 @@ from typing import Any
 
 from ipr_rules.i18n import ROLE_LABELS, UNIT_KIND_LABELS, YES_NO, Lang, Names, Text, join_names
 from ipr_rules.model.ruleset import ROLES, Ruleset, Task, Unit
-from ipr_rules.ruleset.plan_text import plan_number, section_heading
+from ipr_rules.ruleset.numerals import plan_number, section_heading
 
 TASK_HEADERS = Text("编号|事项|牵头|分工负责|负责|开放|专项行动", "id|item|lead|co-responsible|sole|open|campaigns")
 UNIT_TASK_HEADERS = Text("编号|本单位职责|事项|任务内容", "id|role|item|task")

@@ -12,7 +12,7 @@ import textwrap
 
 from ipr_rules.i18n import ROLE_LABELS, Lang, Text
 from ipr_rules.model.ruleset import Ruleset, Task, Unit
-from ipr_rules.ruleset.plan_text import plan_number
+from ipr_rules.ruleset.numerals import plan_number
 
 HEADER = Text(
     "# {unit} {year} 年打击侵权假冒工作年度报告\n"

@@ -17,6 +17,7 @@ only; whether the fact is true is for the office to verify.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 # Measure words and units as actions use them; longer forms first so that `万元` wins over `万`.
 MEASURES = (
@@ -50,16 +51,26 @@ SET_PHRASES = re.compile(
     r"一站式|一张网|一网通|统一|唯一|专一|逐一|之一|一次性|一盘棋|一把手|一岗双责|"
     r"[“\"][^”\"]{1,12}[”\"]|两法衔接|两个维护|三合一|万家|千家万户|十三五|十四五|百千万"
 )
-FACT = re.compile(
-    "|".join(f"(?:{part})" for part in (_DATE, _DOCUMENT_NUMBER, _TITLE, _PERCENT, _ARABIC_COUNT, _CHINESE_COUNT))
+_FACT_PARTS = (_DATE, _DOCUMENT_NUMBER, _TITLE, _PERCENT, _ARABIC_COUNT, _CHINESE_COUNT)
+# Each kind of fact on its own, the most common first: a text states a fact when any of them
+# matches. Apart, they compile in a fifth of the time of their union (which only `facts` needs,
+# to list the facts in order) and a typical action is decided by the first.
+FACT_KINDS = tuple(
+    re.compile(part) for part in (_ARABIC_COUNT, _CHINESE_COUNT, _DATE, _PERCENT, _DOCUMENT_NUMBER, _TITLE)
 )
+
+
+@cache
+def _fact() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{part})" for part in _FACT_PARTS))
 
 
 def states_fact(text: str) -> bool:
     """Whether `text` holds at least one checkable fact (see the module's documentation)."""
     if _TITLE_ONLY.search(text) or _DOCUMENT_ONLY.search(text):
         return True
-    return FACT.search(SET_PHRASES.sub(_blank, text)) is not None
+    blanked = SET_PHRASES.sub(_blank, text)
+    return any(kind.search(blanked) is not None for kind in FACT_KINDS)
 
 
 def facts(text: str) -> list[str]:
@@ -67,7 +78,7 @@ def facts(text: str) -> list[str]:
     found = [m.group(0) for m in _TITLE_ONLY.finditer(text)]
     found += [m.group(0) for m in _DOCUMENT_ONLY.finditer(text)]
     blanked = SET_PHRASES.sub(_blank, text)
-    found += [text[m.start() : m.end()] for m in FACT.finditer(blanked)]
+    found += [text[m.start() : m.end()] for m in _fact().finditer(blanked)]
     return list(dict.fromkeys(found))
 
 

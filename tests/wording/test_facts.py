@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ipr_rules.wording.facts import facts, states_fact
 
@@ -95,3 +97,28 @@ def test_linear_on_long_padding() -> None:
     started = time.perf_counter()
     assert not states_fact(text)
     assert time.perf_counter() - started < 1.0
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                *"一二三十两百万第进个月日号年家件次起场%％.,-/",
+                "2020",
+                "12",
+                "3",
+                "《检查报告》",
+                "〔2020〕5号",
+                "进一步",
+                "一批",
+                "检查",
+                " ",
+            ]
+        ),
+        max_size=12,
+    ).map("".join)
+)
+def test_a_fact_is_stated_when_one_is_found(text: str) -> None:
+    """The kinds tried one by one agree with their union, which lists them."""
+    assert states_fact(text) == bool(facts(text))
