@@ -16,9 +16,12 @@ from dataclasses import dataclass
 # Characters that show as nothing, or change the direction text is shown in: zero-width spaces
 # and joiners, marks, word joiner and invisible operators, bidirectional embeddings, overrides and
 # isolates, BOM, soft hyphen, Mongolian vowel separator, interlinear annotation marks.
-INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]")
+_INVISIBLE_CHARS = "\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb"
+INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]")
 # Any run of white space, including no-break (U+00A0), ideographic (U+3000) and line breaks.
 _SPACES = re.compile(r"\s+")
+# Both at once, for `squeeze`: removing one set and then the other removes their union.
+_SPACES_OR_INVISIBLE = re.compile(rf"[\s{_INVISIBLE_CHARS}]+")
 
 _KANGXI = range(0x2F00, 0x2FE0)  # Kangxi radicals and CJK radicals supplement end at 0x2FDF
 _RADICALS_SUPPLEMENT = range(0x2E80, 0x2F00)
@@ -38,7 +41,7 @@ def fold(text: str) -> str:
 def squeeze(text: str) -> str:
     """`text` without white space and invisible characters: `fold` without the NFKC pass, for a
     cheap first comparison of two texts that both went through it."""
-    return _SPACES.sub("", INVISIBLE.sub("", text))
+    return _SPACES_OR_INVISIBLE.sub("", text)
 
 
 # What NFKC changes that can make copied text look like someone's own: full-width letters and

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ipr_rules.derived import Derived
 from ipr_rules.diagnostic import Diagnostic
@@ -14,6 +15,7 @@ from ipr_rules.model.entry import CARRYING, Entry
 from ipr_rules.model.ruleset import Role, Ruleset, Task, Unit
 from ipr_rules.report_metrics import Figure, figures
 from ipr_rules.set_state import SetState
+from ipr_rules.textnorm import fold
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,9 +28,10 @@ class FileContext:
         return self.loaded.failure
 
 
-@dataclass(frozen=True, slots=True)
-class OwnedEntry:
-    """An entry of a known unit for a task that names it (role set) or is open to it (role None)."""
+class OwnedEntry(NamedTuple):
+    """An entry of a known unit for a task that names it (role set) or is open to it (role None).
+    A named tuple: one is made per entry of every report, and a tuple is built several times
+    faster than a frozen dataclass."""
 
     task_id: str
     entry: Entry
@@ -47,15 +50,18 @@ class ReportContext:
     figures: tuple[Figure, ...] = ()
     # What the run worked out from the ruleset for the checks.
     derived: Derived = field(default_factory=Derived)
+    # The report's texts folded (textnorm.fold), each once however many checks compare it.
+    folds: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def of(cls, ruleset: Ruleset, document: ReportDocument, unit: Unit | None, derived: Derived) -> ReportContext:
         owned: list[OwnedEntry] = []
         if unit is not None:
+            may_carry = _may_carry(ruleset, unit.name, derived)
             for task_id, entry in document.entries.items():
-                task = ruleset.task(task_id)
-                if task is not None and task.may_carry(unit.name):
-                    owned.append(OwnedEntry(task_id, entry, task, ruleset.role(task_id, unit.name)))
+                found = may_carry.get(task_id)
+                if found is not None:
+                    owned.append(OwnedEntry(task_id, entry, found[0], found[1]))
         return cls(ruleset, document, unit, tuple(owned), tuple(figures(document, ruleset.metrics)), derived)
 
     @property
@@ -78,8 +84,28 @@ class ReportContext:
             if item.entry.status in CARRYING:
                 yield item.task_id, item.entry, item.task
 
+    def fold(self, text: str) -> str:
+        """`textnorm.fold(text)`, worked out once per report."""
+        folded = self.folds.get(text)
+        if folded is None:
+            folded = self.folds[text] = fold(text)
+        return folded
+
     def entry_line(self, task_id: str, *path: object) -> int:
         return self.document.line_of("tasks", task_id, *path)
+
+
+def _may_carry(ruleset: Ruleset, unit: str, derived: Derived) -> dict[str, tuple[Task, Role | None]]:
+    """The tasks `unit` may carry by id, with its role on each: worked out once per unit and run."""
+    table: dict[str, dict[str, tuple[Task, Role | None]]] = derived.table("may-carry")
+    found = table.get(unit)
+    if found is None:
+        found = table[unit] = {}
+        for task_id in dict.fromkeys(task.id for task in ruleset.tasks):
+            task = ruleset.task(task_id)  # as a report's task id is looked up
+            if task is not None and task.may_carry(unit):
+                found[task_id] = (task, ruleset.role(task_id, unit))
+    return found
 
 
 @dataclass(frozen=True, slots=True)

@@ -127,12 +127,15 @@ def _metric_problems(ctx: ReportContext) -> Iterator[Finding]:
         metric = figure.metric
         if metric is None:
             continue
+        fits = figure.fits
+        first = seen.setdefault((figure.task, metric.id), figure.key)
+        if fits and first == figure.key:
+            continue  # most figures: nothing to say, nor a line to look up
         line = ctx.document.line_of(*figure.path)
         args: dict[str, object] = {"key": figure.key, "label": metric.label}
         found: list[tuple[Text, dict[str, object]]] = []
-        if not figure.fits:
+        if not fits:
             found.append((NOT_WHOLE, {**args, "value": shown(figure.value)}))
-        first = seen.setdefault((figure.task, metric.id), figure.key)
         if first != figure.key:
             found.append((WRITTEN_TWICE, {**args, "first": first}))
         for message, values in found:

@@ -89,9 +89,13 @@ def check(ctx: ReportContext) -> Iterator[Finding]:
         )
     start, end = output_window(year)
     own = str(year)
-    for task_id, entry, _ in ctx.carried_entries():
-        # Most entries name no year but their own: one look at all their actions settles it.
-        if all(found == own for found in ANY_YEAR.findall("\n".join(entry.actions))):
+    carried = tuple(ctx.carried_entries())
+    # Most reports name no year but their own: one look at all their actions settles it (a
+    # line break stands between two actions, so no year is found across them).
+    dated = not _only(own, "\n".join(action for _, entry, _ in carried for action in entry.actions))
+    for task_id, entry, _ in carried:
+        # Nor do most entries of the others.
+        if not dated or _only(own, "\n".join(entry.actions)):
             actions: list[str] = []
         else:
             actions = entry.actions
@@ -127,3 +131,8 @@ def check(ctx: ReportContext) -> Iterator[Finding]:
                     start=start.isoformat(),
                     end=end.isoformat(),
                 )
+
+
+def _only(year: str, text: str) -> bool:
+    """Whether every year-like number in `text` is `year`."""
+    return all(found == year for found in ANY_YEAR.findall(text))

@@ -12,18 +12,21 @@ from ipr_rules.findings import Finding
 def requirement_findings(ctx: ReportContext, kind: str, *, campaigns: bool, field: str | None) -> Iterator[Finding]:
     """One finding of `kind` per unmet requirement of the unit's carried entries, at the line of
     the entry's `field` (or of the entry itself)."""
-    from ipr_rules.requirements.evaluate import unmet_requirements  # cerberus, only when checking
+    from ipr_rules.requirements.evaluate import Requirements, unmet_requirements  # cerberus, only when checking
 
     unit = ctx.unit
     if unit is None:
         return
-    validators = ctx.derived.table("requirements")
+    requirements = ctx.derived.get("requirements", Requirements)
     year = ctx.ruleset.year
     for task_id, entry, task in ctx.carried_entries():
         if not task.requirements:
             continue
+        unmet = unmet_requirements(
+            task, unit.name, entry, year, campaigns=campaigns, requirements=requirements, fold=ctx.fold
+        )
+        if not unmet:
+            continue
         line = ctx.entry_line(task_id, field) if field else ctx.entry_line(task_id)
-        for unmet in unmet_requirements(task, unit.name, entry, year, campaigns=campaigns, validators=validators):
-            yield Finding(
-                kind, unmet.requirement.severity, unit.name, task_id, ctx.file, line, unmet.message, unmet.args
-            )
+        for item in unmet:
+            yield Finding(kind, item.requirement.severity, unit.name, task_id, ctx.file, line, item.message, item.args)

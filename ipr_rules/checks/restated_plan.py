@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from ipr_rules.checks.context import ReportContext
 from ipr_rules.derived import Derived
@@ -83,11 +83,12 @@ def plan_runs(derived: Derived, text: str) -> PlanRuns:
     return runs
 
 
-def copied_share(action: str, task: PlanRuns) -> float:
+def copied_share(action: str, task: PlanRuns, fold: Callable[[str], str] = fold) -> float:
     """Share of the action's four-character runs that stand in the task's text.
 
     Both are folded first (textnorm): spaces, invisible characters and full-width forms
-    scattered through copied text do not make it the action's own words."""
+    scattered through copied text do not make it the action's own words. `fold`: `textnorm.fold`
+    or the report's cache of it."""
     # A sample of runs first: an action written in its own words fails this cheap test. Squeezed
     # text serves for it (both sides alike) unless look-alike characters call for the full fold.
     probe = squeeze(action)
@@ -113,8 +114,11 @@ def check(ctx: ReportContext) -> Iterator[Finding]:
     if unit is None:
         return
     for task_id, entry, task in ctx.carried_entries():
+        if not entry.actions:
+            continue
+        runs = plan_runs(ctx.derived, task.text)  # once per entry, not per action
         for number, action in enumerate(entry.actions, start=1):
-            share = copied_share(action, plan_runs(ctx.derived, task.text))
+            share = copied_share(action, runs, ctx.fold)
             if share >= THRESHOLD:
                 shown = INVISIBLE.sub("", action)  # as it reads, without invisible characters
                 excerpt = shown if len(shown) <= 40 else shown[:40] + "…"

@@ -1,18 +1,23 @@
 """Run a task's requirements on one report entry and say what is missing.
 
 Cerberus runs only here, on entries of tasks that carry requirements and only for the units a
-requirement applies to, so the per-report hot path never pays for it.
+requirement applies to, so the per-report hot path never pays for it; and a requirement whose
+schema is one of the custom rules and nothing else (all that `derive` writes) runs that rule's
+function (`rules`) without it, with the same result.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from ipr_rules import textnorm
 from ipr_rules.findings import pack
 from ipr_rules.i18n import Localized, Names, Text
 from ipr_rules.model.entry import ENTRY_FIELDS, Entry
 from ipr_rules.model.ruleset import Requirement, Task
+from ipr_rules.requirements import rules
 from ipr_rules.requirements.validator import RequirementValidator
 
 KIND_NAMES: dict[str, Text] = {
@@ -74,11 +79,81 @@ OTHER = Text(
     "task {task} asks for '{source}'; the entry does not meet it: {detail}",
 )
 
-# A requirement's validator and the fields of an entry its rules read, by requirement id.
-Validators = dict[str, tuple[RequirementValidator, tuple[str, ...]]]
 # Read by rules beside their own field (mentions_campaign looks in the actions, a rule may
 # depend on the status).
 _ALWAYS_READ = frozenset({"actions", "status"})
+# The rules run without cerberus when a requirement's schema holds one of them on one of the
+# fields an entry always holds as a list, with no other rule but `type: list`: cerberus would
+# check nothing more.
+_DIRECT = {
+    "min_outputs_of_kind": rules.min_outputs_of_kind,
+    "covers_periods": rules.covers_periods,
+    "min_dated_outputs": rules.min_dated_outputs,
+}
+_CAMPAIGN_RULE = "mentions_campaign"
+_LIST_FIELDS = frozenset({"actions", "campaigns", "outputs", "evidence"})
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """One requirement made ready to run: its validator and the fields of an entry its rules read
+    (it is given those alone, which it checks faster); or, for a schema of one custom rule and
+    nothing else, that rule's field, name and constraint, to run without the validator."""
+
+    requirement: Requirement
+    validator: RequirementValidator
+    fields: tuple[str, ...]
+    direct: tuple[str, str, dict[str, Any]] | None
+
+
+class Requirements:
+    """The run's requirements made ready as they are first met, and for each task, unit and
+    kind (campaign or not) the ones that apply. A validator keeps the state of its last
+    validation: never share one between threads. `direct=False` runs every requirement through
+    its validator (what the direct path is compared with)."""
+
+    __slots__ = ("_direct", "_prepared", "_wanted")
+
+    def __init__(self, *, direct: bool = True) -> None:
+        self._direct = direct
+        self._prepared: dict[str, Prepared] = {}
+        self._wanted: dict[tuple[str, str, bool], tuple[Prepared, ...]] = {}
+
+    def wanted(self, task: Task, unit: str, year: int, campaigns: bool) -> tuple[Prepared, ...]:
+        key = (task.id, unit, campaigns)
+        found = self._wanted.get(key)
+        if found is None:
+            found = self._wanted[key] = tuple(
+                self._prepare(r, year)
+                for r in task.requirements
+                if (r.kind == "campaign") == campaigns and applies(r, task, unit)
+            )
+        return found
+
+    def _prepare(self, requirement: Requirement, year: int) -> Prepared:
+        """Built once per requirement: building a validator parses its schema."""
+        built = self._prepared.get(requirement.id)
+        if built is None:
+            fields = tuple(name for name in ENTRY_FIELDS if name in requirement.schema or name in _ALWAYS_READ)
+            validator = RequirementValidator(requirement.schema, year=year)
+            direct = _direct(requirement) if self._direct else None
+            built = self._prepared[requirement.id] = Prepared(requirement, validator, fields, direct)
+        return built
+
+
+def _direct(requirement: Requirement) -> tuple[str, str, dict[str, Any]] | None:
+    """(field, rule, constraint) of a schema that holds one custom rule and nothing else to check."""
+    if len(requirement.schema) != 1:
+        return None
+    ((field, definition),) = requirement.schema.items()
+    if field not in _LIST_FIELDS or not isinstance(definition, dict):
+        return None
+    named = [name for name in definition if name in _DIRECT or name == _CAMPAIGN_RULE]
+    others = set(definition) - set(named)
+    if len(named) != 1 or not others <= {"type"} or definition.get("type", "list") != "list":
+        return None
+    constraint = definition[named[0]]
+    return (field, named[0], constraint) if isinstance(constraint, dict) else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,27 +173,56 @@ def applies(requirement: Requirement, task: Task, unit: str) -> bool:
 
 
 def unmet_requirements(
-    task: Task, unit: str, entry: Entry, year: int, *, campaigns: bool, validators: Validators | None = None
+    task: Task,
+    unit: str,
+    entry: Entry,
+    year: int,
+    *,
+    campaigns: bool,
+    requirements: Requirements | None = None,
+    fold: Callable[[str], str] = textnorm.fold,
 ) -> list[Unmet]:
     """Requirements of `task` that apply to `unit` and that `entry` fails: the campaign
-    requirements when `campaigns`, the others otherwise. `validators`: the run's own, filled as
-    requirements are met (a validator keeps the state of its last validation: never share one
-    between threads); none given, this call builds its own."""
-    if validators is None:
-        validators = {}
-    wanted = [r for r in task.requirements if (r.kind == "campaign") == campaigns and applies(r, task, unit)]
+    requirements when `campaigns`, the others otherwise. `requirements`: the run's own (none
+    given, this call makes its own); `fold`: `textnorm.fold` or a report's cache of it."""
+    if requirements is None:
+        requirements = Requirements()
+    wanted = requirements.wanted(task, unit, year, campaigns)
     if not wanted:
         return []
-    document = entry_document(entry)
+    document: dict[str, Any] | None = None
     result = []
-    for requirement in wanted:
-        validator, fields = _validator(requirement, year, validators)
-        if validator.validate({name: document[name] for name in fields}):
-            continue
-        for rule, detail in validator.unmet or [("", {"detail": str(validator.errors)})]:
-            message, args = _message(task, requirement, rule, detail)
-            result.append(Unmet(requirement, message, pack(args)))
+    for prepared in wanted:
+        if prepared.direct is not None:
+            field, rule, constraint = prepared.direct
+            detail = _run_direct(entry, field, rule, constraint, year, fold)
+            if detail is None:
+                continue
+            unmet: list[tuple[str, dict[str, Any]]] = [(rule, detail)]
+        else:
+            if document is None:
+                document = entry_document(entry)
+            validator = prepared.validator
+            if validator.validate({name: document[name] for name in prepared.fields}):
+                continue
+            unmet = validator.unmet or [("", {"detail": str(validator.errors)})]
+        for rule, detail in unmet:
+            message, args = _message(task, prepared.requirement, rule, detail)
+            result.append(Unmet(prepared.requirement, message, pack(args)))
     return result
+
+
+def _run_direct(
+    entry: Entry, field: str, rule: str, constraint: dict[str, Any], year: int, fold: Callable[[str], str]
+) -> dict[str, Any] | None:
+    """What the validator would find for a requirement of one rule, without it."""
+    if field == "outputs":
+        value: list[Any] = _outputs(entry)
+    else:
+        value = list(getattr(entry, field))
+    if rule == _CAMPAIGN_RULE:
+        return rules.mentions_campaign(constraint, value, entry.actions, fold)
+    return _DIRECT[rule](constraint, value, year)
 
 
 def entry_document(entry: Entry) -> dict[str, Any]:
@@ -127,23 +231,15 @@ def entry_document(entry: Entry) -> dict[str, Any]:
         "status": entry.status,
         "actions": list(entry.actions),
         "campaigns": list(entry.campaigns),
-        "outputs": [{"title": o.title, "date": o.date, "kind": o.kind, "url": o.url} for o in entry.outputs],
+        "outputs": _outputs(entry),
         "metrics": dict(entry.metrics),
         "evidence": list(entry.evidence),
         "reason": entry.reason,
     }
 
 
-def _validator(
-    requirement: Requirement, year: int, validators: Validators
-) -> tuple[RequirementValidator, tuple[str, ...]]:
-    """One validator per requirement, reused (building one parses its schema), and the fields of
-    an entry its rules read: it is given those alone, which it checks faster."""
-    built = validators.get(requirement.id)
-    if built is None:
-        fields = tuple(name for name in ENTRY_FIELDS if name in requirement.schema or name in _ALWAYS_READ)
-        built = validators[requirement.id] = (RequirementValidator(requirement.schema, year=year), fields)
-    return built
+def _outputs(entry: Entry) -> list[dict[str, Any]]:
+    return [{"title": o.title, "date": o.date, "kind": o.kind, "url": o.url} for o in entry.outputs]
 
 
 def _message(task: Task, requirement: Requirement, rule: str, detail: dict[str, Any]) -> tuple[Text, dict[str, Any]]:

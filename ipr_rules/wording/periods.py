@@ -35,7 +35,9 @@ JANUARY = re.compile(r"^\s*(?:0?1|一)\s*月(?!\d)")
 FUTURE = re.compile(r"将|计划|拟|预计|力争|下一步|明年|今后|下阶段|下一阶段")
 QUOTED = re.compile(r"[“\"《][^”\"》]*[”\"》]")
 # Any year-like number: most actions name none but the plan year, and are done with at once.
-ANY_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+# (The look back, that no digit stands before it, comes after the first digit: a pattern that
+# starts with 1 or 2 lets the matcher skip ahead to those, several times faster on long text.)
+ANY_YEAR = re.compile(r"(?:1(?<!\d1)9|2(?<!\d2)0)\d{2}(?!\d)")
 
 
 def work_years(text: str, plan_year: int) -> list[int]:
