@@ -22,6 +22,7 @@ written in sorted order.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import random
 import re
@@ -32,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 # Bump when the output changes, so that cached corpora are regenerated.
-GENERATOR_VERSION = 2
+GENERATOR_VERSION = 3
 MANIFEST = "bench-corpus.json"
 YEAR = 2020
 
@@ -61,6 +62,9 @@ class Rates:
     campaign_omitted: float = P_CAMPAIGN_OMITTED
     restated: float = P_RESTATED
     requirement_missed: float = P_REQUIREMENT_MISSED
+    # Every report gets at least one gap of its own: one that drew none is written again with
+    # every entry, the first of its own that would be `done` marked `partial` instead.
+    every_report: bool = False
 
 
 PROFILES: dict[str, Rates] = {
@@ -76,6 +80,19 @@ PROFILES: dict[str, Rates] = {
         requirement_missed=0.2,
     ),
 }
+# The realistic rates, and no report without a finding of its own.
+PROFILES["all"] = dataclasses.replace(PROFILES["realistic"], every_report=True)
+# The deliberate gaps that always give a report a finding of its own (a missing entry is found by
+# the set checks only when none of the unit's reports has it; a left-out output may be made up
+# for by another the unit listed).
+FINDING_GAPS = (
+    "wrong-unit-entry",
+    "status-partial",
+    "status-not_started",
+    "status-not_applicable",
+    "campaign-omitted",
+    "restated-action",
+)
 P_OUTPUTS = 0.35
 P_METRICS = 0.85
 P_EVIDENCE = 0.3
@@ -447,8 +464,17 @@ def layout(plan: Plan, reports: int) -> list[tuple[str, int, PlanUnit]]:
 class _Report:
     """Composes one report's text; `gaps` counts what was deliberately left wrong."""
 
-    def __init__(self, plan: Plan, unit: PlanUnit, district: int, seed: int, rates: Rates = PROFILES["sparse"]) -> None:
+    def __init__(
+        self,
+        plan: Plan,
+        unit: PlanUnit,
+        district: int,
+        seed: int,
+        rates: Rates = PROFILES["sparse"],
+        force_gap: bool = False,
+    ) -> None:
         self.plan, self.unit, self.rates = plan, unit, rates
+        self.force_gap = force_gap
         self.rng = random.Random(f"ipr-check-bench:{seed}:{district}:{unit.name}")
         self.group = GROUP.get(unit.name, "office")
         self.partners = [other.name for other in plan.units if other.name != unit.name]
@@ -512,7 +538,8 @@ class _Report:
         for task in self.plan.tasks:
             if unit.name not in task.units:
                 continue
-            if rng.random() < self.rates.missing_entry:
+            # Written again to force a gap, a report keeps every entry: one of them is made partial.
+            if rng.random() < self.rates.missing_entry and not self.force_gap:
                 self.gaps["missing-entry"] += 1
                 continue
             entries.append((task, True))
@@ -548,6 +575,9 @@ class _Report:
                 status = "not_started"
             elif draw < self.rates.partial + self.rates.not_started + self.rates.not_applicable:
                 status = "not_applicable"
+            elif self.force_gap:
+                status = "partial"
+            self.force_gap = False
         lines.append(f'  "{task.id}":')
         lines.append(f"    status: {status}")
         if status != "done":
@@ -655,7 +685,12 @@ def render_report(
     plan: Plan, unit: PlanUnit, district: int, seed: int, rates: Rates = PROFILES["sparse"]
 ) -> tuple[str, Counter[str]]:
     report = _Report(plan, unit, district, seed, rates)
-    return report.render(), report.gaps
+    text = report.render()
+    if rates.every_report and not any(report.gaps[gap] for gap in FINDING_GAPS):
+        report = _Report(plan, unit, district, seed, rates, force_gap=True)
+        text = report.render()
+        report.gaps["forced-partial"] += 1
+    return text, report.gaps
 
 
 def generate(
@@ -663,8 +698,9 @@ def generate(
 ) -> dict[str, object]:
     """Write the corpus into out_dir (which must hold no earlier corpus) and return its manifest.
 
-    `findings`: the profile of deliberate gaps, "sparse" (few entries wrong) or "realistic"
-    (most reports with a few findings)."""
+    `findings`: the profile of deliberate gaps, "sparse" (few entries wrong), "realistic"
+    (most reports with a few findings) or "all" (the realistic rates, and every report with at
+    least one finding of its own)."""
     plan = plan or load_plan()
     rates = PROFILES[findings]
     gaps: Counter[str] = Counter()
@@ -704,7 +740,8 @@ def main(argv: list[str] | None = None) -> int:
         "--findings",
         choices=sorted(PROFILES),
         default="sparse",
-        help="share of deliberate gaps: sparse (default; few entries wrong) or realistic (most reports with a few)",
+        help="share of deliberate gaps: sparse (default; few entries wrong), realistic (most reports with a few) "
+        "or all (realistic, and every report with at least one)",
     )
     args = parser.parse_args(argv)
     if args.reports < 1:

@@ -2,8 +2,9 @@
 
     python -m bench.run --memory-only [--reports 16000 --small 4000]
 
-For each corpus (the benchmark's own, with few findings, and one of the same size generated with
-`--findings realistic`, where most reports have a few findings) the check runs single-process
+For each corpus (the benchmark's own, with few findings; one of the same size generated with
+`--findings realistic`, where most reports have a few findings; and one generated with
+`--findings all`, where every report has at least one) the check runs single-process
 twice per size: once printing JSON (a single output), once writing JSON, HTML and Markdown files
 together while the table goes to stdout (combined outputs). Peak memory at the full count and at
 the first `--small` reports gives the growth per report, the figure the 1 KB target is about.
@@ -17,6 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from bench.run import TARGETS, checked, log, run_child, verdict
+
+# The corpora measured, by generator profile, with their labels in the table.
+PROFILES = (("sparse", "bench corpus"), ("realistic", "realistic findings"), ("all", "findings in every report"))
 
 
 def _commands(ipr: list[str], inputs: list[str], folder: Path) -> dict[str, list[str]]:
@@ -97,7 +101,7 @@ def memory_benchmark(args: Any) -> dict[str, Any]:
     ipr = ipr_check_command()
     rows: list[dict[str, Any]] = []
     corpora: dict[str, Any] = {}
-    for profile, label in (("sparse", "bench corpus"), ("realistic", "realistic findings")):
+    for profile, label in PROFILES:
         corpus, manifest, _ = prepare_corpus(cache, args.seed, args.reports, profile)
         full, small, small_count = corpus_parts(corpus, manifest, args.small)
         found, raw = memory_rows(label, full, small, args.reports, small_count, ipr, args.repeat)

@@ -775,13 +775,19 @@ def benchmark(args: argparse.Namespace) -> dict[str, Any]:
 def realistic_memory(
     args: argparse.Namespace, cache: Path, ipr: list[str]
 ) -> tuple[list[dict[str, Any]], dict[str, Any]]:
-    """Peak memory, single and combined outputs, on a corpus where most reports have findings."""
-    from bench.memory import memory_rows
+    """Peak memory, single and combined outputs, on a corpus where most reports have findings and
+    on one where every report has."""
+    from bench.memory import PROFILES, memory_rows
 
-    corpus, manifest, _ = prepare_corpus(cache, args.seed, args.reports, "realistic")
-    full, small, small_count = corpus_parts(corpus, manifest, args.small)
-    rows, raw = memory_rows("realistic findings", full, small, args.reports, small_count, ipr, args.repeat)
-    return rows, {"corpus": {"path": str(corpus), **manifest}, **raw}
+    rows: list[dict[str, Any]] = []
+    raws: dict[str, Any] = {}
+    for profile, label in PROFILES[1:]:
+        corpus, manifest, _ = prepare_corpus(cache, args.seed, args.reports, profile)
+        full, small, small_count = corpus_parts(corpus, manifest, args.small)
+        found, raw = memory_rows(label, full, small, args.reports, small_count, ipr, args.repeat)
+        rows += found
+        raws[profile] = {"corpus": {"path": str(corpus), **manifest}, **raw}
+    return rows, raws
 
 
 def corpus_parts(corpus: Path, manifest: dict[str, Any], small: int) -> tuple[list[str], list[str], int]:
@@ -912,7 +918,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--memory-only",
         action="store_true",
-        help="measure only peak memory (single and combined outputs) on the sparse and the realistic corpus",
+        help="measure only peak memory (single and combined outputs) on the sparse, realistic and all-findings corpora",
     )
     args = parser.parse_args(argv)
     if args.reports < 2 * 19 or args.repeat < 1 or args.startup_repeat < 1:

@@ -12,7 +12,7 @@ import os
 import time
 from collections.abc import Callable, Generator, Iterable, Iterator
 from contextlib import closing
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from itertools import chain, islice
 
@@ -28,6 +28,8 @@ from ipr_rules.model.ruleset import Ruleset
 from ipr_rules.parallel import MIN_FILES, ordered_map, worker_count
 from ipr_rules.result import CheckResult, ReportSummary
 from ipr_rules.set_state import SetState
+from ipr_rules.shared_args import forget as forget_shared
+from ipr_rules.shared_args import shared as shared_args
 from ipr_rules.waiver import WaiverContext, waive
 
 
@@ -72,10 +74,14 @@ class Run:
     derived: Derived = field(default_factory=Derived)
 
     def check_batch(self, batch: list[str | Diagnostic]) -> FileOutcome:
-        """Check consecutive files into one outcome with one set state."""
+        """Check consecutive files into one outcome with one set state (in a worker process: its
+        look-up tables of shared arguments last the batch; the engine shares them again)."""
         outcome = FileOutcome(files=0)
-        for path in batch:
-            outcome.absorb(check_file(path, self, outcome.state))
+        try:
+            for path in batch:
+                outcome.absorb(check_file(path, self, outcome.state))
+        finally:
+            forget_shared()
         return outcome
 
 
@@ -96,7 +102,7 @@ def check_file(path: str | Diagnostic, run: Run, state: SetState | None = None) 
         for rule in report_rules:
             outcome.findings.extend(rule.check(context))
         entries = len(document.entries) + len(document.broken_entries)
-        summary = ReportSummary(
+        summary = ReportSummary.of(
             document.file,
             document.line,
             context.unit_name,
@@ -141,6 +147,7 @@ def check_paths(
     for rule in rules_at("waiver", options.ignore):
         findings.extend(rule.check(waiver_context))
     exempted = {(item.finding.unit, item.finding.task) for item in waiving.waived}
+    forget_shared()  # the findings keep their arguments; the run's look-up tables go
     return CheckResult(
         ruleset=ruleset,
         inputs=list(paths),
@@ -181,8 +188,24 @@ def _run(discovered: Iterator[str | Diagnostic], run: Run, state: SetState) -> G
     files = chain(head, discovered)
     workers = worker_count(len(head), run.options.jobs)
     if workers > 1:
-        return ordered_map(run.check_batch, files, workers)
+        return _reshared(ordered_map(run.check_batch, files, workers))
     return _serial(files, run, state)
+
+
+def _reshared(outcomes: Generator[FileOutcome, None, None]) -> Generator[FileOutcome, None, None]:
+    """The workers' outcomes, their findings holding the run's one copy of equal arguments:
+    each batch came back with copies of its own."""
+    with closing(outcomes):
+        for outcome in outcomes:
+            outcome.findings = [_with_shared_args(item) for item in outcome.findings]
+            yield outcome
+
+
+def _with_shared_args(item: Finding) -> Finding:
+    if not item.args or item.args[0].__class__ is not tuple:
+        return item
+    args = shared_args(item.args)
+    return item if args is item.args else replace(item, args=args)
 
 
 def _serial(files: Iterable[str | Diagnostic], run: Run, state: SetState) -> Generator[FileOutcome, None, None]:

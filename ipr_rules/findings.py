@@ -15,6 +15,7 @@ from typing import Any, Literal
 from ipr_rules.diagnostic import Diagnostic, where
 from ipr_rules.i18n import Lang, Text
 from ipr_rules.loading.cells import cell_of
+from ipr_rules.shared_args import shared, shared_int
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
@@ -105,11 +106,11 @@ def finding(
 
 def pack(args: dict[str, Any]) -> tuple[Any, ...]:
     """A message's arguments as a Finding keeps them: the shared tuple of their names, then their
-    values, short texts interned."""
+    values, short texts interned; equal arguments of the run kept once (see `shared_args`)."""
     if not args:
         return ()
     names = tuple(args)
-    return (_NAMES.setdefault(names, names), *map(compact, args.values()))
+    return shared((_NAMES.setdefault(names, names), *map(compact, args.values())))
 
 
 # One tuple of argument names per message shape, shared by every finding of that shape.
@@ -125,4 +126,6 @@ def compact(value: Any) -> Any:
     """One shared copy of a short text, so that a run's findings hold each name once."""
     if value.__class__ is str and len(value) <= _SHORT:
         return sys.intern(value)
+    if value.__class__ is int:
+        return shared_int(value)
     return value

@@ -66,7 +66,11 @@ class Localized:
         return isinstance(other, Localized) and (self.text, self.args) == (other.text, other.args)
 
     def __hash__(self) -> int:
-        return hash(self.text)
+        # By the values too: reasons quoted under one template must not all fall in one bucket.
+        try:
+            return hash((self.text, self.values))
+        except TypeError:
+            return hash(self.text)
 
     def __repr__(self) -> str:
         return self.text.render("en", **self.args)

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 from ipr_rules.findings import SEVERITIES, SEVERITY_RANK
+from ipr_rules.shared_args import shared_number
 
 if TYPE_CHECKING:
     from decimal import Decimal
@@ -23,15 +24,65 @@ FAIL_ON: tuple[FailOn, ...] = ("error", "warning", "never")
 @dataclass(frozen=True, slots=True)
 class ReportSummary:
     """One report in a line; for a known unit, also what the set checks point at (its unit and
-    tasks lines): one record per report serves both, since a large run keeps one per report."""
+    tasks lines): one record per report serves both, since a large run keeps one per report.
+
+    Its numbers (line, entries, the unit and tasks lines, whether the unit is known) are kept
+    as one whole number, the same object for every report laid out alike (`of` makes it)."""
 
     file: str
-    line: int
     unit: str | None
-    entries: int
-    known: bool
-    unit_line: int | None = None
-    tasks_line: int | None = None
+    packed: int
+
+    @classmethod
+    def of(
+        cls,
+        file: str,
+        line: int,
+        unit: str | None,
+        entries: int,
+        known: bool,
+        unit_line: int | None = None,
+        tasks_line: int | None = None,
+    ) -> ReportSummary:
+        fields = (line, entries, _optional(unit_line), _optional(tasks_line))
+        packed = int(known)
+        for shift, value in zip(_SHIFTS, fields, strict=True):
+            packed |= value << shift
+        return cls(file, unit, shared_number(packed))
+
+    @property
+    def line(self) -> int:
+        return self._field(0)
+
+    @property
+    def entries(self) -> int:
+        return self._field(1)
+
+    @property
+    def known(self) -> bool:
+        return bool(self.packed & 1)
+
+    @property
+    def unit_line(self) -> int | None:
+        return self._field(2) - 1 if self._field(2) else None
+
+    @property
+    def tasks_line(self) -> int | None:
+        return self._field(3) - 1 if self._field(3) else None
+
+    def _field(self, index: int) -> int:
+        return (self.packed >> _SHIFTS[index]) & _MASK
+
+
+# Where each number sits in `ReportSummary.packed`, 40 bits each above the known flag: a file
+# within any size limit has fewer lines than that.
+_WIDTH = 40
+_SHIFTS = tuple(1 + index * _WIDTH for index in range(4))
+_MASK = (1 << _WIDTH) - 1
+
+
+def _optional(value: int | None) -> int:
+    return 0 if value is None else value + 1
 
 
 @dataclass(slots=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from ipr_rules.findings import SEVERITY_RANK, Finding
 from ipr_rules.result import CheckResult
 
@@ -21,8 +23,27 @@ def sort_key(finding: Finding) -> tuple[int, str, int, str]:
     return (SEVERITY_RANK[finding.severity], finding.file or "", finding.line or 0, finding.kind)
 
 
-def by_unit(result: CheckResult) -> list[tuple[str | None, list[Finding]]]:
+def by_unit(result: CheckResult) -> Iterator[tuple[str | None, list[Finding]]]:
+    return findings_by_unit(result, unit_order(result))
+
+
+# Up to this many units, each unit's findings are gathered afresh from the result's list.
+_FEW = 64
+
+
+def findings_by_unit(result: CheckResult, units: list[str | None]) -> Iterator[tuple[str | None, list[Finding]]]:
+    """Each of `units` with its findings in order, one unit at a time: a large run's findings are
+    never all copied at once (with many units, names that match none, they are grouped once)."""
+    if len(units) <= _FEW:
+        for unit in units:
+            group = [finding for finding in result.findings if finding.unit == unit]
+            group.sort(key=sort_key)
+            yield unit, group
+        return
     groups: dict[str | None, list[Finding]] = {}
     for finding in result.findings:
         groups.setdefault(finding.unit, []).append(finding)
-    return [(unit, sorted(groups[unit], key=sort_key)) for unit in unit_order(result)]
+    for unit in units:
+        group = groups.pop(unit, [])
+        group.sort(key=sort_key)
+        yield unit, group

@@ -14,7 +14,7 @@ from ipr_rules.i18n import ROLE_LABELS, SEVERITY_LABELS, Lang, Text, join_names
 from ipr_rules.render.html_kit import esc, unit_anchor, where
 from ipr_rules.render.html_matrix import render_legend, render_matrix, render_task_notes
 from ipr_rules.render.html_style import stylesheet
-from ipr_rules.render.html_units import render_units
+from ipr_rules.render.html_units import ROWS_PER_PIECE, render_units
 from ipr_rules.render.html_work import STYLE as WORK_STYLE
 from ipr_rules.render.html_work import render_totals, render_work
 from ipr_rules.render.labels import kind_label
@@ -88,27 +88,27 @@ def render(result: CheckResult, lang: Lang, *, banner: str = "") -> Iterator[str
         '<meta name="referrer" content="no-referrer">\n'
         f"<title>{esc(title)}</title>\n<style>{stylesheet()}{WORK_STYLE}</style>\n</head>\n<body>\n<main>\n{banner}"
     )
-    top = "\n".join(
-        [
-            "<header>",
-            f"<h1>{esc(title)}</h1>",
-            f'<p class="subtitle">{esc(result.ruleset.plan.title)}</p>',
-            _checked(result, summary, lang),
-            "</header>",
-            _summary(summary, lang),
-            render_totals(summary, lang),
-            _matrix(result, lang),
-            _uncarried(result, lang),
-            _wrong_unit(result, lang),
-            _waived(result, lang),
-            render_work(summary, lang),
-        ]
-    )
-    yield _encodable(head + top + "\n")
-    for part in render_units(result, lang):
+    subtitle = f'<p class="subtitle">{esc(result.ruleset.plan.title)}</p>'
+    yield _encodable(f"{head}<header>\n<h1>{esc(title)}</h1>\n{subtitle}\n")
+    for part in _sections(result, summary, lang):
         yield _encodable(part + "\n")
+    for part in render_units(result, lang):
+        yield _encodable(part)
     footer = f"<footer>{esc(GENERATED.render(lang, version=_version(), time=summary.headline.checked_at))}</footer>"
     yield _encodable(footer + "\n</main>\n</body>\n</html>\n")
+
+
+def _sections(result: CheckResult, summary: Summary, lang: Lang) -> Iterator[str]:
+    """The page's first part, a line block at a time: it is never whole in memory."""
+    yield _checked(result, summary, lang)
+    yield "</header>"
+    yield _summary(summary, lang)
+    yield render_totals(summary, lang)
+    yield _matrix(result, lang)
+    yield _uncarried(result, lang)
+    yield from _wrong_unit(result, lang)
+    yield _waived(result, lang)
+    yield render_work(summary, lang)
 
 
 def _encodable(text: str) -> str:
@@ -208,8 +208,12 @@ def _matrix(result: CheckResult, lang: Lang) -> str:
 
 
 def _table(headers: tuple[Text, ...], rows: list[str], lang: Lang) -> str:
+    return _table_head(headers, lang) + "\n" + "\n".join(rows) + "\n</tbody></table>"
+
+
+def _table_head(headers: tuple[Text, ...], lang: Lang) -> str:
     head = "".join(f"<th>{esc(header.render(lang))}</th>" for header in headers)
-    return f'<table class="list"><thead><tr>{head}</tr></thead><tbody>\n' + "\n".join(rows) + "\n</tbody></table>"
+    return f'<table class="list"><thead><tr>{head}</tr></thead><tbody>'
 
 
 def _uncarried(result: CheckResult, lang: Lang) -> str:
@@ -237,9 +241,11 @@ def _uncarried(result: CheckResult, lang: Lang) -> str:
     return f"{heading}{_table(UNCARRIED_HEADERS, rows, lang)}</section>"
 
 
-def _wrong_unit(result: CheckResult, lang: Lang) -> str:
+def _wrong_unit(result: CheckResult, lang: Lang) -> Iterator[str]:
+    """The section as lines, the rows a block at a time: a large run has thousands of them."""
     heading = f'<section class="wrong-unit" id="wrong-unit"><h2>{esc(WRONG.render(lang))}</h2>'
-    rows = []
+    rows: list[str] = []
+    opened = False
     for finding in (f for f in result.findings if f.kind == "wrong-unit"):
         task = result.ruleset.task(finding.task or "")
         owners = join_names(task.units, lang) if task else ""
@@ -249,9 +255,20 @@ def _wrong_unit(result: CheckResult, lang: Lang) -> str:
             f'<tr><td><a href="#{anchor}">{esc(unit)}</a></td><td class="nowrap">{esc(finding.task or "")}</td>'
             f'<td>{esc(owners)}</td><td>{esc(finding.text(lang))}</td><td class="loc">{where(finding)}</td></tr>'
         )
-    if not rows:
-        return f'{heading}<p class="none">{esc(NONE.render(lang))}</p></section>'
-    return f"{heading}{_table(WRONG_HEADERS, rows, lang)}</section>"
+        if len(rows) == ROWS_PER_PIECE:
+            if not opened:
+                yield heading + _table_head(WRONG_HEADERS, lang)
+                opened = True
+            yield "\n".join(rows)
+            rows = []
+    if not opened and not rows:
+        yield f'{heading}<p class="none">{esc(NONE.render(lang))}</p></section>'
+        return
+    if not opened:
+        yield heading + _table_head(WRONG_HEADERS, lang)
+    if rows:
+        yield "\n".join(rows)
+    yield "</tbody></table></section>"
 
 
 def _waived(result: CheckResult, lang: Lang) -> str:

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from ipr_rules.findings import Finding
 from ipr_rules.i18n import ROLE_LABELS, Lang, Text
-from ipr_rules.render.grouping import sort_key, unit_order
+from ipr_rules.render.grouping import findings_by_unit, unit_order
 from ipr_rules.render.html_kit import esc, severity_cell, unit_anchor, where
 from ipr_rules.render.html_matrix import matrix_units
 from ipr_rules.render.labels import kind_label
@@ -39,20 +39,17 @@ NONE = Text("未发现问题。", "No findings.")
 
 
 def render_units(result: CheckResult, lang: Lang) -> Iterator[str]:
-    """The heading, then one unit's section after another."""
-    groups: dict[str | None, list[Finding]] = {}
-    for finding in result.findings:
-        groups.setdefault(finding.unit, []).append(finding)
-    shown = set(matrix_units(result)) | set(groups)
-    known = [unit for unit in result.coverage.units if unit in shown]
+    """The heading, then one unit's section after another; the pieces carry their line breaks."""
+    shown = set(matrix_units(result)) | {finding.unit for finding in result.findings}
+    known: list[str | None] = [unit for unit in result.coverage.units if unit in shown]
     extra = [unit for unit in unit_order(result) if unit not in result.coverage.units]
-    yield f'<h2 id="units">{esc(HEADING.render(lang))}</h2>'
-    for unit in known:
-        anchor = unit_anchor(result.coverage.units, unit)
-        yield from _unit_section(result, unit, anchor, sorted(groups.pop(unit, []), key=sort_key), lang)
-    for number, other in enumerate(extra, start=1):
-        anchor = "unit-other" if other is None else f"unit-x{number}"
-        yield from _unit_section(result, other, anchor, sorted(groups.pop(other, []), key=sort_key), lang)
+    yield f'<h2 id="units">{esc(HEADING.render(lang))}</h2>\n'
+    for index, (unit, findings) in enumerate(findings_by_unit(result, known + extra)):
+        if index < len(known):
+            anchor = unit_anchor(result.coverage.units, unit)
+        else:
+            anchor = "unit-other" if unit is None else f"unit-x{index - len(known) + 1}"
+        yield from _unit_section(result, unit, anchor, findings, lang)
 
 
 def _unit_section(
@@ -62,31 +59,46 @@ def _unit_section(
     title = esc(unit) if unit is not None else esc(OTHER.render(lang))
     if unit is not None and unit not in coverage.units:
         title += f' <span class="muted">{esc(UNKNOWN.render(lang))}</span>'
-    parts = [f'<section class="unit-report" id="{anchor}">', f"<h3>{title}</h3>"]
+    yield f'<section class="unit-report" id="{anchor}">\n<h3>{title}</h3>'
     if unit is not None:
-        parts.append(_facts(result, unit, lang))
+        yield "\n"
+        yield from _facts(result, unit, lang)
     if unit in coverage.units:
-        parts.append(_duties(result, unit, lang))
-    yield "\n".join(parts)
-    yield from _findings(findings, lang)
-    yield "</section>"
+        yield "\n" + _duties(result, unit, lang)
+    yield "\n"
+    for piece in _findings(findings, lang):
+        yield piece + "\n"
+    yield "</section>\n"
 
 
-def _facts(result: CheckResult, unit: str, lang: Lang) -> str:
-    files = [
+def _facts(result: CheckResult, unit: str, lang: Lang) -> Iterator[str]:
+    """The unit's reports and duties in a line, its files a block at a time (a unit may have sent
+    hundreds); escaping is character by character, so the pieces escape as the whole would."""
+    joiner = "；" if lang == "zh" else "; "
+    files = (
         ENTRIES.render(lang, file=report.file, entries=report.entries)
         for report in result.reports
         if report.unit == unit
-    ]
-    joiner = "；" if lang == "zh" else "; "
-    facts = [REPORTS.render(lang, files=joiner.join(files)) if files else NO_REPORT.render(lang)]
+    )
+    first = next(files, None)
+    yield '<p class="facts">'
+    if first is None:
+        yield esc(NO_REPORT.render(lang))
+    else:
+        before, after = REPORTS.render(lang, files="\0").split("\0")
+        block = [before, first]
+        for file in files:
+            block += (joiner, file)
+            if len(block) >= 2 * ROWS_PER_PIECE:
+                yield esc("".join(block))
+                block = []
+        yield esc("".join([*block, after]))
     if unit in result.coverage.units:
         figures = result.coverage.unit_figures(unit)
         if figures.obligations:
-            facts.append(
-                DUTIES.render(lang, obligations=figures.obligations, carried=figures.carried, done=figures.done)
-            )
-    return f'<p class="facts">{esc(joiner.join(facts))}</p>'
+            duties = DUTIES.render(lang, obligations=figures.obligations, carried=figures.carried, done=figures.done)
+            yield esc(joiner + duties)
+    yield "</p>"
 
 
 def _duties(result: CheckResult, unit: str, lang: Lang) -> str:

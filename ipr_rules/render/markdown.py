@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import chain
 
 from ipr_rules.i18n import SEVERITY_LABELS, Lang, Text
 from ipr_rules.render import narrative
@@ -76,8 +77,11 @@ def render(result: CheckResult, lang: Lang) -> Iterator[str]:
     yield "\n".join(head) + "\n"
     for line in _per_unit(result, lang):
         yield line + "\n"
-    tail = [*_waived(result, lang), *_uncarried(result, lang), *_wrong_unit(result, lang), *_kinds(summary, lang)]
-    yield "\n".join(tail).rstrip() + "\n"
+    for line in (*_waived(result, lang), *_uncarried(result, lang)):
+        yield line + "\n"
+    for line in _wrong_unit(result, lang):
+        yield line + "\n"
+    yield "\n".join(_kinds(summary, lang)).rstrip() + "\n"
     for line in _work(summary, lang):
         yield line + "\n"
 
@@ -101,11 +105,10 @@ def _summary(summary: Summary, lang: Lang) -> list[str]:
 
 def _per_unit(result: CheckResult, lang: Lang) -> Iterator[str]:
     yield from (PER_UNIT.render(lang), "")
-    groups = by_unit(result)
-    if not groups:
+    if not result.findings:
         yield from (NONE.render(lang), "")
         return
-    for unit, findings in groups:
+    for unit, findings in by_unit(result):
         yield from (f"### {md(unit) if unit is not None else NO_UNIT.render(lang)}", "", FINDING_HEADERS.render(lang))
         for finding in findings:
             yield (
@@ -146,17 +149,20 @@ def _uncarried(result: CheckResult, lang: Lang) -> list[str]:
     return [*lines, ""]
 
 
-def _wrong_unit(result: CheckResult, lang: Lang) -> list[str]:
-    lines = [WRONG.render(lang), ""]
-    wrong = [f for f in result.findings if f.kind == "wrong-unit"]
-    if not wrong:
-        return [*lines, NONE.render(lang), ""]
-    lines.append(WRONG_HEADERS.render(lang))
-    for finding in wrong:
+def _wrong_unit(result: CheckResult, lang: Lang) -> Iterator[str]:
+    """Line by line: a large run has thousands of these entries."""
+    yield from (WRONG.render(lang), "")
+    wrong = (f for f in result.findings if f.kind == "wrong-unit")
+    first = next(wrong, None)
+    if first is None:
+        yield from (NONE.render(lang), "")
+        return
+    yield WRONG_HEADERS.render(lang)
+    for finding in chain((first,), wrong):
         task = result.ruleset.task(finding.task or "")
         owners = "、".join(task.units) if task else ""
-        lines.append(f"| {md(finding.unit or '')} | {md(finding.task or '')} | {md(owners)} | {md(finding.location)} |")
-    return [*lines, ""]
+        yield f"| {md(finding.unit or '')} | {md(finding.task or '')} | {md(owners)} | {md(finding.location)} |"
+    yield ""
 
 
 def _kinds(summary: Summary, lang: Lang) -> list[str]:
