@@ -43,10 +43,13 @@ def imported_by(arguments: list[str], watched: tuple[str, ...]) -> list[str]:
 
 # What a district of valid reports is checked without: the pydantic models are built only for a
 # report that is not plainly valid (`loading.plain`), tabulate and wcwidth only for a table of
-# characters `views.tables` does not know.
+# characters `views.tables` does not know, cerberus only for a requirement that is more than one
+# of the custom rules (the bundled ruleset has none).
 NOT_FOR_VALID_REPORTS = (
     "pydantic",
     "ipr_rules.model.report",
+    "cerberus",
+    "importlib.metadata",
     "tabulate",
     "wcwidth",
     *NOT_FOR_A_DISTRICT,

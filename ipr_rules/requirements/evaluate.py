@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ipr_rules import textnorm
 from ipr_rules.findings import pack
@@ -18,7 +18,9 @@ from ipr_rules.i18n import Localized, Names, Text
 from ipr_rules.model.entry import ENTRY_FIELDS, Entry
 from ipr_rules.model.ruleset import Requirement, Task
 from ipr_rules.requirements import rules
-from ipr_rules.requirements.validator import RequirementValidator
+
+if TYPE_CHECKING:
+    from ipr_rules.requirements.validator import RequirementValidator
 
 KIND_NAMES: dict[str, Text] = {
     "publication": Text("公开发布", "publication"),
@@ -98,10 +100,11 @@ _LIST_FIELDS = frozenset({"actions", "campaigns", "outputs", "evidence"})
 class Prepared:
     """One requirement made ready to run: its validator and the fields of an entry its rules read
     (it is given those alone, which it checks faster); or, for a schema of one custom rule and
-    nothing else, that rule's field, name and constraint, to run without the validator."""
+    nothing else, that rule's field, name and constraint, to run without the validator (then
+    there is none: a run whose requirements all run directly never imports cerberus)."""
 
     requirement: Requirement
-    validator: RequirementValidator
+    validator: RequirementValidator | None
     fields: tuple[str, ...]
     direct: tuple[str, str, dict[str, Any]] | None
 
@@ -135,8 +138,12 @@ class Requirements:
         built = self._prepared.get(requirement.id)
         if built is None:
             fields = tuple(name for name in ENTRY_FIELDS if name in requirement.schema or name in _ALWAYS_READ)
-            validator = RequirementValidator(requirement.schema, year=year)
             direct = _direct(requirement) if self._direct else None
+            validator = None
+            if direct is None:
+                from ipr_rules.requirements.validator import RequirementValidator
+
+                validator = RequirementValidator(requirement.schema, year=year)
             built = self._prepared[requirement.id] = Prepared(requirement, validator, fields, direct)
         return built
 
@@ -203,6 +210,7 @@ def unmet_requirements(
             if document is None:
                 document = entry_document(entry)
             validator = prepared.validator
+            assert validator is not None  # made for every requirement that does not run directly
             if validator.validate({name: document[name] for name in prepared.fields}):
                 continue
             unmet = validator.unmet or [("", {"detail": str(validator.errors)})]
