@@ -68,6 +68,22 @@ def run_process(
     return subprocess.run(command, capture_output=True, env=full_env, timeout=timeout, cwd=REPO, check=False, **options)
 
 
+# Address space a process that reads a hostile file is held to: the file's content must never be
+# held whole in memory, so a limit far below its unpacked size is enough.
+BOUNDED_MEMORY = 768 * 1024 * 1024
+
+
+def run_in_bounded_memory(*args: str | os.PathLike[str]) -> subprocess.CompletedProcess[bytes]:
+    """`ipr-check ARGS` as its own process, unable to take more than BOUNDED_MEMORY."""
+
+    def cap_memory() -> None:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (BOUNDED_MEMORY, BOUNDED_MEMORY))
+
+    return run_process(*args, preexec_fn=cap_memory)
+
+
 def no_traceback(process: subprocess.CompletedProcess[bytes]) -> None:
     assert b"Traceback" not in process.stderr, process.stderr.decode("utf-8", "replace")
     assert b"Error:" not in process.stderr or b"Usage:" in process.stderr, process.stderr.decode("utf-8", "replace")

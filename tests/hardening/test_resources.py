@@ -4,7 +4,6 @@ the limit and the option that sets it."""
 from __future__ import annotations
 
 import os
-import resource
 import sys
 import time
 from pathlib import Path
@@ -14,7 +13,16 @@ import pytest
 from ipr_rules.loading.limits import Limits, ReadLimits
 from ipr_rules.loading.reports import load_file
 from ipr_rules.loading.yamlstream import load_documents
-from tests.hardening.support import FIXTURES, HEAD, check_json, kinds, messages, no_traceback, run_process, write
+from tests.hardening.support import (
+    FIXTURES,
+    HEAD,
+    check_json,
+    kinds,
+    messages,
+    no_traceback,
+    run_in_bounded_memory,
+    write,
+)
 
 ENTRY = '  "15-1":\n    status: done\n    actions: [审结案件35件]\n'
 SECONDS = 10.0  # far above what any of these takes; a hang or a blow-up would take minutes
@@ -158,13 +166,8 @@ def test_a_file_growing_while_read_is_still_capped(tmp_path: Path) -> None:
 def test_ten_megabytes_of_nodes_stay_within_bounded_memory(tmp_path: Path, content: bytes) -> None:
     """Nodes are counted while the file is read, so memory never grows with the file's nodes."""
     path = write(tmp_path, "nodes.yaml", content)
-    limit = 768 * 1024 * 1024
-
-    def cap_memory() -> None:
-        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-
     started = time.monotonic()
-    process = run_process("--format", "json", path, preexec_fn=cap_memory)
+    process = run_in_bounded_memory("--format", "json", path)
     assert time.monotonic() - started < SECONDS
     no_traceback(process)
     assert process.returncode == 2

@@ -4,7 +4,6 @@ bounded time and memory, never a traceback, and never runs anything inside it.""
 from __future__ import annotations
 
 import io
-import resource
 import time
 import zipfile
 from pathlib import Path
@@ -13,7 +12,16 @@ import pytest
 import xlsxwriter  # type: ignore[import-untyped]
 
 from ipr_rules.model.ruleset import Ruleset
-from tests.hardening.support import FIXTURES, check_json, kinds, messages, no_traceback, run_process, write
+from tests.hardening.support import (
+    FIXTURES,
+    check_json,
+    kinds,
+    messages,
+    no_traceback,
+    run_in_bounded_memory,
+    run_process,
+    write,
+)
 from tests.workbook.support import template
 
 SECONDS = 10.0
@@ -74,13 +82,8 @@ def test_a_zip_bomb_stops_at_the_unpacked_limit_in_bounded_memory(ruleset: Rules
     bomb = rewrite(template(ruleset), {SHEET: b"<worksheet>" + b" " * (300 * 1024 * 1024) + b"</worksheet>"})
     assert len(bomb) < 2 * 1024 * 1024
     path = write(tmp_path, "区法院.xlsx", bomb)
-    limit = 768 * 1024 * 1024
-
-    def cap_memory() -> None:
-        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-
     started = time.monotonic()
-    process = run_process("--format", "json", path, preexec_fn=cap_memory)
+    process = run_in_bounded_memory("--format", "json", path)
     assert time.monotonic() - started < SECONDS
     no_traceback(process)
     assert process.returncode == 2
