@@ -12,7 +12,7 @@ import os
 import time
 from collections.abc import Callable, Generator, Iterable, Iterator
 from contextlib import closing
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from itertools import chain, islice
 
@@ -205,7 +205,7 @@ def _with_shared_args(item: Finding) -> Finding:
     if not item.args or item.args[0].__class__ is not tuple:
         return item
     args = shared_args(item.args)
-    return item if args is item.args else replace(item, args=args)
+    return item if args is item.args else item.with_args(args)
 
 
 def _serial(files: Iterable[str | Diagnostic], run: Run, state: SetState) -> Generator[FileOutcome, None, None]:

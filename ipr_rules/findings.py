@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from ipr_rules.diagnostic import Diagnostic, where
+from ipr_rules.file_names import keeps_file_as_source, kept_file
 from ipr_rules.i18n import Lang, Text
 from ipr_rules.loading.cells import cell_of
 from ipr_rules.shared_args import shared, shared_int
@@ -22,12 +23,14 @@ SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 SEVERITY_RANK: dict[str, int] = {"error": 0, "warning": 1, "info": 2}
 
 
+@keeps_file_as_source
 @dataclass(frozen=True, slots=True)
 class Finding:
     kind: str
     severity: Severity
     unit: str | None
     task: str | None
+    # Kept as its folder and its own name, shared by the findings of one file (`file_names`).
     file: str | None
     line: int | None
     message: Text
@@ -44,6 +47,12 @@ class Finding:
         """The finding a diagnostic makes: its place, message and arguments, with what the check adds."""
         file, line, args = diagnostic.file, diagnostic.line, pack(diagnostic.args)
         return cls(kind, severity, compact(unit), compact(task), file, line, diagnostic.message, args, diagnostic.path)
+
+    def with_args(self, args: tuple[Any, ...]) -> Finding:
+        """The same finding with other arguments, about the same kept file."""
+        return Finding(
+            self.kind, self.severity, self.unit, self.task, kept_file(self), self.line, self.message, args, self.path
+        )
 
     @property
     def diagnostic(self) -> Diagnostic:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
+from ipr_rules.file_names import keeps_file_as_source
 from ipr_rules.findings import SEVERITIES, SEVERITY_RANK
 from ipr_rules.shared_args import shared_number
 
@@ -21,13 +22,15 @@ FailOn = Literal["error", "warning", "never"]
 FAIL_ON: tuple[FailOn, ...] = ("error", "warning", "never")
 
 
+@keeps_file_as_source
 @dataclass(frozen=True, slots=True)
 class ReportSummary:
     """One report in a line; for a known unit, also what the set checks point at (its unit and
     tasks lines): one record per report serves both, since a large run keeps one per report.
 
     Its numbers (line, entries, the unit and tasks lines, whether the unit is known) are kept
-    as one whole number, the same object for every report laid out alike (`of` makes it)."""
+    as one whole number, the same object for every report laid out alike (`of` makes it). Its
+    file is kept as the findings about the report keep it, one Source for both (`file_names`)."""
 
     file: str
     unit: str | None

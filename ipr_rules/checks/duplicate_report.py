@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ipr_rules.checks.context import SetContext
+from ipr_rules.file_names import kept_file
 from ipr_rules.findings import Finding, Severity, finding
 from ipr_rules.i18n import Text
 
@@ -53,6 +54,9 @@ def check(ctx: SetContext) -> Iterator[Finding]:
         return
     for unit in ctx.ruleset.registry.units:
         refs = ctx.state.reports.get(unit.name, [])
+        if len(refs) < 2:
+            continue
+        first_file = refs[0].file  # one text for all of the unit's findings
         for number, ref in enumerate(refs[1:], start=2):
             yield finding(
                 KIND,
@@ -60,10 +64,10 @@ def check(ctx: SetContext) -> Iterator[Finding]:
                 DUPLICATE,
                 unit.name,
                 None,
-                ref.file,
+                kept_file(ref),  # the report's file as its line keeps it, not a copy of its text
                 ref.unit_line or ref.line,
                 unit=unit.name,
                 number=number,
-                first_file=refs[0].file,
+                first_file=first_file,
                 first_line=refs[0].line,
             )

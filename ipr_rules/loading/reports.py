@@ -242,7 +242,12 @@ def _read_bytes(path: str, shown: str, limits: ReadLimits) -> bytes | Diagnostic
                 return Diagnostic(NOT_A_FILE, file=shown)
             if info.st_size > limits.max_file_bytes:
                 return _too_large(shown, info.st_size, limits)
-            data = stream.read(limits.max_file_bytes + 1)
+            # As much as the file holds and one byte more: a read of the whole limit would set
+            # aside a buffer of the limit's size for every file. A file that grew meanwhile is
+            # read on, up to the limit.
+            data = stream.read(min(info.st_size, limits.max_file_bytes) + 1)
+            if len(data) > info.st_size:
+                data += stream.read(limits.max_file_bytes + 1 - len(data))
     except OSError as error:
         return _os_failure(path, error)
     if len(data) > limits.max_file_bytes:

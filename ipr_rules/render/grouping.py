@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ipr_rules.file_names import kept_file
 from ipr_rules.findings import SEVERITY_RANK, Finding
 from ipr_rules.result import CheckResult
 
@@ -23,6 +24,37 @@ def sort_key(finding: Finding) -> tuple[int, str, int, str]:
     return (SEVERITY_RANK[finding.severity], finding.file or "", finding.line or 0, finding.kind)
 
 
+def sort_findings(findings: list[Finding]) -> None:
+    """Sort in place by `sort_key`, one part of it at a time (stable sorts, the last part first),
+    the text of each file made once: a large unit's findings never each get a key of their own
+    (a finding keeps its file as a Source, shared with the other findings about the file)."""
+    texts: dict[object, str] = {}
+
+    def file_text(finding: Finding) -> str:
+        kept = kept_file(finding)
+        text = texts.get(kept)
+        if text is None:
+            text = texts[kept] = finding.file or ""
+        return text
+
+    findings.sort(key=_kind)
+    findings.sort(key=_line)
+    findings.sort(key=file_text)
+    findings.sort(key=_rank)
+
+
+def _kind(finding: Finding) -> str:
+    return finding.kind
+
+
+def _line(finding: Finding) -> int:
+    return finding.line or 0
+
+
+def _rank(finding: Finding) -> int:
+    return SEVERITY_RANK[finding.severity]
+
+
 def by_unit(result: CheckResult) -> Iterator[tuple[str | None, list[Finding]]]:
     return findings_by_unit(result, unit_order(result))
 
@@ -37,7 +69,7 @@ def findings_by_unit(result: CheckResult, units: list[str | None]) -> Iterator[t
     if len(units) <= _FEW:
         for unit in units:
             group = [finding for finding in result.findings if finding.unit == unit]
-            group.sort(key=sort_key)
+            sort_findings(group)
             yield unit, group
         return
     groups: dict[str | None, list[Finding]] = {}
@@ -45,5 +77,5 @@ def findings_by_unit(result: CheckResult, units: list[str | None]) -> Iterator[t
         groups.setdefault(finding.unit, []).append(finding)
     for unit in units:
         group = groups.pop(unit, [])
-        group.sort(key=sort_key)
+        sort_findings(group)
         yield unit, group

@@ -92,6 +92,8 @@ def render(result: CheckResult, lang: Lang, *, banner: str = "") -> Iterator[str
     yield _encodable(f"{head}<header>\n<h1>{esc(title)}</h1>\n{subtitle}\n")
     for part in _sections(result, summary, lang):
         yield _encodable(part + "\n")
+    for part in render_work(summary, lang):
+        yield _encodable(part)
     for part in render_units(result, lang):
         yield _encodable(part)
     footer = f"<footer>{esc(GENERATED.render(lang, version=_version(), time=summary.headline.checked_at))}</footer>"
@@ -108,7 +110,6 @@ def _sections(result: CheckResult, summary: Summary, lang: Lang) -> Iterator[str
     yield _uncarried(result, lang)
     yield from _wrong_unit(result, lang)
     yield _waived(result, lang)
-    yield render_work(summary, lang)
 
 
 def _encodable(text: str) -> str:

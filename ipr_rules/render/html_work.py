@@ -7,6 +7,7 @@ closed `<details>` closed, so the printed copy is a second, plain rendering show
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import Decimal
 
 from ipr_rules.i18n import Lang
@@ -89,15 +90,20 @@ def _bars(total: MetricTotal) -> str:
     return "".join(parts)
 
 
-def render_work(summary: Summary, lang: Lang) -> str:
+def render_work(summary: Summary, lang: Lang) -> Iterator[str]:
+    """The section a task at a time, ending in a newline: with many reports, the narrative of
+    every task at once would be the largest piece of the page."""
     items = [item for item in summary.work if item.units or summary.headline.set_checks]
-    screen = "\n".join(_details(item, lang) for item in items)
-    paper = "\n".join(_printed(item, lang) for item in items)
-    return (
+    yield (
         f'<section class="work" id="work"><h2>{esc(narrative.WORK.render(lang))}</h2>'
-        f'<p class="muted">{esc(narrative.WORK_NOTE.render(lang))}</p>\n'
-        f'<div class="screen-only">\n{screen}\n</div>\n<div class="print-only">\n{paper}\n</div></section>'
+        f'<p class="muted">{esc(narrative.WORK_NOTE.render(lang))}</p>\n<div class="screen-only">\n'
     )
+    for index, item in enumerate(items):
+        yield ("\n" if index else "") + _details(item, lang)
+    yield '\n</div>\n<div class="print-only">\n'
+    for index, item in enumerate(items):
+        yield ("\n" if index else "") + _printed(item, lang)
+    yield "\n</div></section>\n"
 
 
 def _title(item: TaskWork) -> str:

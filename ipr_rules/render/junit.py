@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from ipr_rules.findings import Finding
 from ipr_rules.i18n import ROLE_LABELS, SEVERITY_LABELS, Lang, Text
-from ipr_rules.render.grouping import sort_key, unit_order
+from ipr_rules.render.grouping import sort_findings, unit_order
 from ipr_rules.render.safe_text import one_line, terminal
 from ipr_rules.result import CheckResult
 
@@ -85,7 +85,9 @@ def _suites(result: CheckResult, lang: Lang) -> list[tuple[str, list[Case]]]:
                 case.skipped = NO_REPORT.render(lang)
             by_key[(unit, task_id)] = case
             cases.setdefault(unit, []).append(case)
-    for finding in sorted(result.findings, key=sort_key):
+    ordered = list(result.findings)
+    sort_findings(ordered)
+    for finding in ordered:
         found = by_key.get((finding.unit, finding.task)) if finding.unit and finding.task else None
         if found is None:
             group = finding.unit if finding.unit is not None else OTHER.render(lang)

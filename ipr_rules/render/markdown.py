@@ -68,7 +68,7 @@ def render(result: CheckResult, lang: Lang) -> Iterator[str]:
             tasks=len(plan.tasks),
             units=len(result.ruleset.registry.units),
             time=summary.headline.checked_at,
-            inputs=md("、".join(result.inputs)),
+            inputs="、".join(map(md, result.inputs)),  # each on its own: a thousand folders are a long line
         ),
         "",
         *_summary(summary, lang),

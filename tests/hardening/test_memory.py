@@ -4,13 +4,18 @@ and the outputs are written in pieces rather than built whole."""
 from __future__ import annotations
 
 import gc
+import os
+import pickle
+import sys
 import tracemalloc
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from bench.generate import generate
 from ipr_rules.engine import CheckOptions, check_paths
+from ipr_rules.file_names import Source, kept_file
 from ipr_rules.findings import Finding, finding
 from ipr_rules.i18n import Localized, Text
 from ipr_rules.model.ruleset import Ruleset
@@ -125,3 +130,56 @@ def test_a_long_list_of_entries_for_other_units_tasks_comes_in_pieces(
         section = document.split("## 填报了非本单位任务的条目")[1].split("\n## ")[0]
         listed = sum(1 for line in section.splitlines() if line.startswith("| ")) - 2  # the header rows
     assert listed == len(result.findings)
+
+
+def _shares_sources(result: CheckResult) -> None:
+    """Every record about a file holds that file's one Source; every file of a folder, its one
+    folder text; and each reads back as the file's whole name."""
+    by_file: dict[str, set[int]] = {}
+    folders: dict[str, set[int]] = {}
+    for record in [*result.reports, *result.findings]:
+        kept = kept_file(record)
+        if record.file is None:
+            continue
+        assert isinstance(kept, Source) and kept.text == record.file and isinstance(record.file, str)
+        by_file.setdefault(record.file, set()).add(id(kept))
+        folders.setdefault(kept.folder, set()).add(id(kept.folder))
+    assert len(by_file) == len(result.reports)
+    assert all(len(ids) == 1 for ids in by_file.values()), "a file's records hold several copies of its name"
+    assert len(folders) > 1 and all(len(ids) == 1 for ids in folders.values()), "a folder's name is kept twice"
+    names: dict[str, set[int]] = {}
+    for record in result.reports:
+        names.setdefault(kept_file(record).name, set()).add(id(kept_file(record).name))
+    assert len(names) < len(result.reports) / 2  # districts name their files alike
+    assert all(len(ids) == 1 for ids in names.values()), "a file name is kept twice"
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_the_records_of_a_file_share_its_name(everywhere: Path, ruleset: Ruleset, jobs: int) -> None:
+    """A finding and the report's line keep the file's name once (its folder once for the whole
+    folder), also when worker processes checked the files and the main process rebuilt them."""
+    result = check_paths([str(everywhere)], ruleset, CheckOptions(jobs=jobs))
+    assert {finding.kind for finding in result.findings} >= {"duplicate-report", "task-partial"}
+    _shares_sources(result)
+    if jobs == 2:
+        alone = check_paths([str(everywhere)], ruleset, CheckOptions(jobs=1))
+        assert result.findings == alone.findings and result.reports == alone.reports
+
+
+def test_a_finding_reads_and_travels_with_its_file_name(tmp_path: Path) -> None:
+    message = Text("任务 {task}", "task {task}")
+    name = str(tmp_path / "县乙" / "区法院.yaml")
+    first = finding("k", "warning", message, "区法院", "1-1", name, 3, task="1-1")
+    second = finding("k", "warning", message, "区法院", "1-2", "".join([name]), 4, task="1-2")
+    summary = ReportSummary.of(name, 1, "区法院", 2, True)  # the report's line comes after its findings
+    assert kept_file(first) is kept_file(second) is kept_file(summary)
+    assert (first.file, first.location, first.record("zh")["file"]) == (name, f"{name}:3", name)
+    assert replace(first, file="b.yaml").file == "b.yaml"
+    assert replace(first, task="1-2", line=4, args=second.args) == second
+    odd = finding("k", "info", message, None, None, "\udcc7\udcf8.yaml", None, task="x")
+    assert odd.file == "\udcc7\udcf8.yaml" and odd.location == "\udcc7\udcf8.yaml"
+    copies = pickle.loads(pickle.dumps([first, second, summary, odd]))
+    assert copies == [first, second, summary, odd]
+    assert kept_file(copies[0]) is kept_file(copies[1]) is kept_file(copies[2])
+    assert kept_file(copies[0]).folder is sys.intern(str(tmp_path / "县乙") + os.sep)
+    assert kept_file(copies[0]).name is sys.intern("区法院.yaml")
