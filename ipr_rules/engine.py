@@ -29,7 +29,6 @@ from ipr_rules.parallel import MIN_FILES, ordered_map, worker_count
 from ipr_rules.result import CheckResult, ReportSummary
 from ipr_rules.set_state import SetState
 from ipr_rules.shared_args import forget as forget_shared
-from ipr_rules.shared_args import shared as shared_args
 from ipr_rules.waiver import WaiverContext, waive
 
 
@@ -75,7 +74,8 @@ class Run:
 
     def check_batch(self, batch: list[str | Diagnostic]) -> FileOutcome:
         """Check consecutive files into one outcome with one set state (in a worker process: its
-        look-up tables of shared arguments last the batch; the engine shares them again)."""
+        look-up tables of shared arguments last the batch; the main process shares its findings again
+        as it unpickles them: `Finding.__reduce__`)."""
         outcome = FileOutcome(files=0)
         try:
             for path in batch:
@@ -188,24 +188,8 @@ def _run(discovered: Iterator[str | Diagnostic], run: Run, state: SetState) -> G
     files = chain(head, discovered)
     workers = worker_count(len(head), run.options.jobs)
     if workers > 1:
-        return _reshared(ordered_map(run.check_batch, files, workers))
+        return ordered_map(run.check_batch, files, workers)  # findings come back shared (Finding.__reduce__)
     return _serial(files, run, state)
-
-
-def _reshared(outcomes: Generator[FileOutcome, None, None]) -> Generator[FileOutcome, None, None]:
-    """The workers' outcomes, their findings holding the run's one copy of equal arguments:
-    each batch came back with copies of its own."""
-    with closing(outcomes):
-        for outcome in outcomes:
-            outcome.findings = [_with_shared_args(item) for item in outcome.findings]
-            yield outcome
-
-
-def _with_shared_args(item: Finding) -> Finding:
-    if not item.args or item.args[0].__class__ is not tuple:
-        return item
-    args = shared_args(item.args)
-    return item if args is item.args else item.with_args(args)
 
 
 def _serial(files: Iterable[str | Diagnostic], run: Run, state: SetState) -> Generator[FileOutcome, None, None]:

@@ -12,7 +12,6 @@ share their Source and the main process's copy of the folder.
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import sys
 from typing import Any, TypeVar
@@ -73,10 +72,9 @@ def kept_file(record: Any) -> Any:
 
 def keeps_file_as_source(cls: Record) -> Record:
     """A frozen, slotted dataclass whose `file` (text or None) is kept as a Source: set with a
-    name or a Source, read as text. Pickled with its Source, so that a process rebuilding
-    records shares it between the records of one file."""
+    name or a Source, read as text. Pickle it with `kept_file` (a `__reduce__`), so that the
+    process unpickling records shares one Source between the records of one file."""
     slot = cls.__dict__["file"]
-    names = tuple(item.name for item in dataclasses.fields(cls))
 
     def get(record: Any) -> str | None:
         value = slot.__get__(record)
@@ -85,16 +83,7 @@ def keeps_file_as_source(cls: Record) -> Record:
     def put(record: Any, value: Any) -> None:
         slot.__set__(record, source_of(value) if value.__class__ is str else value)
 
-    def getstate(record: Any) -> list[Any]:
-        return [slot.__get__(record) if name == "file" else getattr(record, name) for name in names]
-
-    def setstate(record: Any, state: list[Any]) -> None:
-        for name, value in zip(names, state, strict=True):
-            object.__setattr__(record, name, value)
-
     patched: Any = cls
     patched._kept_file = slot
     patched.file = property(get, put)
-    patched.__getstate__ = getstate
-    patched.__setstate__ = setstate
     return cls

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from ipr_rules.diagnostic import Diagnostic, where
 from ipr_rules.file_names import keeps_file_as_source, kept_file
 from ipr_rules.i18n import Lang, Text
 from ipr_rules.loading.cells import cell_of
-from ipr_rules.shared_args import shared, shared_int
+from ipr_rules.shared_args import shared, shared_int, shared_message
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
@@ -48,11 +48,10 @@ class Finding:
         file, line, args = diagnostic.file, diagnostic.line, pack(diagnostic.args)
         return cls(kind, severity, compact(unit), compact(task), file, line, diagnostic.message, args, diagnostic.path)
 
-    def with_args(self, args: tuple[Any, ...]) -> Finding:
-        """The same finding with other arguments, about the same kept file."""
-        return Finding(
-            self.kind, self.severity, self.unit, self.task, kept_file(self), self.line, self.message, args, self.path
-        )
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        """Pickled (for the main process) as its fields, its file as the Source it keeps."""
+        fields = (self.kind, self.severity, self.unit, self.task, kept_file(self), self.line)
+        return (_rejoined, (*fields, self.message, self.args, self.path))
 
     @property
     def diagnostic(self) -> Diagnostic:
@@ -111,6 +110,29 @@ def finding(
 ) -> Finding:
     """A finding; the location comes first and positionally, so message arguments may use any name."""
     return Finding(kind, severity, compact(unit), compact(task), file, line, message, pack(args))
+
+
+def _rejoined(
+    kind: str,
+    severity: str,
+    unit: str | None,
+    task: str | None,
+    file: Any,
+    line: int | None,
+    message: Text,
+    args: tuple[Any, ...],
+    path: tuple[Any, ...],
+) -> Finding:
+    """A finding unpickled from a worker process, holding this process's one copy of its names,
+    texts, message and equal arguments (each batch comes with copies of its own), its file the
+    Source of the other records about the file (see `file_names`)."""
+    if args and args[0].__class__ is tuple:
+        names = args[0]
+        args = shared((_NAMES.setdefault(names, names), *map(compact, args[1:])))
+    level = cast(Severity, sys.intern(severity))
+    return Finding(
+        sys.intern(kind), level, compact(unit), compact(task), file, line, shared_message(message), args, path
+    )
 
 
 def pack(args: dict[str, Any]) -> tuple[Any, ...]:

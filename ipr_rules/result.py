@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from ipr_rules.file_names import keeps_file_as_source
-from ipr_rules.findings import SEVERITIES, SEVERITY_RANK
+from ipr_rules.file_names import keeps_file_as_source, kept_file
+from ipr_rules.findings import SEVERITIES, SEVERITY_RANK, compact
 from ipr_rules.shared_args import shared_number
 
 if TYPE_CHECKING:
@@ -53,6 +53,11 @@ class ReportSummary:
             packed |= value << shift
         return cls(file, unit, shared_number(packed))
 
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        """Pickled (for the main process) with its file as the Source it keeps; unpickled with
+        that process's copies of its unit's name and of its numbers."""
+        return (_rejoined, (kept_file(self), self.unit, self.packed))
+
     @property
     def line(self) -> int:
         return self._field(0)
@@ -75,6 +80,10 @@ class ReportSummary:
 
     def _field(self, index: int) -> int:
         return (self.packed >> _SHIFTS[index]) & _MASK
+
+
+def _rejoined(file: Any, unit: str | None, packed: int) -> ReportSummary:
+    return ReportSummary(file, compact(unit), shared_number(packed))
 
 
 # Where each number sits in `ReportSummary.packed`, 40 bits each above the known flag: a file

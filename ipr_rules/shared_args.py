@@ -87,11 +87,20 @@ def shared_number(value: int) -> int:
     return _NUMBERS.setdefault(value, value)
 
 
+def shared_message(message: Text) -> Text:
+    """One copy of a message template (a finding from a worker process brings its own)."""
+    return _MESSAGES.setdefault(message, message)
+
+
+_MESSAGES: dict[Text, Text] = {}
+
+
 def forget() -> None:
     """Drop the tables (the findings keep the tuples they hold)."""
     _SHAPES.clear()
     _INTS.clear()
     _NUMBERS.clear()
+    _MESSAGES.clear()
 
 
 def _atom(value: Any) -> bool:

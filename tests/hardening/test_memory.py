@@ -152,12 +152,22 @@ def _shares_sources(result: CheckResult) -> None:
         names.setdefault(kept_file(record).name, set()).add(id(kept_file(record).name))
     assert len(names) < len(result.reports) / 2  # districts name their files alike
     assert all(len(ids) == 1 for ids in names.values()), "a file name is kept twice"
+    for field in ("kind", "severity", "unit", "task", "message"):
+        copies: dict[object, set[int]] = {}
+        for item in result.findings:
+            copies.setdefault(getattr(item, field), set()).add(id(getattr(item, field)))
+        assert all(len(ids) == 1 for ids in copies.values()), f"findings hold copies of one {field}"
+    units: dict[object, set[int]] = {}
+    for report in result.reports:
+        units.setdefault(report.unit, set()).add(id(report.unit))
+    assert all(len(ids) == 1 for ids in units.values()), "report lines hold copies of one unit's name"
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_the_records_of_a_file_share_its_name(everywhere: Path, ruleset: Ruleset, jobs: int) -> None:
     """A finding and the report's line keep the file's name once (its folder once for the whole
-    folder), also when worker processes checked the files and the main process rebuilt them."""
+    folder), also when worker processes checked the files and the main process rebuilt them; so
+    are a finding's names and message, whichever batch of files it came back with."""
     result = check_paths([str(everywhere)], ruleset, CheckOptions(jobs=jobs))
     assert {finding.kind for finding in result.findings} >= {"duplicate-report", "task-partial"}
     _shares_sources(result)
