@@ -9,12 +9,12 @@ made per run and none needs validating: one costs about a tenth of the memory of
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
 from typing import Any, Literal
 
 from ipr_rules.diagnostic import Diagnostic, where
 from ipr_rules.i18n import Lang, Text
 from ipr_rules.loading.cells import cell_of
+from ipr_rules.records import record
 from ipr_rules.shared_args import shared, shared_int
 
 Severity = Literal["error", "warning", "info"]
@@ -22,7 +22,7 @@ SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 SEVERITY_RANK: dict[str, int] = {"error": 0, "warning": 1, "info": 2}
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Finding:
     kind: str
     severity: Severity

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 from ipr_rules.findings import SEVERITIES, SEVERITY_RANK
+from ipr_rules.records import record
 from ipr_rules.shared_args import shared_number
 
 if TYPE_CHECKING:
@@ -21,7 +22,7 @@ FailOn = Literal["error", "warning", "never"]
 FAIL_ON: tuple[FailOn, ...] = ("error", "warning", "never")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ReportSummary:
     """One report in a line; for a known unit, also what the set checks point at (its unit and
     tasks lines): one record per report serves both, since a large run keeps one per report.
@@ -87,6 +88,8 @@ def _optional(value: int | None) -> int:
 
 @dataclass(slots=True)
 class CheckResult:
+    """What a check of a set of reports found, with what the outputs need of the reports."""
+
     ruleset: Ruleset
     inputs: list[str]
     reports: list[ReportSummary]

@@ -50,6 +50,8 @@ NO_REPORTS = Text("目录中没有 .yaml、.yml 或 .xlsx 报告文件", "the fo
 
 @dataclass(slots=True)
 class LoadedFile:
+    """One file read: its reports, or the diagnostics that stopped it."""
+
     file: str
     documents: list[ReportDocument]
     # The first place the file could not be read; it makes the run exit 2.

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ipr_rules.diagnostic import Diagnostic
+from ipr_rules.records import record
 
 Path = tuple[Any, ...]
 
@@ -20,7 +21,7 @@ Path = tuple[Any, ...]
 INVISIBLE_CHARACTERS = re.compile("[\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad\u180e]")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class NonStringKey:
     """A mapping key that YAML read as a number, boolean, date or null; `raw` is as written."""
 
@@ -33,6 +34,8 @@ class NonStringKey:
 
 @dataclass(slots=True)
 class Document:
+    """One YAML document read: its data, the position of every node and the problems met."""
+
     data: Any
     lines: dict[Path, int]
     line: int

@@ -18,7 +18,6 @@ keys and texts of a report, which carry no tag or anchor.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from yaml.events import (
@@ -49,13 +48,14 @@ from ipr_rules.loading.yamlpos import (
     Path,
     YamlSyntaxError,
 )
+from ipr_rules.records import record
 
 _NO_KEY = object()  # a mapping waiting for its next key
 _SKIPPED = object()  # a key that could not be read: its value is read and dropped
 _OPENED = object()  # a mapping or list was opened on the stack, its value comes later
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _MergeKey:
     line: int
 

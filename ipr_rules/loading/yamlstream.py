@@ -8,7 +8,6 @@ gives the reports after it; a limit reached stops the file.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
 import yaml
@@ -24,12 +23,13 @@ from ipr_rules.loading.yamlpos import (
     YamlSyntaxError,
 )
 from ipr_rules.loading.yamlreader import DocumentReader
+from ipr_rules.records import record
 
 HAS_LIBYAML = bool(getattr(yaml, "__with_libyaml__", False))
 _Loader: Any = yaml.CSafeLoader if HAS_LIBYAML else yaml.SafeLoader
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class StreamBreak:
     """Where a stream could not be read further: a syntax error or a limit, with its line."""
 

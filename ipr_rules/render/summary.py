@@ -7,7 +7,6 @@ counts anything itself, so the table, markdown, HTML, workbook and Word draft ca
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
@@ -15,12 +14,13 @@ from typing import Any
 from ipr_rules.coverage import Figures
 from ipr_rules.findings import SEVERITIES, SEVERITY_RANK, Severity
 from ipr_rules.model.ruleset import Role, Task
+from ipr_rules.records import record
 from ipr_rules.report_metrics import json_number
 from ipr_rules.result import CheckResult
 from ipr_rules.set_state import Work
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Headline:
     reports: int
     files: int
@@ -39,14 +39,14 @@ class Headline:
         return self.overall.rate
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class KindCount:
     kind: str
     severity: Severity
     count: int
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class UnitCount:
     unit: str
     reported: bool
@@ -54,7 +54,7 @@ class UnitCount:
     counts: dict[str, int]  # by severity
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class MetricTotal:
     metric: str  # id
     label: str
@@ -74,7 +74,7 @@ class MetricTotal:
         }
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class UnitWork:
     unit: str
     role: Role | None  # None: an open task the unit is not named on
@@ -85,7 +85,7 @@ class UnitWork:
         return "done" if any(item.status == "done" for item in self.work) else "partial"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class TaskWork:
     task: Task
     units: tuple[UnitWork, ...]  # the carrying units in registry order; empty: nobody carried it
@@ -101,14 +101,14 @@ GAP_KINDS: tuple[str, ...] = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Gap:
     kind: str
     unit: str | None
     task: str | None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Granted:
     """A duty the office excused: who, which task, and on whose authority."""
 
@@ -119,7 +119,7 @@ class Granted:
     document: str | None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Summary:
     headline: Headline
     kinds: tuple[KindCount, ...]  # errors first, then by kind

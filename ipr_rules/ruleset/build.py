@@ -6,7 +6,6 @@ as its source), the hand-kept unit registry beside it, and the compiled `ruleset
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from ipr_rules.atomic_write import CANNOT_WRITE, write_atomic
@@ -15,6 +14,7 @@ from ipr_rules.errors import RulesetError, UsageError
 from ipr_rules.i18n import Text
 from ipr_rules.loading.decode import decode
 from ipr_rules.model.ruleset import CompiledPlan, UnitRegistry, UnitsFile
+from ipr_rules.records import record
 from ipr_rules.ruleset.compile import CompileError, compile_plan
 from ipr_rules.ruleset.files import PLAN_FILE, RULESET_FILE, UNITS_FILE, read_checked, read_limited_bytes
 from ipr_rules.ruleset.lint import PlanWarning, lint_plan
@@ -31,7 +31,7 @@ NO_UNITS = Text(
 SOURCE_NOT_TEXT = Text("要点原文无法读取：{reason}", "cannot read the plan text: {reason}")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class BuildOutcome:
     plan: CompiledPlan
     warnings: list[PlanWarning]

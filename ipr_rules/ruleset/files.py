@@ -44,6 +44,8 @@ NOT_UTF8 = Text("不是 UTF-8 编码的文本", "not UTF-8 text")
 
 @dataclass(slots=True)
 class CheckedFile:
+    """One file of a ruleset directory: its data, or what was wrong with it."""
+
     path: Path
     data: Any
     lines: dict[DataPath, int]

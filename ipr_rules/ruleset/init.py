@@ -8,7 +8,6 @@ read or compiled leaves DIR as it was.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from ipr_rules.atomic_write import write_atomic
@@ -16,6 +15,7 @@ from ipr_rules.diagnostic import Diagnostic
 from ipr_rules.errors import RulesetError
 from ipr_rules.i18n import Text
 from ipr_rules.model.ruleset import CompiledPlan, UnitRegistry
+from ipr_rules.records import record
 from ipr_rules.ruleset.build import read_plan
 from ipr_rules.ruleset.compile import CompileError, compile_plan
 from ipr_rules.ruleset.draft import Draft, draft_units
@@ -58,7 +58,7 @@ metrics: []
 """
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class InitOutcome:
     directory: Path
     plan: CompiledPlan

@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 
 from ipr_rules.i18n import Lang, Names, Text
 from ipr_rules.model.ruleset import UnitRegistry
+from ipr_rules.records import record
 from ipr_rules.ruleset.assignments import parse_assignment
 from ipr_rules.ruleset.compile import task_id
 from ipr_rules.ruleset.plan_text import RawClause, RawPlan
@@ -29,7 +29,7 @@ BEYOND_DISTRICT = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PlanWarning:
     rule: str
     task: str | None

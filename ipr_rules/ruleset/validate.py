@@ -48,6 +48,8 @@ DRIFT_LENGTH = Text(
 
 @dataclass(slots=True)
 class Validation:
+    """A ruleset directory checked: errors that stop it and warnings that do not."""
+
     errors: list[Diagnostic] = field(default_factory=list)
     warnings: list[PlanWarning] = field(default_factory=list)
     source: str = ""
