@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from yaml.composer import ComposerError
 from yaml.events import (
     AliasEvent,
     CollectionStartEvent,
@@ -46,7 +47,6 @@ from ipr_rules.loading.yamlpos import (
     NodeBudget,
     NonStringKey,
     Path,
-    YamlSyntaxError,
 )
 from ipr_rules.records import record
 
@@ -309,7 +309,8 @@ class DocumentReader(ScalarReader):
             self.problems.append(Diagnostic(RECURSIVE_ALIAS, self.line(event), path, {"anchor": name}))
             return None
         if name not in self.anchors:
-            raise YamlSyntaxError("found undefined alias", self.line(event), None, int(event.start_mark.column) + 1)
+            # As PyYAML's composer says it; `yamlstream` turns it into a syntax error where it stops.
+            raise ComposerError(None, None, "found undefined alias", event.start_mark)
         value, size = self.anchors[name]
         self.budget.spend(size)
         return value
