@@ -7,9 +7,8 @@ from pathlib import Path
 
 import click
 
-from ipr_rules.cli.app import lang_option, main, plan_year_option, run, to_json
+from ipr_rules.cli.app import lang_option, main, output_file_option, plan_year_option, print_or_write, run, to_json
 from ipr_rules.cli.output import echo
-from ipr_rules.cli.views import output_file_option, print_or_write
 from ipr_rules.i18n import Lang, Names, Text
 
 INITIALISED = Text(
