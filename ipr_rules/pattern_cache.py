@@ -87,7 +87,11 @@ def keep(loaded: Compiled) -> None:
 def _engine_code(pattern: str, flags: int) -> tuple[Any, ...] | None:
     """What `re._compiler.compile` hands `_sre.compile`, as plain data; None unless the pattern
     rebuilt from it is the one `re` compiles."""
-    from re import _compiler, _parser  # type: ignore[attr-defined]
+    if sys.version_info >= (3, 11):
+        from re import _compiler, _parser  # type: ignore[attr-defined]
+    else:
+        import sre_compile as _compiler
+        import sre_parse as _parser
 
     parsed = _parser.parse(pattern, flags)
     code = [int(op) for op in _compiler._code(parsed, flags)]

@@ -14,8 +14,14 @@ which also makes records quicker to build and to pickle on the hot path.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
-from typing import TypeVar, dataclass_transform
+from typing import TypeVar
+
+if sys.version_info >= (3, 11):
+    from typing import dataclass_transform
+else:
+    from typing_extensions import dataclass_transform
 
 T = TypeVar("T")
 
