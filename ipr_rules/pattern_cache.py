@@ -9,9 +9,9 @@ is imported: a `re.compile` of the same text and flags then finds the pattern th
 
 The file is keyed on the interpreter: its version and build, and the regex engine's MAGIC,
 which changes whenever the engine's code does; a checksum guards the data. Another interpreter,
-a corrupt file or anything unexpected means compiling as usual. A pattern's code is saved only when the pattern rebuilt
-from it equals the one `re` compiled (patterns compare by their code), after a command that
-compiled patterns the file lacked; the file is written whole or not at all.
+a corrupt file or anything unexpected means compiling as usual. A pattern's code is saved only
+when the pattern rebuilt from it equals the one `re` compiled (patterns compare by their code),
+after a command that compiled patterns the file lacked; the file is written whole or not at all.
 """
 
 from __future__ import annotations
