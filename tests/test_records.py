@@ -26,6 +26,61 @@ def test_a_record_compares_and_hashes_by_value() -> None:
     assert {Point(1), Point(1, 0), Point(2)} == {Point(1), Point(2)}
 
 
+@record
+class Marked:
+    """Fields left out of comparison and of the repr, as a frozen dataclass leaves them out."""
+
+    name: str
+    cache: dict[str, int] = dataclasses.field(default_factory=dict, compare=False, repr=False)
+
+
+@dataclasses.dataclass(frozen=True)
+class FrozenMarked:
+    name: str
+    cache: dict[str, int] = dataclasses.field(default_factory=dict, compare=False, repr=False)
+
+
+@record
+class Single:
+    value: int
+
+
+@record
+class Empty:
+    pass
+
+
+@record
+class Own:
+    name: str
+
+    def __repr__(self) -> str:
+        return f"<{self.name}>"
+
+
+def test_equality_hash_and_repr_mean_what_a_frozen_dataclass_s_do() -> None:
+    assert Marked("a", {"x": 1}) == Marked("a", {"y": 2})
+    assert hash(Marked("a", {"x": 1})) == hash(Marked("a"))
+    assert repr(Marked("a", {"x": 1})).replace("Marked", "FrozenMarked") == repr(FrozenMarked("a", {"x": 1}))
+    assert repr(Point(1, 2)) == "Point(x=1, y=2)"
+    assert Single(1) == Single(1) != Single(2)
+    assert len({Single(1), Single(1), Single(2)}) == 2
+    assert Empty() == Empty()
+    assert hash(Empty()) == hash(Empty())
+    assert repr(Empty()) == "Empty()"
+
+
+def test_records_of_different_classes_are_never_equal() -> None:
+    assert Single(1) != Point(1)
+    assert Single(1) != (1,)
+    assert Single(1).__eq__(Point(1)) is NotImplemented
+
+
+def test_a_method_the_class_defines_itself_is_kept() -> None:
+    assert repr(Own("a")) == "<a>"
+    assert Own("a") == Own("a")
+
+
 def test_a_record_is_slotted_and_copies_with_replace() -> None:
     point = Point(1, 2)
     assert not hasattr(point, "__dict__")
