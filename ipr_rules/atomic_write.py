@@ -13,12 +13,12 @@ import os
 import stat
 import sys
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, TextIO
 
 from ipr_rules.errors import UsageError
 from ipr_rules.i18n import Text
+from ipr_rules.records import record
 
 CANNOT_WRITE = Text("无法写入 {path}：{reason}", "cannot write {path}: {reason}")
 NO_FOLDER = Text(
@@ -40,7 +40,7 @@ STDOUT = "-"
 Payload = str | bytes | Iterable[str | bytes]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Target:
     """Where one output goes, decided before anything is written.
 

@@ -13,6 +13,7 @@ from typing import Any, Literal, get_args
 
 from ipr_rules.i18n import Text
 from ipr_rules.model.ruleset import Role, Ruleset
+from ipr_rules.records import record
 from ipr_rules.set_state import SetState
 
 State = Literal[
@@ -45,13 +46,13 @@ STATE_LABELS: dict[str, Text] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Cell:
     state: State
     role: Role | None  # None: the task does not name the unit
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Figures:
     obligations: int
     carried: int
@@ -67,6 +68,8 @@ class Figures:
 
 @dataclass(slots=True)
 class Coverage:
+    """Which unit carried which task, and the figures drawn from it."""
+
     units: tuple[str, ...]
     tasks: tuple[str, ...]
     reported: frozenset[str]

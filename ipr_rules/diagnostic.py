@@ -10,11 +10,12 @@ a value, passed and collected. Where a command or the library API must stop, `Us
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 from ipr_rules.i18n import Lang, Text
 from ipr_rules.loading.cells import cell_of
+from ipr_rules.records import record
 
 
 def where(file: str | None, line: int | None, column: int | None = None) -> str:
@@ -27,7 +28,7 @@ def where(file: str | None, line: int | None, column: int | None = None) -> str:
     return place if column is None else f"{place}:{column}"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Diagnostic:
     """A message about a place: the file, its 1-based line (a `CellLine` names a workbook's
     cell), the column where one is known, and the path of the value inside the document."""

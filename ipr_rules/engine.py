@@ -26,13 +26,14 @@ from ipr_rules.loading.limits import ReadLimits
 from ipr_rules.loading.reports import LoadedFile, discover, load_file
 from ipr_rules.model.ruleset import Ruleset
 from ipr_rules.parallel import MIN_FILES, ordered_map, worker_count
+from ipr_rules.records import record
 from ipr_rules.result import CheckResult, ReportSummary
 from ipr_rules.set_state import SetState
 from ipr_rules.shared_args import forget as forget_shared
 from ipr_rules.waiver import WaiverContext, waive
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CheckOptions:
     unit_only: bool = False
     complete: bool = False
@@ -63,7 +64,7 @@ class FileOutcome:
         self.files += other.files
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Run:
     """One check run: what every file is checked against. Worker processes are handed it whole
     when they start, the ruleset's derived data with it."""

@@ -8,10 +8,13 @@ that cannot be written: the places where the command line or the library API mus
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any
 
 from ipr_rules.diagnostic import Diagnostic
 from ipr_rules.i18n import Lang, Text
+
+if TYPE_CHECKING:
+    from typing import Self  # Python 3.11+; annotations only, so 3.10 runs without it
 
 
 class UsageError(Exception):

@@ -71,7 +71,7 @@ def kept_file(record: Any) -> Any:
 
 
 def keeps_file_as_source(cls: Record) -> Record:
-    """A frozen, slotted dataclass whose `file` (text or None) is kept as a Source: set with a
+    """A slotted record (`records.record`) whose `file` (text or None) is kept as a Source: set with a
     name or a Source, read as text. Pickle it with `kept_file` (a `__reduce__`), so that the
     process unpickling records shares one Source between the records of one file."""
     slot = cls.__dict__["file"]

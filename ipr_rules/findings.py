@@ -9,13 +9,13 @@ made per run and none needs validating: one costs about a tenth of the memory of
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
 from typing import Any, Literal, cast
 
 from ipr_rules.diagnostic import Diagnostic, where
 from ipr_rules.file_names import keeps_file_as_source, kept_file
 from ipr_rules.i18n import Lang, Text
 from ipr_rules.loading.cells import cell_of
+from ipr_rules.records import record
 from ipr_rules.shared_args import shared, shared_int, shared_message
 
 Severity = Literal["error", "warning", "info"]
@@ -24,7 +24,7 @@ SEVERITY_RANK: dict[str, int] = {"error": 0, "warning": 1, "info": 2}
 
 
 @keeps_file_as_source
-@dataclass(frozen=True, slots=True)
+@record
 class Finding:
     kind: str
     severity: Severity

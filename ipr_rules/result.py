@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from ipr_rules.file_names import keeps_file_as_source, kept_file
 from ipr_rules.findings import SEVERITIES, SEVERITY_RANK, compact
+from ipr_rules.records import record
 from ipr_rules.shared_args import shared_number
 
 if TYPE_CHECKING:
@@ -23,7 +24,7 @@ FAIL_ON: tuple[FailOn, ...] = ("error", "warning", "never")
 
 
 @keeps_file_as_source
-@dataclass(frozen=True, slots=True)
+@record
 class ReportSummary:
     """One report in a line; for a known unit, also what the set checks point at (its unit and
     tasks lines): one record per report serves both, since a large run keeps one per report.
@@ -99,6 +100,8 @@ def _optional(value: int | None) -> int:
 
 @dataclass(slots=True)
 class CheckResult:
+    """What a check of a set of reports found, with what the outputs need of the reports."""
+
     ruleset: Ruleset
     inputs: list[str]
     reports: list[ReportSummary]

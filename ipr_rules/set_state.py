@@ -16,6 +16,7 @@ from typing import Protocol
 from ipr_rules.loading.validate import ReportDocument
 from ipr_rules.model.entry import CARRYING, Entry
 from ipr_rules.model.ruleset import Ruleset
+from ipr_rules.records import record
 from ipr_rules.report_metrics import Figure
 
 # Reports of one unit whose work on a task is kept for the narrative: a unit that sends the same
@@ -39,7 +40,7 @@ class ReportRef(Protocol):
     def tasks_line(self) -> int | None: ...
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Work:
     """What a unit reported doing on a task it may carry: kept for the documents that say so."""
 

@@ -10,12 +10,12 @@ reason for a missing entry, and the message says so instead of a second `missing
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from ipr_rules.clerk import OddCharacters
 from ipr_rules.i18n import Names, Text
 from ipr_rules.model.ruleset import Ruleset, Task
+from ipr_rules.records import record
 from ipr_rules.textnorm import fold
 
 _DIGITS = "零一二三四五六七八九"
@@ -62,7 +62,7 @@ NO_OWN = Text("", "")
 COUNTS_AS_MISSING = Text("。改正前，任务 {task} 算作没有填写", "; until then, task {task} counts as not entered")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Meant:
     """The tasks a mis-written id most likely stands for, and how it was mis-written."""
 

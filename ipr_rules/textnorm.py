@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+
+from ipr_rules.records import record
 
 # Characters that show as nothing, or change the direction text is shown in: zero-width spaces
 # and joiners, marks, word joiner and invisible operators, bidirectional embeddings, overrides and
@@ -56,7 +57,7 @@ def fold_keep_spaces(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class OddCharacter:
     """A character of the input that `fold` changes: where it is, what it is, what it reads as."""
 

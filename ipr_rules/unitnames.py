@@ -13,8 +13,8 @@ only: a name holding one is not accepted, and the message names the character.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
+from ipr_rules.records import record
 from ipr_rules.textnorm import INVISIBLE, fold, odd_characters
 
 CITY = "昆明市"
@@ -51,7 +51,7 @@ def derived_forms(name: str) -> set[str]:
     return {form for form in forms if form}
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Form:
     """One accepted spelling of a unit: registered (canonical, full name, alias) or derived."""
 

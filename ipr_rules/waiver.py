@@ -17,9 +17,10 @@ from ipr_rules.findings import Finding
 from ipr_rules.i18n import Lang
 from ipr_rules.model.exemption import Exemption
 from ipr_rules.model.ruleset import Ruleset
+from ipr_rules.records import record
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class WaivedFinding:
     finding: Finding
     exemption: Exemption
@@ -31,6 +32,8 @@ class WaivedFinding:
 
 @dataclass(slots=True)
 class Waiving:
+    """Findings after the exemptions: those kept and those the office waived."""
+
     kept: list[Finding] = field(default_factory=list)
     waived: list[WaivedFinding] = field(default_factory=list)
     # (a finding left standing, the expired exemption that would have covered it)
@@ -38,7 +41,7 @@ class Waiving:
     matched: set[Exemption] = field(default_factory=set)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class WaiverContext:
     """What the exemption kinds see: the ruleset, the outcome of waiving, and the set."""
 

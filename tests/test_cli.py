@@ -552,3 +552,16 @@ def test_other_commands_without_a_traceback(args: list[str], run_cli: RunCli) ->
     result = run_cli(*args)
     assert result.exit_code in (0, 2)
     _no_traceback(result)
+
+
+def test_every_command_is_defined_in_the_module_the_group_imports_for_it() -> None:
+    import importlib
+
+    from ipr_rules.cli.app import COMMAND_MODULES, main
+
+    for module in set(COMMAND_MODULES.values()):
+        importlib.import_module(f"ipr_rules.cli.{module}")
+    assert set(main.commands) == set(COMMAND_MODULES)
+    for name, command in main.commands.items():
+        assert command.callback is not None
+        assert command.callback.__module__ == f"ipr_rules.cli.{COMMAND_MODULES[name]}", name

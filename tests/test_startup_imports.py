@@ -112,3 +112,10 @@ def test_a_named_ruleset_is_still_validated() -> None:
     assert imported_by(["tasks", "--ruleset", "rulesets/2020"], ("ipr_rules.ruleset.validate",)) == [
         "ipr_rules.ruleset.validate"
     ]
+
+
+def test_a_command_imports_only_its_own_module_of_the_cli() -> None:
+    modules = tuple(f"ipr_rules.cli.{name}" for name in ("check", "convert", "ruleset", "serve", "views", "years"))
+    assert imported_by(["tasks"], modules) == ["ipr_rules.cli.views"]
+    assert imported_by(["reports/2020/区法院.yaml"], modules) == ["ipr_rules.cli.check"]
+    assert imported_by(["init", "--help"], modules) == ["ipr_rules.cli.years"]

@@ -8,7 +8,6 @@ messages in both languages, and one `check(ctx)` generator.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from functools import cache
 from types import ModuleType
 from typing import Any
@@ -40,6 +39,7 @@ from ipr_rules.checks import (
 )
 from ipr_rules.findings import Finding
 from ipr_rules.i18n import Text
+from ipr_rules.records import record
 
 MODULES: tuple[ModuleType, ...] = (
     unreadable,
@@ -68,7 +68,7 @@ MODULES: tuple[ModuleType, ...] = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Rule:
     kind: str
     severity: str

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import NamedTuple
 
 from ipr_rules.derived import Derived
@@ -13,12 +13,13 @@ from ipr_rules.loading.reports import LoadedFile
 from ipr_rules.loading.validate import ReportDocument
 from ipr_rules.model.entry import CARRYING, Entry
 from ipr_rules.model.ruleset import Role, Ruleset, Task, Unit
+from ipr_rules.records import record
 from ipr_rules.report_metrics import Figure, figures
 from ipr_rules.set_state import SetState
 from ipr_rules.textnorm import fold
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class FileContext:
     ruleset: Ruleset
     loaded: LoadedFile
@@ -39,7 +40,7 @@ class OwnedEntry(NamedTuple):
     role: Role | None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ReportContext:
     ruleset: Ruleset
     document: ReportDocument
@@ -108,7 +109,7 @@ def _may_carry(ruleset: Ruleset, unit: str, derived: Derived) -> dict[str, tuple
     return found
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SetContext:
     ruleset: Ruleset
     state: SetState

@@ -59,16 +59,28 @@ class PlanRuns:
     punctuation too (to compare with runs sampled from an action as written); and across
     punctuation of the text only squeezed, for the cheap first test of an action without
     look-alike characters (None when the task text itself holds some). Worked out once per text
-    and run."""
+    and run; the folded runs only when an action gets past the cheap test, as few do."""
 
-    __slots__ = ("grams", "raw", "squeezed")
+    __slots__ = ("_grams", "_raw", "squeezed", "text")
 
     def __init__(self, text: str) -> None:
-        folded = fold(text)
-        self.grams = frozenset(ngrams(folded, GRAM))
-        self.raw = _runs(folded)
+        self.text = text
         squeezed = squeeze(text)
         self.squeezed = None if LOOK_ALIKES.search(squeezed) else _runs(squeezed)
+        self._grams: frozenset[str] | None = None
+        self._raw: frozenset[str] | None = None
+
+    @property
+    def grams(self) -> frozenset[str]:
+        if self._grams is None:
+            self._grams = frozenset(ngrams(fold(self.text), GRAM))
+        return self._grams
+
+    @property
+    def raw(self) -> frozenset[str]:
+        if self._raw is None:
+            self._raw = _runs(fold(self.text))
+        return self._raw
 
 
 def _runs(text: str) -> frozenset[str]:

@@ -1,16 +1,17 @@
 """The `ipr-check` command: click options in, library calls, rendered text out, exit code.
 
-One module per group of commands; each registers its commands on the group in `app`.
+One module per group of commands; each registers its commands on the group in `app`, which
+imports a command's module when the command is asked for (`app.COMMAND_MODULES`).
 """
 
 from __future__ import annotations
 
 import sys
 
-from ipr_rules.cli import check, convert, ruleset, serve, signals, views, years
+from ipr_rules.cli import signals
 from ipr_rules.cli.app import main
 
-__all__ = ["check", "convert", "entry_point", "main", "ruleset", "serve", "views", "years"]
+__all__ = ["entry_point", "main"]
 
 
 def entry_point() -> None:

@@ -69,6 +69,14 @@ exemptions_option = click.option(
     help="区打假办的豁免文件，代替规则集目录中的 exemptions.yaml / the office's exemptions file, in place of "
     "the ruleset's exemptions.yaml.",
 )
+output_file_option = click.option(
+    "-o",
+    "--output",
+    "output_file",
+    type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+    default=None,
+    help="写入文件而不是打印（- 为标准输出） / write to a file instead of printing (- for stdout).",
+)
 # compile and init: the plan's year, when its title does not say it.
 plan_year_option = click.option(
     "--year", type=int, default=None, help="年度（默认从标题读出） / the year (default: read from the title)."
@@ -79,6 +87,26 @@ year_option = click.option(
     default=None,
     help="使用内置的该年度规则集（--ruleset 优先） / use the bundled ruleset of this year (--ruleset wins).",
 )
+
+
+# Where each command is defined: its module is imported when the command is asked for, so a
+# view does not import the check's machinery, nor a check the server's or the compiler's.
+COMMAND_MODULES = {
+    CHECK: "check",
+    "convert": "convert",
+    "compile": "ruleset",
+    "validate-ruleset": "ruleset",
+    "serve": "serve",
+    "tasks": "views",
+    "units": "views",
+    "metrics": "views",
+    "explain": "views",
+    "template": "views",
+    "schema": "views",
+    "rules": "views",
+    "init": "years",
+    "diff-ruleset": "years",
+}
 
 
 # Commands that leave the garbage collector paused (ipr_rules.launch): the views end within a
@@ -93,7 +121,18 @@ class IprGroup(click.Group):
     """Routes `ipr-check [options] PATH...` to the `check` command."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        return super().parse_args(ctx, _route(list(args), set(self.commands)))
+        return super().parse_args(ctx, _route(list(args), set(COMMAND_MODULES)))
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMAND_MODULES)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        module = COMMAND_MODULES.get(cmd_name)
+        if module is not None and cmd_name not in self.commands:
+            import importlib
+
+            importlib.import_module(f"ipr_rules.cli.{module}")  # which adds its commands to `main`
+        return super().get_command(ctx, cmd_name)
 
     def resolve_command(
         self, ctx: click.Context, args: list[str]
@@ -196,6 +235,15 @@ def open_ruleset_with_exemptions(
     from ipr_rules.ruleset.loader import with_exemptions
 
     return run(lang, lambda: with_exemptions(ruleset, exemptions_file))
+
+
+def print_or_write(text: str, output_file: Path | None, lang: Lang) -> None:
+    if output_file is None:
+        echo(text)
+    else:
+        from ipr_rules.atomic_write import write_atomic
+
+        run(lang, lambda: write_atomic(output_file, text))
 
 
 def unit_or_fail(ruleset: Any, name: str, lang: Lang) -> Any:

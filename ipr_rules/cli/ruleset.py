@@ -45,12 +45,11 @@ RULESET_BAD = Text("规则集无效：{count} 处错误", "the ruleset is not va
 def compile_command(source: Path, output_dir: Path, units_file: Path | None, year: int | None, lang: Lang) -> None:
     """把工作要点原文编译为规则集。 Compile a plan's text into a ruleset directory."""
     from ipr_rules.ruleset.build import build_ruleset
+    from ipr_rules.ruleset.lint import render_warning
 
     outcome = run(lang, lambda: build_ruleset(source, output_dir, units_file=units_file, year=year))
-    for notice in outcome.notices:
-        echo(notice.render(lang, str(source)), err=True)
-    for warning in outcome.warnings:
-        echo(warning.render(lang, str(outcome.source_path)), err=True)
+    for warning in outcome.notices + outcome.warnings:
+        echo(render_warning(warning, lang), err=True)
     plan = outcome.plan
     echo(
         COMPILED.render(

@@ -13,6 +13,8 @@ from ipr_rules.cli.app import (
     lang_option,
     main,
     open_ruleset_or_fail,
+    output_file_option,
+    print_or_write,
     ruleset_option,
     run,
     to_json,
@@ -22,23 +24,6 @@ from ipr_rules.cli.app import (
 from ipr_rules.cli.output import echo
 from ipr_rules.errors import UsageError
 from ipr_rules.i18n import Lang, Names, Text
-
-output_file_option = click.option(
-    "-o",
-    "--output",
-    "output_file",
-    type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
-    default=None,
-    help="写入文件而不是打印（- 为标准输出） / write to a file instead of printing (- for stdout).",
-)
-
-
-def print_or_write(text: str, output_file: Path | None, lang: Lang) -> None:
-    if output_file is None:
-        echo(text)
-    else:
-        run(lang, lambda: write_atomic(output_file, text))
-
 
 UNKNOWN_TASK = Text("没有编号为“{task}”的任务{hint}", "no task has the id '{task}'{hint}")
 

@@ -7,9 +7,8 @@ from pathlib import Path
 
 import click
 
-from ipr_rules.cli.app import lang_option, main, plan_year_option, run, to_json
+from ipr_rules.cli.app import lang_option, main, output_file_option, plan_year_option, print_or_write, run, to_json
 from ipr_rules.cli.output import echo
-from ipr_rules.cli.views import output_file_option, print_or_write
 from ipr_rules.i18n import Lang, Names, Text
 
 INITIALISED = Text(
@@ -59,12 +58,11 @@ def init_command(
     """从新年度的工作要点起草规则集。 Start a ruleset for a new plan."""
     from ipr_rules.ruleset.files import PLAN_FILE, UNITS_FILE
     from ipr_rules.ruleset.init import init_ruleset
+    from ipr_rules.ruleset.lint import render_warning
 
     outcome = run(lang, lambda: init_ruleset(directory, plan_file, previous=previous, year=year, force=force))
-    for notice in outcome.notices:
-        echo(notice.render(lang, str(plan_file)), err=True)
-    for warning in outcome.warnings:
-        echo(warning.render(lang, str(directory / PLAN_FILE)), err=True)
+    for warning in outcome.notices + outcome.warnings:
+        echo(render_warning(warning, lang), err=True)
     plan, draft = outcome.plan, outcome.draft
     echo(INITIALISED.render(lang, path=directory, tasks=len(plan.tasks), items=len(plan.items), units=len(draft.units)))
     review = draft.to_review

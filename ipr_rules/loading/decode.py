@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass
 
 from ipr_rules.diagnostic import Diagnostic
 from ipr_rules.i18n import Text
+from ipr_rules.records import record
 
 NUL_BYTES = Text(
     "文件含有 NUL 字节，不是文本文件（可能是二进制文件或无 BOM 的 UTF-16 文件），请另存为 UTF-8 文本",
@@ -58,7 +58,7 @@ _NON_ASCII = re.compile(rb"[\x80-\xff]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Decoded:
     text: str
     encoding: str

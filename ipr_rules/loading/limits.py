@@ -5,12 +5,14 @@ Kept apart from the readers (no YAML import) so that the command line can show t
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
+
+from ipr_rules.records import record
 
 MEGABYTE = 1024 * 1024
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Limits:
     """The YAML of one file."""
 
@@ -22,7 +24,7 @@ class Limits:
     max_text: int = 100_000
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ReadLimits:
     """One file: its bytes, and the YAML limits (nodes, depth, text)."""
 

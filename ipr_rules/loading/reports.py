@@ -19,8 +19,8 @@ from ipr_rules.loading.decode import decode
 from ipr_rules.loading.ime_mistakes import TextHints
 from ipr_rules.loading.limits import MEGABYTE, ReadLimits
 from ipr_rules.loading.validate import ReportDocument, empty_report, validate_document
-from ipr_rules.loading.yaml_errors import error_line, explain_syntax_error
-from ipr_rules.loading.yamlpos import Document, YamlSyntaxError
+from ipr_rules.loading.yaml_errors import explain_syntax_error
+from ipr_rules.loading.yamlpos import Document, is_syntax_error
 from ipr_rules.loading.yamlstream import read_stream
 
 SUFFIXES = (".yaml", ".yml", ".xlsx")
@@ -50,6 +50,8 @@ NO_REPORTS = Text("目录中没有 .yaml、.yml 或 .xlsx 报告文件", "the fo
 
 @dataclass(slots=True)
 class LoadedFile:
+    """One file read: its reports, or the diagnostics that stopped it."""
+
     file: str
     documents: list[ReportDocument]
     # The first place the file could not be read; it makes the run exit 2.
@@ -202,12 +204,7 @@ def load_file(path: str, limits: ReadLimits = ReadLimits()) -> LoadedFile:
         if isinstance(item, Document):
             loaded.documents.append(validate_document(item, shown, hints))
             continue
-        error = item.error
-        if isinstance(error, YamlSyntaxError):
-            message, args = explain_syntax_error(error, hints.lines)
-            failure = Diagnostic(message, error_line(error, hints.lines), args=args, file=shown)
-        else:
-            failure = error.at(shown)
+        failure = (explain_syntax_error(item, hints.lines) if is_syntax_error(item) else item).at(shown)
         if loaded.failure is None:
             loaded.failure = failure
         else:

@@ -3,6 +3,11 @@
 Reports are typed by hand in Chinese input methods: full-width colons and spaces, tabs and
 unclosed quotes cause most syntax errors, and the raw parser message names none of them. The
 parser's own words are kept only for a problem no message here explains.
+
+The stream reports a syntax error as a `Diagnostic` in the parser's words (`yamlpos.syntax_error`):
+its line and column, and as arguments libyaml's `problem`, its `context` (what it was reading)
+and the `context_line` where that began. This module reads those and gives the diagnostic the
+user sees.
 """
 
 from __future__ import annotations
@@ -10,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ipr_rules.diagnostic import Diagnostic
 from ipr_rules.i18n import Localized, Text
 from ipr_rules.loading.yaml_messages import (
     ANCHOR,
@@ -44,7 +50,6 @@ from ipr_rules.loading.yaml_messages import (
     UNDEFINED_ALIAS,
 )
 from ipr_rules.loading.yaml_spacing import full_width_hash, missing_space, opens_then_more, spacing_args
-from ipr_rules.loading.yamlpos import YamlSyntaxError
 
 _PATTERNS: tuple[tuple[str, Text], ...] = (
     ("tab character", TAB),
@@ -76,15 +81,18 @@ _PATTERNS: tuple[tuple[str, Text], ...] = (
 )
 
 
-def explain_syntax_error(error: YamlSyntaxError, text: str | list[str]) -> tuple[Text, dict[str, Any]]:
-    """The message for a syntax error and its arguments; `text` is the file's text or its lines.
+def explain_syntax_error(error: Diagnostic, text: str | list[str]) -> Diagnostic:
+    """A syntax error as the stream reported it, said in the user's terms; `text` is the file's
+    text or its lines.
 
-    The line to report with it is `error_line(error, text)`."""
+    It points at the tab, the full-width character or the opening quote that caused the error
+    when one did, else where libyaml stopped."""
     lines = text.split("\n") if isinstance(text, str) else text
-    if _opens_then_more(error, lines) is not None:
-        return OPENS_THEN_MORE, {**(_opens_then_more(error, lines) or {}), "hint": Localized(NO_HINT)}
+    opens = _opens_then_more(error, lines)
+    if opens is not None:
+        return Diagnostic(OPENS_THEN_MORE, error.line, args={**opens, "hint": Localized(NO_HINT)})
     message, line, hint = _diagnose(error, lines)
-    problem = error.problem or ""
+    problem: str = error.args["problem"]
     args: dict[str, Any] = {
         **_extra_args(message, line, lines),
         "problem": problem,
@@ -94,23 +102,14 @@ def explain_syntax_error(error: YamlSyntaxError, text: str | list[str]) -> tuple
         "start": line or "?",
         "character": _character_at(lines, error.line, error.column),
     }
-    return message, args
+    return Diagnostic(message, line, args=args)
 
 
-def error_line(error: YamlSyntaxError, text: str | list[str] | None = None) -> int | None:
-    """Where to point the user: at the tab, the full-width character or the opening quote that
-    caused the error when one did, else where libyaml stopped."""
-    if text is None:
-        return _diagnose(error, [])[1]
-    return _diagnose(error, text.split("\n") if isinstance(text, str) else text)[1]
-
-
-def _diagnose(error: YamlSyntaxError, lines: list[str]) -> tuple[Text, int | None, Localized]:
+def _diagnose(error: Diagnostic, lines: list[str]) -> tuple[Text, int | None, Localized]:
     """The message, the line it is about, and a hint."""
-    problem = error.problem or ""
+    problem: str = error.args["problem"]
+    context_line: int | None = error.args["context_line"]
     message = next((text_ for needle, text_ in _PATTERNS if needle in problem), GENERIC)
-    if _opens_then_more(error, lines) is not None:
-        return OPENS_THEN_MORE, error.line, Localized(NO_HINT)
     tab_line = _tab_line(lines, error.line)
     if tab_line is not None:
         return TAB, tab_line, Localized(NO_HINT)
@@ -124,11 +123,11 @@ def _diagnose(error: YamlSyntaxError, lines: list[str]) -> tuple[Text, int | Non
     opened = _open_quote(lines, error.line) if message in _QUOTE_SUSPECTS else None
     if _unclosed_quote(error):
         message = UNCLOSED_QUOTE
-        line = error.context_line
+        line = context_line
     elif opened is not None:
         message, line = UNCLOSED_QUOTE, opened
-    elif message is UNCLOSED_BRACKET and error.context_line is not None:
-        line = error.context_line
+    elif message is UNCLOSED_BRACKET and context_line is not None:
+        line = context_line
         if _flow_open_quote(lines, line) is not None:  # `["官市监〔2020〕21号]`: the quote ate the bracket
             message = UNCLOSED_QUOTE
     elif (opened := _bracket_open_at_document_end(error, lines)) is not None:
@@ -149,8 +148,8 @@ def _diagnose(error: YamlSyntaxError, lines: list[str]) -> tuple[Text, int | Non
 _AFTER_VALUE = ("expected <block end>", "did not find expected '-' indicator", "did not find expected key")
 
 
-def _opens_then_more(error: YamlSyntaxError, lines: list[str]) -> dict[str, Any] | None:
-    problem = error.problem or ""
+def _opens_then_more(error: Diagnostic, lines: list[str]) -> dict[str, Any] | None:
+    problem: str = error.args["problem"]
     if not any(needle in problem for needle in _AFTER_VALUE) or _tab_line(lines, error.line) is not None:
         return None
     return opens_then_more(lines, error.line)
@@ -251,9 +250,10 @@ def _extra_args(message: Text, line: int | None, lines: list[str]) -> dict[str, 
     return {}
 
 
-def _bracket_open_at_document_end(error: YamlSyntaxError, lines: list[str]) -> int | None:
+def _bracket_open_at_document_end(error: Diagnostic, lines: list[str]) -> int | None:
     """A `[` or `{` still open when the next `---` comes: the line that opened it."""
-    if not (error.context and "flow" in error.context and error.line and 1 <= error.line <= len(lines)):
+    context: str | None = error.args["context"]
+    if not (context and "flow" in context and error.line and 1 <= error.line <= len(lines)):
         return None
     if not lines[error.line - 1].startswith(("---", "...")):
         return None
@@ -264,12 +264,13 @@ def _bracket_open_at_document_end(error: YamlSyntaxError, lines: list[str]) -> i
     return None
 
 
-def _unclosed_quote(error: YamlSyntaxError) -> bool:
+def _unclosed_quote(error: Diagnostic) -> bool:
     """A quote still open at the end of the file, or at the next `---`."""
-    problem = error.problem or ""
-    in_quote = bool(error.context and "quoted scalar" in error.context)
+    problem: str = error.args["problem"]
+    context: str | None = error.args["context"]
+    in_quote = bool(context and "quoted scalar" in context)
     at_end = "end of stream" in problem or "document indicator" in problem
-    return in_quote and error.context_line is not None and at_end
+    return in_quote and error.args["context_line"] is not None and at_end
 
 
 def _tab_line(lines: list[str], line: int | None) -> int | None:

@@ -149,6 +149,8 @@ TOO_DEEP_TO_PARSE = Text(
     "YAML 嵌套层次过深（超过 1000 层），无法读取{hint}",
     "the YAML is nested too deeply to read (more than 1000 levels){hint}",
 )
+# libyaml's words as the stream reports them, before `yaml_errors` explains them.
+PARSER_SYNTAX_ERROR = Text("YAML 格式错误（{problem}）", "YAML syntax error: {problem}")
 GENERIC = Text("YAML 格式错误（{problem}）{hint}", "YAML syntax error: {problem}{hint}")
 FULL_WIDTH_COLON_HINT = Text(
     "（第 {line} 行使用了全角冒号“：”，请改为半角“:”）",

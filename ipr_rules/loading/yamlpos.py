@@ -2,8 +2,8 @@
 
 `yamlreader` reads a document into a `Document`; what a report must not hold (duplicate keys,
 custom tags, keys that are not strings, a limit reached inside a value) becomes a `Diagnostic`
-value there, never an exception. A file the parser cannot read raises `YamlSyntaxError`; a
-limit that stops the file is a `Diagnostic` too. `yamlstream` turns both into stream breaks.
+value there, never an exception. Where the parser cannot read on (`syntax_error`) or a limit
+stops the file, `yamlstream` reports a `Diagnostic` too, where the stream breaks.
 """
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ipr_rules.diagnostic import Diagnostic
+from ipr_rules.loading.yaml_messages import PARSER_SYNTAX_ERROR
+from ipr_rules.records import record
 
 Path = tuple[Any, ...]
 
@@ -20,7 +22,7 @@ Path = tuple[Any, ...]
 INVISIBLE_CHARACTERS = re.compile("[\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad\u180e]")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class NonStringKey:
     """A mapping key that YAML read as a number, boolean, date or null; `raw` is as written."""
 
@@ -33,6 +35,8 @@ class NonStringKey:
 
 @dataclass(slots=True)
 class Document:
+    """One YAML document read: its data, the position of every node and the problems met."""
+
     data: Any
     lines: dict[Path, int]
     line: int
@@ -45,24 +49,25 @@ class Document:
     odd_keys: list[Path] = field(default_factory=list)
 
 
-class YamlSyntaxError(Exception):
-    """The text is not YAML; carries libyaml's problem and its 1-based line (and column)."""
+def syntax_error(
+    problem: str,
+    line: int | None,
+    column: int | None = None,
+    context: str | None = None,
+    context_line: int | None = None,
+) -> Diagnostic:
+    """Where libyaml could not read on, in its own words: the `problem`, what it was reading
+    (`context`) and the line where that began (an opening quote or bracket), when known.
 
-    def __init__(
-        self,
-        problem: str,
-        line: int | None,
-        context: str | None,
-        column: int | None = None,
-        context_line: int | None = None,
-    ) -> None:
-        super().__init__(problem)
-        self.problem = problem
-        self.line = line
-        self.context = context
-        self.column = column
-        # Where the construct that failed began (an opening quote or bracket), when known.
-        self.context_line = context_line
+    `yaml_errors.explain_syntax_error` says it in the user's terms; until then the message is
+    the parser's."""
+    args = {"problem": problem, "context": context, "context_line": context_line}
+    return Diagnostic(PARSER_SYNTAX_ERROR, line, args=args, column=column)
+
+
+def is_syntax_error(diagnostic: Diagnostic) -> bool:
+    """The diagnostic is libyaml's syntax error, not yet explained (not a limit reached)."""
+    return diagnostic.message is PARSER_SYNTAX_ERROR
 
 
 class TooManyNodes(Exception):

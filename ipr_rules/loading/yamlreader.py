@@ -18,9 +18,9 @@ keys and texts of a report, which carry no tag or anchor.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
+from yaml.composer import ComposerError
 from yaml.events import (
     AliasEvent,
     CollectionStartEvent,
@@ -47,15 +47,15 @@ from ipr_rules.loading.yamlpos import (
     NodeBudget,
     NonStringKey,
     Path,
-    YamlSyntaxError,
 )
+from ipr_rules.records import record
 
 _NO_KEY = object()  # a mapping waiting for its next key
 _SKIPPED = object()  # a key that could not be read: its value is read and dropped
 _OPENED = object()  # a mapping or list was opened on the stack, its value comes later
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _MergeKey:
     line: int
 
@@ -309,7 +309,8 @@ class DocumentReader(ScalarReader):
             self.problems.append(Diagnostic(RECURSIVE_ALIAS, self.line(event), path, {"anchor": name}))
             return None
         if name not in self.anchors:
-            raise YamlSyntaxError("found undefined alias", self.line(event), None, int(event.start_mark.column) + 1)
+            # As PyYAML's composer says it; `yamlstream` turns it into a syntax error where it stops.
+            raise ComposerError(None, None, "found undefined alias", event.start_mark)
         value, size = self.anchors[name]
         self.budget.spend(size)
         return value

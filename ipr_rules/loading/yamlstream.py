@@ -1,14 +1,14 @@
 """A YAML stream, document by document: each one read by `yamlpos`, a broken one passed over.
 
-libyaml's parser supplies the events (PyYAML's own where libyaml is missing). After a syntax
-error, reading resumes at the next `---`, so a consolidated file with one broken report still
-gives the reports after it; a limit reached stops the file.
+libyaml's parser supplies the events (PyYAML's own where libyaml is missing); its exceptions
+stop here and become `Diagnostic`s. After a syntax error, reading resumes at the next `---`, so
+a consolidated file with one broken report still gives the reports after it; a limit reached
+stops the file.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
 import yaml
@@ -17,53 +17,43 @@ from yaml.events import DocumentStartEvent, StreamEndEvent
 from ipr_rules.diagnostic import Diagnostic
 from ipr_rules.loading.limits import Limits
 from ipr_rules.loading.yaml_messages import TOO_MANY_NODES
-from ipr_rules.loading.yamlpos import (
-    Document,
-    NodeBudget,
-    TooManyNodes,
-    YamlSyntaxError,
-)
+from ipr_rules.loading.yamlpos import Document, NodeBudget, TooManyNodes, is_syntax_error, syntax_error
 from ipr_rules.loading.yamlreader import DocumentReader
 
 HAS_LIBYAML = bool(getattr(yaml, "__with_libyaml__", False))
 _Loader: Any = yaml.CSafeLoader if HAS_LIBYAML else yaml.SafeLoader
 
 
-@dataclass(frozen=True, slots=True)
-class StreamBreak:
-    """Where a stream could not be read further: a syntax error or a limit, with its line."""
-
-    error: YamlSyntaxError | Diagnostic
-
-
 # Past this many broken documents in one stream, the rest of the file is not tried.
 MAX_RESYNCS = 20
 
 
-def read_stream(text: str, limits: Limits = Limits()) -> Iterator[Document | StreamBreak]:
-    """Each document of a YAML stream in order, and a `StreamBreak` where one is broken.
+def read_stream(text: str, limits: Limits = Limits()) -> Iterator[Document | Diagnostic]:
+    """Each document of a YAML stream in order, and a `Diagnostic` where the stream breaks.
 
-    After a syntax error, reading resumes at the next `---` line, so that a consolidated file
-    with one broken report still gives the reports after it. A limit stops the file.
+    A break is a syntax error (`is_syntax_error`, in libyaml's words until `yaml_errors`
+    explains it), after which reading resumes at the next `---` line, so that a consolidated
+    file with one broken report still gives the reports after it; or a limit, which stops the
+    file.
     """
     budget = NodeBudget(limits.max_nodes)
     start = 0  # 0-based line where the current parser starts
     index = 0
     breaks = 0
     while True:
-        failure: YamlSyntaxError | None = None
+        failure: Diagnostic | None = None
         for item in _read_from(text, start, limits, budget, index):
             if isinstance(item, Document):
                 index += 1
                 yield item
-            elif isinstance(item, Diagnostic):
-                yield StreamBreak(item)
-                return
-            else:
+            elif is_syntax_error(item):
                 failure = item
+            else:
+                yield item
+                return
         if failure is None:
             return
-        yield StreamBreak(failure)
+        yield failure
         breaks += 1
         resume = _next_document_start(text, max((failure.line or 1) - 1, start + 1))
         if resume is None or breaks >= MAX_RESYNCS:
@@ -73,7 +63,7 @@ def read_stream(text: str, limits: Limits = Limits()) -> Iterator[Document | Str
 
 def _read_from(
     text: str, start: int, limits: Limits, budget: NodeBudget, index: int
-) -> Iterator[Document | YamlSyntaxError | Diagnostic]:
+) -> Iterator[Document | Diagnostic]:
     source = text if start == 0 else _tail(text, start)
     parser = _Loader(source)
     try:
@@ -98,11 +88,8 @@ def _read_from(
             except yaml.reader.ReaderError as error:
                 yield _reader_error(error, source, start)
                 return
-            except YamlSyntaxError as error:
-                yield error
-                return
             except yaml.YAMLError as error:
-                yield YamlSyntaxError(str(error), None, None)
+                yield syntax_error(str(error), None)
                 return
             index += 1
             yield document
@@ -110,20 +97,20 @@ def _read_from(
         parser.dispose()
 
 
-def _syntax_error(error: yaml.MarkedYAMLError, start: int) -> YamlSyntaxError:
+def _syntax_error(error: yaml.MarkedYAMLError, start: int) -> Diagnostic:
     """libyaml's error with its marks turned into 1-based lines of the whole file."""
     mark: Any = error.problem_mark or error.context_mark
     context: Any = error.context_mark
-    return YamlSyntaxError(
+    return syntax_error(
         error.problem or str(error),
         int(mark.line) + start + 1 if mark is not None else None,
-        error.context,
         int(mark.column) + 1 if mark is not None else None,
+        error.context,
         int(context.line) + start + 1 if context is not None else None,
     )
 
 
-def _reader_error(error: yaml.reader.ReaderError, source: str, start: int) -> YamlSyntaxError:
+def _reader_error(error: yaml.reader.ReaderError, source: str, start: int) -> Diagnostic:
     """libyaml counts the position of a bad character in bytes of UTF-8, PyYAML in characters."""
     position = max(0, int(error.position))
     if _Loader is not yaml.SafeLoader:
@@ -133,7 +120,7 @@ def _reader_error(error: yaml.reader.ReaderError, source: str, start: int) -> Ya
         line = source.count("\n", 0, min(position, len(source))) + start + 1
     character = error.character
     code = ord(character) if isinstance(character, str) else int(character)
-    return YamlSyntaxError(f"{error.reason} U+{code:04X}", line, None)
+    return syntax_error(f"{error.reason} U+{code:04X}", line)
 
 
 def _tail(text: str, start: int) -> str:
@@ -159,21 +146,3 @@ def _next_document_start(text: str, after: int) -> int | None:
         if position == 0:
             return None
         number += 1
-
-
-def load_documents(text: str, limits: Limits = Limits()) -> Iterator[Document]:
-    """Each document of a YAML stream in order; raises YamlSyntaxError where parsing stops.
-
-    Documents before the broken one have already been yielded. A limit reached becomes a
-    problem of an empty last document (for callers that read one trusted document).
-    """
-    for item in read_stream(text, limits):
-        if isinstance(item, Document):
-            yield item
-            continue
-        error = item.error
-        if isinstance(error, YamlSyntaxError):
-            raise error
-        line = error.line or 1
-        yield Document(None, {}, line, 0, [error], line)
-        return

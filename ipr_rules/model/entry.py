@@ -12,9 +12,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cache
 from typing import Literal
+
+from ipr_rules.records import record
 
 Status = Literal["done", "partial", "not_started", "not_applicable"]
 STATUSES: tuple[Status, ...] = ("done", "partial", "not_started", "not_applicable")
@@ -30,7 +32,7 @@ OUTPUT_FIELDS: tuple[str, ...] = ("title", "date", "kind", "url")
 CONTACT_FIELDS: tuple[str, ...] = ("name", "phone", "email", "department")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Output:
     title: str
     date: dt.date | None = None
@@ -38,7 +40,7 @@ class Output:
     url: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Entry:
     """One task's entry, validated."""
 

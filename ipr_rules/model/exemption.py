@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+
+from ipr_rules.records import record
 
 if TYPE_CHECKING:
     from ipr_rules.findings import Finding
@@ -13,7 +14,7 @@ if TYPE_CHECKING:
 OWN_KINDS = frozenset({"exemption-expired", "exemption-unused"})
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Exemption:
     """An exemption resolved against the ruleset: canonical unit, its tasks, where it is written."""
 

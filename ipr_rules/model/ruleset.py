@@ -7,8 +7,10 @@ pydantic, forbidding unknown fields, whenever a ruleset comes from outside the p
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING, Any, Literal
+
+from ipr_rules.records import record
 
 if TYPE_CHECKING:
     from ipr_rules.model.exemption import Exemption
@@ -22,7 +24,7 @@ ROLES: tuple[Role, ...] = ("lead", "co", "sole")
 _STRICT: Any = {"extra": "forbid"}
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Assignee:
     __pydantic_config__ = _STRICT
     unit: str
@@ -31,7 +33,7 @@ class Assignee:
     written: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Requirement:
     """An output the plan's own words demand of a task (see `ipr_rules.requirements`)."""
 
@@ -48,7 +50,7 @@ class Requirement:
     reason: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Task:
     __pydantic_config__ = _STRICT
     id: str
@@ -83,7 +85,7 @@ class Task:
         return self.open or len(self.assignees) >= 2
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Section:
     __pydantic_config__ = _STRICT
     number: int
@@ -91,7 +93,7 @@ class Section:
     line: int
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Item:
     __pydantic_config__ = _STRICT
     number: int
@@ -100,7 +102,7 @@ class Item:
     line: int
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CompiledPlan:
     """What `compile` writes to ruleset.yaml: everything the plan text itself says."""
 
@@ -114,7 +116,7 @@ class CompiledPlan:
     tasks: tuple[Task, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Unit:
     __pydantic_config__ = _STRICT
     name: str
@@ -127,7 +129,7 @@ class Unit:
         return (self.name, self.full_name, *self.aliases)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class UnitsFile:
     """What the hand-kept units.yaml holds."""
 
@@ -174,7 +176,7 @@ class UnitRegistry:
         return tuple(self._by_name)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Ruleset:
     """A compiled plan joined with its unit registry: what the engine and views read."""
 

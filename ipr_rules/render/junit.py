@@ -34,6 +34,8 @@ def xml_text(value: object) -> str:
 
 @dataclass(slots=True)
 class Case:
+    """One JUnit test case: a report file and its failures."""
+
     name: str
     classname: str
     file: str | None = None

@@ -6,13 +6,12 @@ readers who do not tell red from green. Cells are read from `Coverage`, never re
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ipr_rules.coverage import CARRIED_STATES, STATE_LABELS, Cell
 from ipr_rules.i18n import Lang, Text
+from ipr_rules.records import record
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Look:
     key: str
     fill: str

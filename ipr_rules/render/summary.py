@@ -7,20 +7,21 @@ counts anything itself, so the table, markdown, HTML, workbook and Word draft ca
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
 from ipr_rules.coverage import Figures
-from ipr_rules.findings import SEVERITIES, SEVERITY_RANK, Severity
+from ipr_rules.findings import SEVERITIES
 from ipr_rules.model.ruleset import Role, Task
+from ipr_rules.records import record
+from ipr_rules.render.tallies import KindCount, carriers, kind_counts
 from ipr_rules.report_metrics import json_number
 from ipr_rules.result import CheckResult
 from ipr_rules.set_state import Work
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Headline:
     reports: int
     files: int
@@ -39,14 +40,7 @@ class Headline:
         return self.overall.rate
 
 
-@dataclass(frozen=True, slots=True)
-class KindCount:
-    kind: str
-    severity: Severity
-    count: int
-
-
-@dataclass(frozen=True, slots=True)
+@record
 class UnitCount:
     unit: str
     reported: bool
@@ -54,7 +48,7 @@ class UnitCount:
     counts: dict[str, int]  # by severity
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class MetricTotal:
     metric: str  # id
     label: str
@@ -74,7 +68,7 @@ class MetricTotal:
         }
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class UnitWork:
     unit: str
     role: Role | None  # None: an open task the unit is not named on
@@ -85,7 +79,7 @@ class UnitWork:
         return "done" if any(item.status == "done" for item in self.work) else "partial"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class TaskWork:
     task: Task
     units: tuple[UnitWork, ...]  # the carrying units in registry order; empty: nobody carried it
@@ -101,14 +95,14 @@ GAP_KINDS: tuple[str, ...] = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Gap:
     kind: str
     unit: str | None
     task: str | None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Granted:
     """A duty the office excused: who, which task, and on whose authority."""
 
@@ -119,7 +113,7 @@ class Granted:
     document: str | None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Summary:
     headline: Headline
     kinds: tuple[KindCount, ...]  # errors first, then by kind
@@ -129,16 +123,11 @@ class Summary:
     gaps: tuple[Gap, ...] = ()  # GAP_KINDS order, then registry and plan order
     granted: tuple[Granted, ...] = ()  # the office's exemptions that waived a duty, registry and plan order
 
-    @property
-    def uncarried(self) -> tuple[Task, ...]:
-        """Tasks no unit carried; meaningful when the set checks ran."""
-        return tuple(item.task for item in self.work if not item.units)
-
 
 def summarize(result: CheckResult) -> Summary:
     return Summary(
         _headline(result),
-        _kinds(result),
+        kind_counts(result),
         _units(result),
         metric_totals(result),
         _work(result),
@@ -173,14 +162,6 @@ def _headline(result: CheckResult) -> Headline:
         set_checks=result.set_checks,
         checked_at=local_time(result.checked_at),
     )
-
-
-def _kinds(result: CheckResult) -> tuple[KindCount, ...]:
-    counts: dict[str, KindCount] = {}
-    for item in result.findings:
-        known = counts.get(item.kind)
-        counts[item.kind] = KindCount(item.kind, item.severity, (known.count if known else 0) + 1)
-    return tuple(sorted(counts.values(), key=lambda count: (SEVERITY_RANK[count.severity], count.kind)))
 
 
 def _units(result: CheckResult) -> tuple[UnitCount, ...]:
@@ -218,21 +199,16 @@ def metric_totals(result: CheckResult) -> tuple[MetricTotal, ...]:
 
 
 def _work(result: CheckResult) -> tuple[TaskWork, ...]:
-    units = [unit.name for unit in result.ruleset.registry.units]
-    work = []
-    for task in result.ruleset.tasks:
-        carried = result.coverage.carried_by.get(task.id, ())
-        work.append(
-            TaskWork(
-                task,
-                tuple(
-                    UnitWork(unit, task.role_of(unit), tuple(result.work.get((task.id, unit), ())))
-                    for unit in units
-                    if unit in carried
-                ),
-            )
+    return tuple(
+        TaskWork(
+            task,
+            tuple(
+                UnitWork(unit, task.role_of(unit), tuple(result.work.get((task.id, unit), ())))
+                for unit in carriers(result, task)
+            ),
         )
-    return tuple(work)
+        for task in result.ruleset.tasks
+    )
 
 
 def _gaps(result: CheckResult) -> tuple[Gap, ...]:

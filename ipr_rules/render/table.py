@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from ipr_rules.i18n import SEVERITY_LABELS, Lang, Text
 from ipr_rules.render.grouping import by_unit
 from ipr_rules.render.safe_text import one_line
+from ipr_rules.render.tallies import kind_counts, uncarried_tasks
 from ipr_rules.result import CheckResult
 
 NO_UNIT = Text(
@@ -85,21 +86,17 @@ def _waived(result: CheckResult, lang: Lang) -> Iterator[str]:
 
 
 def _kind_table(result: CheckResult, lang: Lang) -> str:
-    from ipr_rules.render.summary import summarize
     from ipr_rules.views.tables import table
 
     rows = [
-        [count.kind, SEVERITY_LABELS[count.severity].render(lang), str(count.count)]
-        for count in summarize(result).kinds
+        [count.kind, SEVERITY_LABELS[count.severity].render(lang), str(count.count)] for count in kind_counts(result)
     ]
     return table(SUMMARY_HEADERS.render(lang).split("|"), rows)
 
 
 def _uncarried(result: CheckResult, lang: Lang) -> str:
-    from ipr_rules.render.summary import summarize
-
     # A task the office exempted every named unit from is owed by nobody: not a gap.
-    tasks = [task for task in summarize(result).uncarried if not result.coverage.exempted_task(task.id)]
+    tasks = [task for task in uncarried_tasks(result) if not result.coverage.exempted_task(task.id)]
     if not tasks:
         return ALL_CARRIED.render(lang)
     joiner = "；" if lang == "zh" else "; "

@@ -13,10 +13,10 @@ output the lead's duty), otherwise every named unit; a campaign, every unit carr
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from ipr_rules.model.ruleset import Requirement, Task
+from ipr_rules.records import record
 
 SENTENCE = re.compile(r"[^。；]+")
 # What follows these the unit does not do itself: it guides, urges or backs others.
@@ -80,7 +80,7 @@ WHAT = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Match:
     kind: str
     kinds: list[str]

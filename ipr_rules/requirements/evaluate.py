@@ -9,7 +9,6 @@ function (`rules`) without it, with the same result.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ipr_rules import textnorm
@@ -17,6 +16,7 @@ from ipr_rules.findings import pack
 from ipr_rules.i18n import Localized, Names, Text
 from ipr_rules.model.entry import ENTRY_FIELDS, Entry
 from ipr_rules.model.ruleset import Requirement, Task
+from ipr_rules.records import record
 from ipr_rules.requirements import rules
 
 if TYPE_CHECKING:
@@ -96,7 +96,7 @@ _CAMPAIGN_RULE = "mentions_campaign"
 _LIST_FIELDS = frozenset({"actions", "campaigns", "outputs", "evidence"})
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Prepared:
     """One requirement made ready to run: its validator and the fields of an entry its rules read
     (it is given those alone, which it checks faster); or, for a schema of one custom rule and
@@ -163,7 +163,7 @@ def _direct(requirement: Requirement) -> tuple[str, str, dict[str, Any]] | None:
     return (field, named[0], constraint) if isinstance(constraint, dict) else None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Unmet:
     requirement: Requirement
     message: Text

@@ -9,12 +9,13 @@ and functions: reading the file is the ruleset loader's (`ipr_rules.ruleset.load
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any, Literal
 
 from ipr_rules.errors import RulesetError
 from ipr_rules.i18n import Text
 from ipr_rules.model.ruleset import CompiledPlan, Requirement
+from ipr_rules.records import record
 
 Severity = Literal["error", "warning", "info"]
 AppliesTo = Literal["lead", "named", "carriers"]
@@ -37,7 +38,7 @@ BAD_SCHEMA = Text(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class AddRequirement:
     __pydantic_config__ = _STRICT
     task: str
@@ -51,7 +52,7 @@ class AddRequirement:
     description: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ChangeRequirement:
     __pydantic_config__ = _STRICT
     requirement: str
@@ -62,14 +63,14 @@ class ChangeRequirement:
     grace_months: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class DropRequirement:
     __pydantic_config__ = _STRICT
     requirement: str
     reason: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Overlay:
     __pydantic_config__ = _STRICT
     add: tuple[AddRequirement, ...] = ()

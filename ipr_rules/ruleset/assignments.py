@@ -7,9 +7,9 @@ joined by `、` and closed by a role phrase. A part without a role phrase shares
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ipr_rules.model.ruleset import Role
+from ipr_rules.records import record
 
 _BY_DUTY = r"(?:(?:按|依|根据|按照|依照)(?:各自)?(?:职责|部门|职能)(?:分工)?)"
 LEAD = re.compile(rf"{_BY_DUTY}?(?:分别|共同)?牵头(?:负责)?$")
@@ -27,7 +27,7 @@ PLACEHOLDERS = frozenset({"有关部门", "相关部门", "有关单位", "相�
 PLACEHOLDER = re.compile(r"(?:成员单位|部门)$|^(?:各|有关|相关|其他|其余|地方各级)")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Named:
     """A unit named in an assignment, as written, at its offset inside the assignment."""
 
@@ -36,7 +36,7 @@ class Named:
     offset: int
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Assignment:
     named: tuple[Named, ...]
     placeholders: tuple[tuple[str, int], ...]  # (placeholder as written, offset)

@@ -6,7 +6,6 @@ as its source), the hand-kept unit registry beside it, and the compiled `ruleset
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from ipr_rules.atomic_write import CANNOT_WRITE, write_atomic
@@ -15,9 +14,10 @@ from ipr_rules.errors import RulesetError, UsageError
 from ipr_rules.i18n import Text
 from ipr_rules.loading.decode import decode
 from ipr_rules.model.ruleset import CompiledPlan, UnitRegistry, UnitsFile
+from ipr_rules.records import record
 from ipr_rules.ruleset.compile import CompileError, compile_plan
 from ipr_rules.ruleset.files import PLAN_FILE, RULESET_FILE, UNITS_FILE, read_checked, read_limited_bytes
-from ipr_rules.ruleset.lint import PlanWarning, lint_plan
+from ipr_rules.ruleset.lint import lint_plan, plan_warning
 from ipr_rules.ruleset.plan_text import parse_plan
 from ipr_rules.ruleset.schema import RulesetSchemaError, validate_as
 from ipr_rules.ruleset.store import dump_plan
@@ -31,13 +31,14 @@ NO_UNITS = Text(
 SOURCE_NOT_TEXT = Text("要点原文无法读取：{reason}", "cannot read the plan text: {reason}")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class BuildOutcome:
     plan: CompiledPlan
-    warnings: list[PlanWarning]
+    # About the ruleset's copy of the plan text (`source_path`), printed with `lint.render_warning`.
+    warnings: list[Diagnostic]
     source_path: Path
     # About the file as given (such as its encoding), not about the copy the ruleset keeps.
-    notices: list[PlanWarning]
+    notices: list[Diagnostic]
 
 
 def read_registry(path: Path) -> UnitRegistry:
@@ -54,8 +55,8 @@ def read_plan_text(path: Path) -> str:
     return read_plan(path)[0]
 
 
-def read_plan(path: Path) -> tuple[str, PlanWarning | None]:
-    """The plan's text, and a notice when it had to be read from a legacy encoding."""
+def read_plan(path: Path) -> tuple[str, Diagnostic | None]:
+    """The plan's text, and a notice in `path` when it had to be read from a legacy encoding."""
     try:
         data = read_limited_bytes(path)
     except FileNotFoundError:
@@ -68,7 +69,7 @@ def read_plan(path: Path) -> tuple[str, PlanWarning | None]:
     text = decoded.text.replace("\r\n", "\n").replace("\r", "\n")
     notice = None
     if decoded.notice is not None:
-        notice = PlanWarning("legacy-encoding", None, 1, 1, decoded.notice, {"encoding": decoded.encoding})
+        notice = plan_warning("legacy-encoding", None, 1, 1, decoded.notice, encoding=decoded.encoding).at(str(path))
     return text, notice
 
 
@@ -87,9 +88,9 @@ def build_ruleset(
         if error.file is None:
             error.file = str(source)
         raise
-    warnings = lint_plan(parse_plan(text), registry)
-    _make_folder(directory)
     target_source = directory / SOURCE_NAME
+    warnings = lint_plan(parse_plan(text), registry, file=str(target_source))
+    _make_folder(directory)
     if not _same_file(source, target_source):
         write_atomic(target_source, text)
     target_units = directory / UNITS_FILE

@@ -17,7 +17,6 @@ from __future__ import annotations
 import datetime as dt
 import marshal
 import os
-import sys
 import zlib
 from collections.abc import Callable
 from pathlib import Path
@@ -36,11 +35,10 @@ from ipr_rules.model.ruleset import (
     UnitRegistry,
 )
 from ipr_rules.ruleset.files import EXEMPTIONS_FILE, METRICS_FILE, OVERLAY_FILE, RULESET_FILE, UNITS_FILE
+from ipr_rules.user_cache import cache_folder, write_whole
 
 # Bump when the shape of the cached data changes.
 FORMAT = 1
-CACHE_DIR_ENV = "IPR_CHECK_CACHE_DIR"
-NO_CACHE_ENV = "IPR_CHECK_NO_CACHE"
 _FILES = (RULESET_FILE, UNITS_FILE, OVERLAY_FILE, METRICS_FILE, EXEMPTIONS_FILE)
 # The modules whose code decides what a loaded ruleset holds: a change to any of them (a new
 # version installed, an edited checkout) makes the cached data stale.
@@ -56,23 +54,6 @@ _MAKERS = (
     "textnorm.py",
 )
 _PACKAGE = Path(__file__).resolve().parent.parent
-
-
-def cache_folder() -> Path | None:
-    """Where the cache lives: $IPR_CHECK_CACHE_DIR, else the user's cache folder; None when off."""
-    if os.environ.get(NO_CACHE_ENV, "") not in ("", "0"):
-        return None
-    named = os.environ.get(CACHE_DIR_ENV)
-    if named:
-        return Path(named)
-    if sys.platform == "win32":
-        base = os.environ.get("LOCALAPPDATA")
-        return Path(base) / "ipr-check" / "cache" if base else None
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    if xdg and os.path.isabs(xdg):
-        return Path(xdg) / "ipr-check"
-    home = os.path.expanduser("~")
-    return Path(home) / ".cache" / "ipr-check" if home != "~" else None
 
 
 def cached_ruleset(folder: Path, load: Callable[[], Ruleset]) -> Ruleset:
@@ -133,19 +114,11 @@ def _read(path: Path, stamp: Any, sources: tuple[bytes | None, ...]) -> dict[str
 
 
 def _write(path: Path, stamp: Any, sources: tuple[bytes | None, ...], ruleset: Ruleset) -> None:
-    """Whole or not at all; a folder that cannot be written is no cache, not an error."""
-    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
         data = marshal.dumps((stamp, sources, _plain(ruleset)))
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with open(temporary, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, path)
-    except (OSError, ValueError):
-        import contextlib
-
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
+    except ValueError:
+        return
+    write_whole(path, data)
 
 
 def _plain(ruleset: Ruleset) -> dict[str, Any]:

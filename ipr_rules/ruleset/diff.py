@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
 
 from ipr_rules.model.ruleset import Role, Ruleset, Task
+from ipr_rules.records import record
 from ipr_rules.textsim import TextIndex
 
 # Tasks whose texts score at least this are one duty across the two years. Two different
@@ -22,7 +22,7 @@ MATCH_SIMILARITY = 0.45
 YEAR = re.compile(r"(?:19|20)\d{2}")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Change:
     """One run of changed characters: `old` replaced by `new` (either may be empty)."""
 
@@ -30,7 +30,7 @@ class Change:
     new: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class TaskPair:
     old: Task
     new: Task
@@ -39,7 +39,7 @@ class TaskPair:
     marked: str  # the new text with each change marked [-old-]{+new+}
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class RoleChange:
     old_task: str
     new_task: str
@@ -48,13 +48,13 @@ class RoleChange:
     new_role: Role | None  # None: the unit is no longer named on it
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Rename:
     old: str
     new: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class RulesetDiff:
     old: Ruleset
     new: Ruleset

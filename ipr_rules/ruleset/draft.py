@@ -9,10 +9,10 @@ reads much like a unit of last year that the new plan no longer names, a guessed
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ipr_rules.i18n import Text
 from ipr_rules.model.ruleset import Unit, UnitKind, UnitRegistry
+from ipr_rules.records import record
 from ipr_rules.ruleset.assignments import parse_assignment
 from ipr_rules.ruleset.raw import RawPlan
 
@@ -36,14 +36,14 @@ NOT_NAMED = Text(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class DraftUnit:
     unit: Unit
     notes: tuple[tuple[Text, dict[str, object]], ...] = ()
     line: int = 0  # where the plan first names it
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Draft:
     units: tuple[DraftUnit, ...]
     # Units of last year's registry the new plan does not name.

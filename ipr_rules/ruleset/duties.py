@@ -8,8 +8,8 @@ item's first sentence, each closed by a parenthesised assignment, and are counte
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from ipr_rules.records import record
 from ipr_rules.ruleset.raw import Position, RawClause, RawItem
 
 # An assignment ends in 负责 (or 配合) and never nests more than one bracket deep; a bracket
@@ -70,7 +70,7 @@ class Body:
         return self.text[:end]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Duty:
     number: int
     marker: int  # where its number stands

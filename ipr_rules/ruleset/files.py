@@ -44,6 +44,8 @@ NOT_UTF8 = Text("不是 UTF-8 编码的文本", "not UTF-8 text")
 
 @dataclass(slots=True)
 class CheckedFile:
+    """One file of a ruleset directory: its data, or what was wrong with it."""
+
     path: Path
     data: Any
     lines: dict[DataPath, int]
@@ -114,9 +116,9 @@ def _unreadable(error: OSError, shown: str) -> Diagnostic:
 def read_checked(path: Path, limits: ReadLimits = LIMITS) -> CheckedFile:
     """One YAML document with its lines; reading, syntax and limit problems as values."""
     # The reader with positions, for a ruleset's source; the bundled ruleset is read without it.
-    from ipr_rules.loading.yaml_errors import error_line, explain_syntax_error
-    from ipr_rules.loading.yamlpos import YamlSyntaxError
-    from ipr_rules.loading.yamlstream import load_documents
+    from ipr_rules.loading.yaml_errors import explain_syntax_error
+    from ipr_rules.loading.yamlpos import Document, is_syntax_error
+    from ipr_rules.loading.yamlstream import read_stream
 
     shown = str(path)
     try:
@@ -125,21 +127,22 @@ def read_checked(path: Path, limits: ReadLimits = LIMITS) -> CheckedFile:
         return CheckedFile(path, None, {}, [Diagnostic(FILE_MISSING, file=shown)], unreadable=True)
     if isinstance(text, Diagnostic):
         return CheckedFile(path, None, {}, [text], unreadable=True)
-    try:
-        documents = list(load_documents(text, limits.yaml))
-    except YamlSyntaxError as error:
-        message, args = explain_syntax_error(error, text)
-        problem = Diagnostic(message, error_line(error, text), args=args, file=shown)
-        return CheckedFile(path, None, {}, [problem], unreadable=True)
+    documents: list[Document | Diagnostic] = []
+    for item in read_stream(text, limits.yaml):
+        if isinstance(item, Diagnostic) and is_syntax_error(item):
+            return CheckedFile(path, None, {}, [explain_syntax_error(item, text).at(shown)], unreadable=True)
+        documents.append(item)
     if len(documents) != 1:
         problem = Diagnostic(NOT_ONE_DOCUMENT, 1, args={"count": len(documents)}, file=shown)
         return CheckedFile(path, None, {}, [problem], unreadable=True)
     document = documents[0]
+    if isinstance(document, Diagnostic):  # a limit reached: the file was not read to its end
+        return CheckedFile(path, None, {}, [document.at(shown)], text, unreadable=True)
     problems = [
         Diagnostic(problem.message, problem.line, args=problem.args, file=shown, field=field_path(problem.path))
         for problem in document.problems
     ]
-    # A limit reached leaves a document without data: the file was not read to its end.
+    # A document with problems and no data (a root the reader refused) could not be read at all.
     unreadable = document.data is None and bool(problems)
     return CheckedFile(path, document.data, document.lines, problems, text, unreadable)
 

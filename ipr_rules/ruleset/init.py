@@ -8,7 +8,6 @@ read or compiled leaves DIR as it was.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from ipr_rules.atomic_write import write_atomic
@@ -16,6 +15,7 @@ from ipr_rules.diagnostic import Diagnostic
 from ipr_rules.errors import RulesetError
 from ipr_rules.i18n import Text
 from ipr_rules.model.ruleset import CompiledPlan, UnitRegistry
+from ipr_rules.records import record
 from ipr_rules.ruleset.build import read_plan
 from ipr_rules.ruleset.compile import CompileError, compile_plan
 from ipr_rules.ruleset.draft import Draft, draft_units
@@ -28,7 +28,7 @@ from ipr_rules.ruleset.files import (
     UNITS_FILE,
     read_limited,
 )
-from ipr_rules.ruleset.lint import PlanWarning, lint_plan
+from ipr_rules.ruleset.lint import lint_plan
 from ipr_rules.ruleset.plan_text import parse_plan
 from ipr_rules.ruleset.store import dump_plan
 from ipr_rules.ruleset.units_yaml import render_units
@@ -58,15 +58,16 @@ metrics: []
 """
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class InitOutcome:
     directory: Path
     plan: CompiledPlan
     draft: Draft
     # Where each drafted unit stands in the units.yaml written, by canonical name.
     unit_lines: dict[str, int]
-    warnings: list[PlanWarning]
-    notices: list[PlanWarning]
+    # About the plan text the folder keeps; the notices about the file as given.
+    warnings: list[Diagnostic]
+    notices: list[Diagnostic]
     validation: Validation
 
 
@@ -88,7 +89,7 @@ def init_ruleset(
     except CompileError as error:
         error.source = str(plan_file)
         raise
-    warnings = lint_plan(raw, registry)
+    warnings = lint_plan(raw, registry, file=str(directory / PLAN_FILE))
     units_text, unit_lines = render_units(draft, plan.title)
     files = {
         PLAN_FILE: text,

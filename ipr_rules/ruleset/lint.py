@@ -1,7 +1,9 @@
 """Warnings about the plan itself, for the office to fix in next year's plan.
 
-Each rule is a small function over the parsed plan and the unit registry yielding warnings
-with the source line; `compile` and `validate-ruleset` print them, and neither fails on them.
+Each rule is a small function over the parsed plan and the unit registry yielding warnings:
+`Diagnostic`s at the line and column of the plan's text, with the rule's name and the task
+they are about as the arguments `rule` and `task`. `compile` and `validate-ruleset` print
+them (`render_warning`), and neither fails on them.
 """
 
 from __future__ import annotations
@@ -9,8 +11,8 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 
+from ipr_rules.diagnostic import Diagnostic
 from ipr_rules.i18n import Lang, Names, Text
 from ipr_rules.model.ruleset import UnitRegistry
 from ipr_rules.ruleset.assignments import parse_assignment
@@ -29,19 +31,15 @@ BEYOND_DISTRICT = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class PlanWarning:
-    rule: str
-    task: str | None
-    line: int
-    column: int
-    message: Text
-    args: dict[str, object]
+def plan_warning(rule: str, task: str | None, line: int, column: int, message: Text, **args: object) -> Diagnostic:
+    """A warning about the plan's text at `line` and `column`, found by `rule`, about `task`."""
+    return Diagnostic(message, line, args={**args, "rule": rule, "task": task}, column=column)
 
-    def render(self, lang: Lang, source: str) -> str:
-        where = f"{source}:{self.line}:{self.column}"
-        task = f" [{self.task}]" if self.task else ""
-        return f"{where}:{task} {self.message.render(lang, **self.args)} ({self.rule})"
+
+def render_warning(warning: Diagnostic, lang: Lang) -> str:
+    """`plan.txt:21:17: [11-1] message (rule)`: the warning, the task and the rule that found it."""
+    task = f" [{warning.args['task']}]" if warning.args["task"] else ""
+    return f"{warning.where}:{task} {warning.text(lang)} ({warning.args['rule']})"
 
 
 REPEATED = Text("同一分工中“{name}”出现了两次", "'{name}' is named twice in one assignment")
@@ -79,14 +77,14 @@ NO_ASSIGNMENT = Text(
     "the plan holds no assignment (such as '（…负责）'): it compiles to 0 tasks",
 )
 
-LintRule = Callable[[RawPlan, UnitRegistry], Iterator[PlanWarning]]
+LintRule = Callable[[RawPlan, UnitRegistry], Iterator[Diagnostic]]
 
 
-def _warning(rule: str, clause: RawClause | None, line: int, column: int, message: Text, **args: object) -> PlanWarning:
-    return PlanWarning(rule, task_id(clause) if clause else None, line, column, message, args)
+def _warning(rule: str, clause: RawClause | None, line: int, column: int, message: Text, **args: object) -> Diagnostic:
+    return plan_warning(rule, task_id(clause) if clause else None, line, column, message, **args)
 
 
-def repeated_unit(plan: RawPlan, registry: UnitRegistry) -> Iterator[PlanWarning]:
+def repeated_unit(plan: RawPlan, registry: UnitRegistry) -> Iterator[Diagnostic]:
     for clause in plan.clauses:
         seen: set[str] = set()
         for named in parse_assignment(clause.assignment).named:
@@ -98,7 +96,7 @@ def repeated_unit(plan: RawPlan, registry: UnitRegistry) -> Iterator[PlanWarning
             seen.add(key)
 
 
-def inconsistent_spelling(plan: RawPlan, registry: UnitRegistry) -> Iterator[PlanWarning]:
+def inconsistent_spelling(plan: RawPlan, registry: UnitRegistry) -> Iterator[Diagnostic]:
     uses: dict[str, list[tuple[str, RawClause, int]]] = defaultdict(list)
     for clause in plan.clauses:
         for named in parse_assignment(clause.assignment).named:
@@ -125,7 +123,7 @@ def inconsistent_spelling(plan: RawPlan, registry: UnitRegistry) -> Iterator[Pla
                 )
 
 
-def abbreviated_name(plan: RawPlan, registry: UnitRegistry) -> Iterator[PlanWarning]:
+def abbreviated_name(plan: RawPlan, registry: UnitRegistry) -> Iterator[Diagnostic]:
     for clause in plan.clauses:
         for named in parse_assignment(clause.assignment).named:
             unit = registry.resolve(named.written)
@@ -145,7 +143,7 @@ def abbreviated_name(plan: RawPlan, registry: UnitRegistry) -> Iterator[PlanWarn
             )
 
 
-def vague_assignee(plan: RawPlan, registry: UnitRegistry) -> Iterator[PlanWarning]:
+def vague_assignee(plan: RawPlan, registry: UnitRegistry) -> Iterator[Diagnostic]:
     for clause in plan.clauses:
         assignment = parse_assignment(clause.assignment)
         at = clause.assignment_at
@@ -155,7 +153,7 @@ def vague_assignee(plan: RawPlan, registry: UnitRegistry) -> Iterator[PlanWarnin
             yield _warning("vague-assignee", clause, at.line, at.column + offset, ET_CETERA)
 
 
-def near_duplicate(plan: RawPlan, registry: UnitRegistry) -> Iterator[PlanWarning]:
+def near_duplicate(plan: RawPlan, registry: UnitRegistry) -> Iterator[Diagnostic]:
     clauses = plan.clauses
     for (i, j), score in sorted(tfidf_cosines([c.text for c in clauses], 4).items()):
         if score >= NEAR_DUPLICATE_SIMILARITY:
@@ -171,14 +169,14 @@ def near_duplicate(plan: RawPlan, registry: UnitRegistry) -> Iterator[PlanWarnin
             )
 
 
-def beyond_district(plan: RawPlan, registry: UnitRegistry) -> Iterator[PlanWarning]:
+def beyond_district(plan: RawPlan, registry: UnitRegistry) -> Iterator[Diagnostic]:
     for clause in plan.clauses:
         for match in BEYOND_DISTRICT.finditer(clause.text):
             at = clause.position(match.start())
             yield _warning("beyond-district", clause, at.line, at.column, BEYOND, word=match.group(0))
 
 
-def orphan_text(plan: RawPlan, registry: UnitRegistry) -> Iterator[PlanWarning]:
+def orphan_text(plan: RawPlan, registry: UnitRegistry) -> Iterator[Diagnostic]:
     for item in plan.items:
         if item.trailing_text and item.trailing_at:
             shown = item.trailing_text if len(item.trailing_text) <= 30 else item.trailing_text[:30] + "…"
@@ -186,7 +184,7 @@ def orphan_text(plan: RawPlan, registry: UnitRegistry) -> Iterator[PlanWarning]:
             yield _warning("orphan-text", None, at.line, at.column, ORPHAN_TEXT, item=item.number, text=shown)
 
 
-def no_assignment(plan: RawPlan, registry: UnitRegistry) -> Iterator[PlanWarning]:
+def no_assignment(plan: RawPlan, registry: UnitRegistry) -> Iterator[Diagnostic]:
     if not plan.clauses:
         line = plan.items[0].line if plan.items else 1
         yield _warning("no-assignment", None, line, 1, NO_ASSIGNMENT)
@@ -204,6 +202,13 @@ RULES: tuple[LintRule, ...] = (
 )
 
 
-def lint_plan(plan: RawPlan, registry: UnitRegistry) -> list[PlanWarning]:
+def lint_plan(plan: RawPlan, registry: UnitRegistry, file: str | None = None) -> list[Diagnostic]:
+    """Every warning about the plan, in the order of the text; in `file`, the plan's text, when given."""
     warnings = [warning for rule in RULES for warning in rule(plan, registry)]
-    return sorted(warnings, key=lambda w: (w.line, w.column, w.rule))
+    if file is not None:
+        warnings = [warning.at(file) for warning in warnings]
+    return sorted(warnings, key=_position)
+
+
+def _position(warning: Diagnostic) -> tuple[int, int, str]:
+    return warning.line or 0, warning.column or 0, str(warning.args["rule"])

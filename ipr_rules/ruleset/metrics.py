@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from ipr_rules.i18n import Text
+from ipr_rules.records import record
 from ipr_rules.textnorm import fold
 
 if TYPE_CHECKING:
@@ -46,7 +46,7 @@ NAME_TAKEN = Text(
 EMPTY = Text("“{field}”不能为空", "'{field}' must not be empty")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Metric:
     __pydantic_config__ = _STRICT
     id: str
@@ -65,7 +65,7 @@ class Metric:
         return value >= 0 and (self.type == "amount" or value == value.to_integral_value())
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class MetricsFile:
     """What the hand-kept metrics.yaml holds."""
 

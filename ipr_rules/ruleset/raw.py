@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from ipr_rules.records import record
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Position:
     line: int
     column: int
@@ -14,7 +14,7 @@ class Position:
         return self.line, self.column
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class RawClause:
     """A duty clause as written: its text and the assignment that closes it."""
 
@@ -38,7 +38,7 @@ class RawClause:
         return Position(line, column + offset - start)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class RawItem:
     number: int
     section: int
@@ -49,14 +49,14 @@ class RawItem:
     trailing_at: Position | None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class RawSection:
     number: int
     title: str
     line: int
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class RawPlan:
     title: str
     year: int | None

@@ -21,7 +21,7 @@ from ipr_rules.ruleset.build import read_plan_text
 from ipr_rules.ruleset.compile import CompileError, compile_plan, source_digest
 from ipr_rules.ruleset.files import CheckedFile, RulesetFiles, read_ruleset_files
 from ipr_rules.ruleset.integrity import alias_problems, overlay_problems, task_problems
-from ipr_rules.ruleset.lint import PlanWarning, lint_plan
+from ipr_rules.ruleset.lint import lint_plan, render_warning
 from ipr_rules.ruleset.metrics import metrics_problems
 from ipr_rules.ruleset.plan_text import parse_plan
 from ipr_rules.ruleset.schema import validate_as
@@ -48,8 +48,11 @@ DRIFT_LENGTH = Text(
 
 @dataclass(slots=True)
 class Validation:
+    """A ruleset directory checked: errors that stop it and warnings that do not."""
+
     errors: list[Diagnostic] = field(default_factory=list)
-    warnings: list[PlanWarning] = field(default_factory=list)
+    # The plan text's own wording (`lint`), in the source's file.
+    warnings: list[Diagnostic] = field(default_factory=list)
     source: str = ""
     # The validated records, when their files are valid.
     plan: CompiledPlan | None = None
@@ -66,7 +69,7 @@ class Validation:
 
     def render(self, lang: Lang) -> list[str]:
         lines = [error.render(lang) for error in self.errors]
-        lines += [warning.render(lang, self.source) for warning in self.warnings]
+        lines += [render_warning(warning, lang) for warning in self.warnings]
         return lines
 
 
@@ -150,7 +153,7 @@ def _drift(folder: Path, checked: CheckedFile, plan: CompiledPlan, registry: Uni
         )
     try:
         expected = dump_plan(compile_plan(text, registry, source=plan.source, year=plan.year))
-        result.warnings = lint_plan(parse_plan(text), registry)
+        result.warnings = lint_plan(parse_plan(text), registry, file=result.source)
     except CompileError as error:
         result.errors += [
             Diagnostic(problem.message, problem.line, args=problem.args, file=str(source_path))

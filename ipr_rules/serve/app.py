@@ -14,7 +14,6 @@ import os
 import time
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as CheckTimeout
-from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
@@ -25,6 +24,7 @@ from ipr_rules.errors import UsageError
 from ipr_rules.i18n import Text
 from ipr_rules.loading.limits import Limits, ReadLimits
 from ipr_rules.model.ruleset import Ruleset, Unit
+from ipr_rules.records import record
 from ipr_rules.render import render_whole
 from ipr_rules.render.html import render as render_html
 from ipr_rules.render.safe_text import one_line
@@ -215,7 +215,7 @@ def _attachment(data: str | bytes, file_name: str, media_type: str) -> Response:
     return send_file(io.BytesIO(payload), mimetype=media_type, as_attachment=True, download_name=file_name, max_age=0)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class UploadJob:
     data: bytes
     name: str

@@ -7,10 +7,10 @@ escaping, carry no script, and post their one form to this server only.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from ipr_rules.i18n import UNIT_KIND_LABELS, Lang, Text
 from ipr_rules.model.ruleset import Ruleset, Unit
+from ipr_rules.records import record
 from ipr_rules.render.html_kit import esc
 from ipr_rules.render.html_style import stylesheet
 from ipr_rules.serve.templates import TEMPLATE_FORMATS
@@ -83,7 +83,7 @@ table.templates a { margin-right: 12px; }
 """
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Links:
     """Where the page's links point (the application knows its own routes)."""
 

@@ -11,12 +11,12 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass
 
+from ipr_rules.records import record
 from ipr_rules.result import CheckResult
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class HeldResult:
     result: CheckResult
     # The unit the report was checked for: it names the downloaded files.

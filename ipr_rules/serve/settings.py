@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import ipaddress
-from dataclasses import dataclass
 from pathlib import Path
 
 from ipr_rules.i18n import Lang
 from ipr_rules.loading.limits import MEGABYTE
+from ipr_rules.records import record
 
 # Room in a request for the form's other fields and the multipart boundaries around the file.
 FORM_MARGIN = 64 * 1024
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ServeSettings:
     host: str = "127.0.0.1"
     port: int = 8000

@@ -7,16 +7,16 @@ start page offers every row, so a new format (a workbook) is one more entry here
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from ipr_rules.i18n import Lang, Text
 from ipr_rules.model.ruleset import Ruleset, Unit
+from ipr_rules.records import record
 
 # (ruleset, unit, language, where the report schema is served) -> the file's bytes
 Builder = Callable[[Ruleset, Unit, Lang, str], bytes]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class TemplateFormat:
     key: str
     label: Text

@@ -130,12 +130,15 @@ def _read_yaml_text(text: str, name: str, limits: ReadLimits) -> Document:
 
 
 def _documents(text: str, name: str, limits: ReadLimits) -> list[Document]:
-    from ipr_rules.loading.yamlstream import StreamBreak, read_stream
+    from ipr_rules.loading.yamlpos import is_syntax_error
+    from ipr_rules.loading.yamlstream import read_stream
 
     documents: list[Document] = []
     for item in read_stream(text, limits.yaml):
-        if isinstance(item, StreamBreak):
-            raise UsageError(BROKEN, file=name, line=item.error.line, problem=str(item.error))
+        if isinstance(item, Diagnostic):
+            # A syntax error in the parser's own words; a limit reached in ours.
+            problem = item.args["problem"] if is_syntax_error(item) else Localized(item.message, **item.args)
+            raise UsageError(BROKEN, file=name, line=item.line, problem=problem)
         if item.problems:
             problem = item.problems[0]
             raise UsageError(BROKEN, file=name, line=problem.line, problem=Localized(problem.message, **problem.args))

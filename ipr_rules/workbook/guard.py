@@ -12,10 +12,10 @@ from __future__ import annotations
 import io
 import zipfile
 import zlib
-from dataclasses import dataclass
 
 from ipr_rules.i18n import Text
 from ipr_rules.loading.limits import MEGABYTE
+from ipr_rules.records import record
 
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_SIGNATURE = b"PK\x03\x04"
@@ -50,7 +50,7 @@ DOCTYPE = Text(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Inspection:
     """What the look found: a refusal, or whether any sheet holds formulas."""
 

@@ -7,9 +7,8 @@ The reader also takes the English names and values, so an English template reads
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ipr_rules.i18n import Text
+from ipr_rules.records import record
 
 TASKS = "任务"
 OUTPUTS = "产出"
@@ -23,7 +22,7 @@ SHEET_NAMES: dict[str, tuple[str, ...]] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Column:
     """One column: the report field it holds (None: plan text, shown only), its header and help."""
 

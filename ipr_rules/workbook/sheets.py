@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from dataclasses import dataclass
 from typing import Any
 
 from ipr_rules.diagnostic import Diagnostic
@@ -20,6 +19,7 @@ from ipr_rules.loading.cells import CellLine
 from ipr_rules.loading.yaml_messages import TEXT_TOO_LONG
 from ipr_rules.loading.yamlpos import INVISIBLE_CHARACTERS, Document
 from ipr_rules.loading.yamlpos import Path as DataPath
+from ipr_rules.records import record
 from ipr_rules.workbook.layout import (
     COVER,
     COVER_ROWS,
@@ -68,7 +68,7 @@ class NoValue:
     """A formula cell whose result was never saved (the file was written by a program)."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Row:
     number: int
     values: tuple[Any, ...]

@@ -10,9 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from ipr_rules.diagnostic import Diagnostic
 from ipr_rules.loading.limits import Limits, ReadLimits
 from ipr_rules.loading.reports import load_file
-from ipr_rules.loading.yamlstream import load_documents
+from ipr_rules.loading.yamlpos import is_syntax_error
+from ipr_rules.loading.yamlstream import read_stream
 from tests.hardening.support import (
     FIXTURES,
     HEAD,
@@ -187,9 +189,10 @@ def test_python_binary_and_set_tags_are_refused_and_never_run(tmp_path: Path) ->
 
 
 def test_the_loader_api_keeps_its_limits() -> None:
-    documents = list(load_documents((FIXTURES / "alias-bomb.yaml").read_text(encoding="utf-8"), Limits(max_nodes=1000)))
-    assert documents[-1].data is None
-    assert "1000" in documents[-1].problems[0].message.render("en", **documents[-1].problems[0].args)
+    items = list(read_stream((FIXTURES / "alias-bomb.yaml").read_text(encoding="utf-8"), Limits(max_nodes=1000)))
+    stop = items[-1]
+    assert isinstance(stop, Diagnostic) and not is_syntax_error(stop)
+    assert "1000" in stop.render("en")
 
 
 def test_every_limit_is_an_option_with_its_default_in_the_help(run_cli) -> None:  # type: ignore[no-untyped-def]

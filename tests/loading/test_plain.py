@@ -14,7 +14,8 @@ from pydantic import ValidationError
 from ipr_rules.loading import validate
 from ipr_rules.loading.plain import plain_report
 from ipr_rules.loading.reports import load_file
-from ipr_rules.loading.yamlstream import load_documents
+from ipr_rules.loading.yamlpos import Document
+from ipr_rules.loading.yamlstream import read_stream
 from ipr_rules.model import entry, report
 
 REPO = Path(__file__).resolve().parents[2]
@@ -169,7 +170,8 @@ def test_plainly_valid_reports_take_the_plain_path(data: dict[str, Any]) -> None
 @pytest.mark.parametrize("path", sorted((REPO / "reports" / "2020").glob("*.yaml")), ids=lambda path: path.stem)
 def test_the_sample_years_valid_reports_take_the_plain_path(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
-    for document in load_documents(text):
+    for document in read_stream(text):
+        assert isinstance(document, Document), document
         models = by_models(document.data)
         plain = plain_report(document.data)
         assert (plain is None) == (models is None), path.name

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from ipr_rules import user_cache
 from ipr_rules.model.ruleset import Ruleset
 from ipr_rules.ruleset import cache, loader
 from ipr_rules.ruleset.bundled import bundled_ruleset_dir
@@ -19,8 +20,8 @@ from ..conftest import REPO
 @pytest.fixture
 def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "cache"
-    monkeypatch.setenv(cache.CACHE_DIR_ENV, str(folder))
-    monkeypatch.delenv(cache.NO_CACHE_ENV, raising=False)
+    monkeypatch.setenv(user_cache.CACHE_DIR_ENV, str(folder))
+    monkeypatch.delenv(user_cache.NO_CACHE_ENV, raising=False)
     return folder
 
 
@@ -105,27 +106,27 @@ def test_a_cache_folder_that_cannot_be_written_is_no_error(
 ) -> None:
     blocked = tmp_path / "a-file"
     blocked.write_text("not a folder", encoding="utf-8")
-    monkeypatch.setenv(cache.CACHE_DIR_ENV, str(blocked / "cache"))
+    monkeypatch.setenv(user_cache.CACHE_DIR_ENV, str(blocked / "cache"))
     assert_same(loader.load_ruleset(folder, trusted=True), loader._trusted(folder))
     assert blocked.read_text(encoding="utf-8") == "not a folder"
 
 
 def test_the_cache_can_be_turned_off(cache_dir: Path, folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(cache.NO_CACHE_ENV, "1")
-    assert cache.cache_folder() is None
+    monkeypatch.setenv(user_cache.NO_CACHE_ENV, "1")
+    assert user_cache.cache_folder() is None
     loader.load_ruleset(folder, trusted=True)
     assert not cache_dir.exists()
 
 
 def test_the_user_cache_folder(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.delenv(cache.CACHE_DIR_ENV, raising=False)
-    monkeypatch.delenv(cache.NO_CACHE_ENV, raising=False)
+    monkeypatch.delenv(user_cache.CACHE_DIR_ENV, raising=False)
+    monkeypatch.delenv(user_cache.NO_CACHE_ENV, raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     monkeypatch.setattr(sys, "platform", "linux")
-    assert cache.cache_folder() == tmp_path / "ipr-check"
+    assert user_cache.cache_folder() == tmp_path / "ipr-check"
     monkeypatch.setattr(sys, "platform", "win32")
     monkeypatch.setenv("LOCALAPPDATA", str(tmp_path))
-    assert cache.cache_folder() == tmp_path / "ipr-check" / "cache"
+    assert user_cache.cache_folder() == tmp_path / "ipr-check" / "cache"
 
 
 def test_a_corrupt_cache_never_reaches_the_user(tmp_path: Path) -> None:

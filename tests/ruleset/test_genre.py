@@ -228,7 +228,7 @@ def test_a_plan_without_any_assignment_compiles_to_no_task_with_a_warning() -> N
     result = compile_plan(text, REGISTRY)
     assert result.tasks == ()
     warnings = lint_plan(parse_plan(text), REGISTRY)
-    assert [w.rule for w in warnings if w.message is NO_ASSIGNMENT] == ["no-assignment"]
+    assert [w.args["rule"] for w in warnings if w.message is NO_ASSIGNMENT] == ["no-assignment"]
 
 
 def test_duties_numbered_through_the_plan_keep_their_numbers() -> None:

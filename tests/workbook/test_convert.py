@@ -11,6 +11,7 @@ from click.testing import Result
 
 from ipr_rules.engine import CheckOptions, check_paths
 from ipr_rules.errors import UsageError
+from ipr_rules.loading.limits import Limits, ReadLimits
 from ipr_rules.model.ruleset import Ruleset
 from ipr_rules.workbook.convert import convert
 from tests.conftest import REPO
@@ -98,3 +99,13 @@ def test_the_command(run_cli: Callable[..., Result], tmp_path: Path) -> None:
     )
     refused = run_cli("convert", str(SAMPLE / "区法院.yaml"), "-o", str(tmp_path / "区法院.txt"))
     assert refused.exit_code == 2 and "Traceback" not in refused.output
+
+
+def test_a_stream_past_the_node_limit_is_refused_in_words(ruleset: Ruleset, tmp_path: Path) -> None:
+    source = tmp_path / "区法院.yaml"
+    source.write_text('unit: 区法院\nyear: 2020\ntasks: {"15-1": {status: done, actions: [a, b, c, d, e]}}\n')
+    with pytest.raises(UsageError) as refused:
+        convert(source, tmp_path / "区法院.xlsx", ruleset, "en", ReadLimits(yaml=Limits(max_nodes=5)))
+    shown = refused.value.render("en")
+    assert "more than 5 nodes" in shown and "Diagnostic(" not in shown
+    assert not (tmp_path / "区法院.xlsx").exists()
