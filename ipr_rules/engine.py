@@ -75,8 +75,8 @@ class Run:
 
     def check_batch(self, batch: list[str | Diagnostic]) -> FileOutcome:
         """Check consecutive files into one outcome with one set state (in a worker process: its
-        look-up tables of shared arguments last the batch; the main process shares its findings again
-        as it unpickles them: `Finding.__reduce__`)."""
+        look-up tables of shared arguments last the batch; the main process shares its findings
+        again as it unpickles them: `Finding.__reduce__`)."""
         outcome = FileOutcome(files=0)
         try:
             for path in batch:

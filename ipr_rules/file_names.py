@@ -3,9 +3,9 @@
 Every finding about a report names the report's file, and so does the report's line: in a large
 run the full name of each file (its folder repeated each time, as text wide enough for Chinese)
 was the largest thing kept per report. A `Source` keeps the folder and the file's own name as
-shared strings (districts name their files alike, by unit: `区法院.yaml`); the records that name a file (`Finding`, `ReportSummary`) keep
-a Source in place of the text and give the text back when asked (`keeps_file_as_source`), so
-that `file` reads as before. The records of one file share one Source: consecutive records
+shared strings (districts name their files alike, by unit: `区法院.yaml`); the records that
+name a file (`Finding`, `ReportSummary`) keep a Source in place of the text and give the text
+back when asked (`keeps_file_as_source`), so that `file` reads as before. The records of one file share one Source: consecutive records
 given the same name get the same one, and a worker's records, rebuilt in the main process,
 share their Source and the main process's copy of the folder.
 """
@@ -71,9 +71,9 @@ def kept_file(record: Any) -> Any:
 
 
 def keeps_file_as_source(cls: Record) -> Record:
-    """A slotted record (`records.record`) whose `file` (text or None) is kept as a Source: set with a
-    name or a Source, read as text. Pickle it with `kept_file` (a `__reduce__`), so that the
-    process unpickling records shares one Source between the records of one file."""
+    """A slotted record (`records.record`) whose `file` (text or None) is kept as a Source: set
+    with a name or a Source, read as text. Pickle it with `kept_file` (a `__reduce__`), so that
+    the process unpickling records shares one Source between the records of one file."""
     slot = cls.__dict__["file"]
 
     def get(record: Any) -> str | None:
