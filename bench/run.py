@@ -63,8 +63,10 @@ TARGETS = {
     "table": (1.5, None),
     "markdown": (1.5, None),
     "json-j2": (0.7, None),
-    "startup-check": (20.0, 12.0),
-    "startup-no-check": (10.0, None),
+    # Start-up: the first bounds were 20x (stretch 12x) and 10x; the structure and start-up
+    # issue made them 12x for a check and 5x for a command that checks nothing.
+    "startup-check": (12.0, None),
+    "startup-no-check": (5.0, None),
     "peak-mb": (64.0, None),
     "growth-kb": (1.0, None),
 }
@@ -650,7 +652,7 @@ def benchmark(args: argparse.Namespace) -> dict[str, Any]:
                 measure.median,
                 "s",
                 ratio,
-                f"<= {bound:g}x (stretch <= {stretch:g}x)",
+                f"<= {bound:g}x" + (f" (stretch <= {stretch:g}x)" if stretch else ""),
                 verdict(ratio, bound, stretch),
             )
         else:
