@@ -5,9 +5,10 @@ run the full name of each file (its folder repeated each time, as text wide enou
 was the largest thing kept per report. A `Source` keeps the folder and the file's own name as
 shared strings (districts name their files alike, by unit: `区法院.yaml`); the records that
 name a file (`Finding`, `ReportSummary`) keep a Source in place of the text and give the text
-back when asked (`keeps_file_as_source`), so that `file` reads as before. The records of one file share one Source: consecutive records
-given the same name get the same one, and a worker's records, rebuilt in the main process,
-share their Source and the main process's copy of the folder.
+back when asked (`keeps_file_as_source`), so that `file` reads as before. The records of one
+file share one Source: consecutive records given the same name get the same one, and a worker's
+records, rebuilt in the main process, share their Source and the main process's copy of the
+folder.
 """
 
 from __future__ import annotations

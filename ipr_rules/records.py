@@ -38,8 +38,10 @@ def record(cls: type[T]) -> type[T]:
     own = vars(cls)
     made = dataclass(slots=True, eq=False, repr=False)(cls)
     of = fields(made)  # type: ignore[arg-type]
-    made._compared = _values([f.name for f in of if f.compare])  # type: ignore[attr-defined]
-    made._hashed = _values([f.name for f in of if (f.compare if f.hash is None else f.hash)])  # type: ignore[attr-defined]
+    compared = [f.name for f in of if f.compare]
+    hashed = [f.name for f in of if (f.compare if f.hash is None else f.hash)]
+    made._compared = _values(compared)  # type: ignore[attr-defined]
+    made._hashed = made._compared if hashed == compared else _values(hashed)  # type: ignore[attr-defined]
     made._shown = tuple(f.name for f in of if f.repr)  # type: ignore[attr-defined]
     for name, method in (("__eq__", _eq), ("__hash__", _hash), ("__repr__", _repr)):
         if name not in own:

@@ -45,6 +45,7 @@ class _Shape:
 _SHAPES: dict[tuple[str, ...], _Shape | None] = {}
 _INTS: dict[int, int] = {}
 _NUMBERS: dict[int, int] = {}
+_MESSAGES: dict[Text, Text] = {}
 
 
 def shared(packed: tuple[Any, ...]) -> tuple[Any, ...]:
@@ -90,9 +91,6 @@ def shared_number(value: int) -> int:
 def shared_message(message: Text) -> Text:
     """One copy of a message template (a finding from a worker process brings its own)."""
     return _MESSAGES.setdefault(message, message)
-
-
-_MESSAGES: dict[Text, Text] = {}
 
 
 def forget() -> None:

@@ -20,14 +20,11 @@ def unit_order(result: CheckResult) -> list[str | None]:
     return ordered
 
 
-def sort_key(finding: Finding) -> tuple[int, str, int, str]:
-    return (SEVERITY_RANK[finding.severity], finding.file or "", finding.line or 0, finding.kind)
-
-
 def sort_findings(findings: list[Finding]) -> None:
-    """Sort in place by `sort_key`, one part of it at a time (stable sorts, the last part first),
-    the text of each file made once: a large unit's findings never each get a key of their own
-    (a finding keeps its file as a Source, shared with the other findings about the file)."""
+    """Sort in place by severity (errors first), file, line and kind, one part of that at a time
+    (stable sorts, the last part first), the text of each file made once: a large unit's findings
+    never each get a key of their own (a finding keeps its file as a Source, shared with the other
+    findings about the file)."""
     texts: dict[object, str] = {}
 
     def file_text(finding: Finding) -> str:

@@ -22,11 +22,13 @@ class KindCount:
 
 def kind_counts(result: CheckResult) -> tuple[KindCount, ...]:
     """Errors first, then by kind."""
-    counts: dict[str, KindCount] = {}
+    counts: dict[str, int] = {}
+    severities: dict[str, Severity] = {}  # a kind's severity as its last finding has it
     for item in result.findings:
-        known = counts.get(item.kind)
-        counts[item.kind] = KindCount(item.kind, item.severity, (known.count if known else 0) + 1)
-    return tuple(sorted(counts.values(), key=lambda count: (SEVERITY_RANK[count.severity], count.kind)))
+        counts[item.kind] = counts.get(item.kind, 0) + 1
+        severities[item.kind] = item.severity
+    tallies = (KindCount(kind, severities[kind], count) for kind, count in counts.items())
+    return tuple(sorted(tallies, key=lambda count: (SEVERITY_RANK[count.severity], count.kind)))
 
 
 def carriers(result: CheckResult, task: Task) -> tuple[str, ...]:
